@@ -1,0 +1,23 @@
+namespace HelpWidget;
+
+/// <summary>A request to search or suggest articles.</summary>
+public sealed class SearchRequest
+{
+    /// <summary>The largest number of results a request may ask for.</summary>
+    public const int MaxResultsLimit = 50;
+
+    /// <summary>Gets the text the user typed, used as plain text. Defaults to the empty string.</summary>
+    public string Query { get; init; } = string.Empty;
+
+    /// <summary>Gets where the user is. Defaults to <see cref="HelpContext.None"/>.</summary>
+    public HelpContext Context { get; init; } = HelpContext.None;
+
+    /// <summary>Gets who is asking; results are limited to what this user may see. Defaults to <see cref="HelpUser.Anonymous"/>.</summary>
+    public HelpUser User { get; init; } = HelpUser.Anonymous;
+
+    /// <summary>Gets the user's language as an IETF tag such as <c>sv</c> or <c>sv-SE</c>; <see langword="null"/> uses the provider's default language.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Gets the number of results wanted, from 1 to <see cref="MaxResultsLimit"/>. Defaults to 10.</summary>
+    public int MaxResults { get; init; } = 10;
+}

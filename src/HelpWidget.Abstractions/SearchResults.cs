@@ -1,0 +1,14 @@
+namespace HelpWidget;
+
+/// <summary>The outcome of a search or a suggestion request.</summary>
+public sealed class SearchResults
+{
+    /// <summary>Gets results with no hits.</summary>
+    public static SearchResults Empty { get; } = new();
+
+    /// <summary>Gets the matching articles, best first. Defaults to none.</summary>
+    public IReadOnlyList<ArticleHit> Hits { get; init; } = [];
+
+    /// <summary>Gets a corrected query that would find articles when this one found none; otherwise <see langword="null"/>.</summary>
+    public string? DidYouMean { get; init; }
+}

@@ -1,0 +1,71 @@
+namespace HelpWidget;
+
+/// <summary>A request for help from a person, as submitted from the contact form.</summary>
+public sealed class TicketSubmission
+{
+    /// <summary>The longest subject accepted, in characters.</summary>
+    public const int MaxSubjectLength = 200;
+
+    /// <summary>The longest description accepted, in characters.</summary>
+    public const int MaxDescriptionLength = 5000;
+
+    /// <summary>The longest name or e-mail address accepted, in characters.</summary>
+    public const int MaxContactLength = 254;
+
+    /// <summary>
+    /// Gets the key that makes submissions idempotent: the same form submitted twice carries the same key
+    /// and is stored once.
+    /// </summary>
+    public required string IdempotencyKey { get; init; }
+
+    /// <summary>Gets the subject line.</summary>
+    public required string Subject { get; init; }
+
+    /// <summary>Gets the description of the problem.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>Gets the name of the person asking.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Gets the e-mail address to reply to.</summary>
+    public required string Email { get; init; }
+
+    /// <summary>Gets the user's language as an IETF tag; <see langword="null"/> when unknown.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>Gets the route of the page the ticket was sent from; <see langword="null"/> when unknown.</summary>
+    public string? Route { get; init; }
+
+    /// <summary>Gets the context that travels with the ticket (searches tried, articles read, app details). Defaults to none.</summary>
+    public IReadOnlyDictionary<string, string> Context { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Gets when the user submitted the ticket.</summary>
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>
+    /// Checks the rules every store enforces: required fields present, lengths within the limits, no control
+    /// characters (line breaks only in the description), a plausible e-mail address, a printable idempotency key.
+    /// </summary>
+    /// <exception cref="ArgumentException">A field breaks a rule; the message names the field.</exception>
+    public void Validate()
+    {
+        InputRules.RequireKey(IdempotencyKey, nameof(IdempotencyKey));
+        InputRules.RequireText(Subject, nameof(Subject), MaxSubjectLength, allowLineBreaks: false);
+        InputRules.RequireText(Description, nameof(Description), MaxDescriptionLength, allowLineBreaks: true);
+        InputRules.RequireText(Name, nameof(Name), MaxContactLength, allowLineBreaks: false);
+        InputRules.RequireEmail(Email, nameof(Email));
+        InputRules.OptionalText(Language, nameof(Language), 35);
+        InputRules.OptionalText(Route, nameof(Route), 2048);
+        ArgumentNullException.ThrowIfNull(Context, nameof(Context));
+        if (Context.Count > 100)
+        {
+            throw new ArgumentException("Context holds more than 100 entries.", nameof(Context));
+        }
+
+        foreach (var (key, value) in Context)
+        {
+            InputRules.RequireText(key, nameof(Context), 100, allowLineBreaks: false);
+            InputRules.OptionalText(value, nameof(Context), 4000, allowLineBreaks: true);
+        }
+    }
+}

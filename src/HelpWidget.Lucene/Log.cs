@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Logging;
+
+namespace HelpWidget.Lucene;
+
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Indexed {Count} articles in {Languages} languages in {ElapsedMs} ms.")]
+    public static partial void Indexed(ILogger logger, int count, int languages, long elapsedMs);
+}

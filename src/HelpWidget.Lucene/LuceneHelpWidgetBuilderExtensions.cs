@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace HelpWidget.Lucene;
+
+/// <summary>Adds the embedded Lucene.Net search engine to HelpWidget.</summary>
+public static class LuceneHelpWidgetBuilderExtensions
+{
+    /// <summary>
+    /// Uses the embedded Lucene.Net engine as the knowledge provider. It indexes the articles of the registered
+    /// <see cref="IArticleSource"/> (the Markdown files by default) in memory when the app starts.
+    /// </summary>
+    /// <param name="builder">The HelpWidget builder.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IHelpWidgetBuilder AddLuceneSearch(this IHelpWidgetBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<LuceneKnowledgeProvider>();
+        builder.Services.TryAddSingleton<IKnowledgeProvider>(sp => sp.GetRequiredService<LuceneKnowledgeProvider>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LuceneIndexWarmup>());
+        return builder;
+    }
+}

@@ -1,0 +1,301 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HelpWidget.Lucene;
+
+/// <summary>Searches the articles of an <see cref="IArticleSource"/> with one in-memory Lucene index per language.</summary>
+internal sealed class LuceneKnowledgeProvider(
+    IArticleSource source,
+    IOptions<HelpWidgetOptions> options,
+    ILogger<LuceneKnowledgeProvider> logger) : IKnowledgeProvider, IDisposable
+{
+    private const float TitleBoost = 3f;
+    private const float TagsBoost = 2f;
+    private const float SummaryBoost = 1.5f;
+    private const float PrefixBoost = 0.8f;
+    private const float FuzzyBoost = 0.5f;
+
+    private readonly SemaphoreSlim _buildLock = new(1, 1);
+    private volatile IndexSnapshot? _snapshot;
+
+    public async Task EnsureIndexAsync(CancellationToken cancellationToken = default) => await GetSnapshotAsync(cancellationToken);
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await GetSnapshotAsync(cancellationToken);
+        var settings = options.Value;
+        var max = Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit);
+
+        foreach (var index in snapshot.SearchOrder(request.Language, settings.DefaultLanguage))
+        {
+            var query = QueryText.Parse(request.Query ?? string.Empty, index.Analyzer, settings.MaxQueryLength);
+            if (query.IsEmpty)
+            {
+                return SearchResults.Empty;
+            }
+
+            var hits = Search(index, BuildTextQuery(index, query), request.User, max, article => SnippetBuilder.Build(article.Text, query, index.Analyzer));
+            if (hits.Count > 0)
+            {
+                return new SearchResults { Hits = hits };
+            }
+        }
+
+        return SearchResults.Empty;
+    }
+
+    public async Task<SearchResults> SuggestAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await GetSnapshotAsync(cancellationToken);
+        var index = snapshot.SearchOrder(request.Language, options.Value.DefaultLanguage).FirstOrDefault();
+        if (index is null)
+        {
+            return SearchResults.Empty;
+        }
+
+        var query = new BooleanQuery();
+        foreach (var key in request.Context.Keys.Concat(request.Context.Tags).Take(QueryText.MaxTerms))
+        {
+            query.Add(new TermQuery(new Term(LanguageIndex.ContextField, LanguageIndex.NormaliseContext(key))) { Boost = 4f }, Occur.SHOULD);
+        }
+
+        var route = RoutePath(request.Context.Route);
+        var weight = 3f;
+        foreach (var prefix in RoutePrefixes(route))
+        {
+            query.Add(new TermQuery(new Term(LanguageIndex.ContextField, prefix)) { Boost = prefix == "/" && route != "/" ? 0.5f : weight }, Occur.SHOULD);
+            weight = Math.Max(1f, weight - 1f);
+        }
+
+        if (query.Clauses.Count == 0)
+        {
+            return SearchResults.Empty;
+        }
+
+        var max = Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit);
+        return new SearchResults { Hits = Search(index, query, request.User, max, _ => string.Empty) };
+    }
+
+    public async Task<HelpArticle?> GetArticleAsync(ArticleRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await GetSnapshotAsync(cancellationToken);
+        var id = request.ArticleId;
+        if (id.Length is 0 or > 128)
+        {
+            return null;
+        }
+
+        var defaultLanguage = options.Value.DefaultLanguage;
+        var language = Language(request.Language) ?? defaultLanguage;
+        var article = snapshot.Find(id, language) ?? snapshot.Find(id, defaultLanguage) ?? snapshot.FindAny(id);
+        return article is not null && article.IsVisibleTo(request.User) ? article : null;
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    public void Dispose()
+    {
+        _snapshot?.Dispose();
+        _buildLock.Dispose();
+    }
+
+    private static List<ArticleHit> Search(LanguageIndex index, Query query, HelpUser user, int max, Func<HelpArticle, string> snippet)
+    {
+        var top = index.Searcher.Search(query, AudienceFilter(user), max);
+        var hits = new List<ArticleHit>(top.ScoreDocs.Length);
+        foreach (var scoreDoc in top.ScoreDocs)
+        {
+            var article = index.Articles[scoreDoc.Doc];
+            hits.Add(new ArticleHit
+            {
+                Id = article.Id,
+                Language = article.Language,
+                Title = article.Title,
+                Summary = article.Summary,
+                SnippetHtml = snippet(article),
+                Score = scoreDoc.Score,
+            });
+        }
+
+        return hits;
+    }
+
+    private static QueryWrapperFilter AudienceFilter(HelpUser user)
+    {
+        var audiences = new BooleanQuery { { new TermQuery(new Term(LanguageIndex.AudienceField, LanguageIndex.Everyone)), Occur.SHOULD } };
+        foreach (var audience in user.Audiences.Take(QueryText.MaxTerms))
+        {
+            if (!string.IsNullOrWhiteSpace(audience) && audience != LanguageIndex.Everyone)
+            {
+                audiences.Add(new TermQuery(new Term(LanguageIndex.AudienceField, audience.ToLowerInvariant())), Occur.SHOULD);
+            }
+        }
+
+        return new QueryWrapperFilter(audiences);
+    }
+
+    private static BooleanQuery BuildTextQuery(LanguageIndex index, QueryText text)
+    {
+        var query = new BooleanQuery();
+        foreach (var term in text.Terms)
+        {
+            query.Add(Field(LanguageIndex.TitleField, term, TitleBoost), Occur.SHOULD);
+            query.Add(Field(LanguageIndex.TagsField, term, TagsBoost), Occur.SHOULD);
+            query.Add(Field(LanguageIndex.SummaryField, term, SummaryBoost), Occur.SHOULD);
+            query.Add(Field(LanguageIndex.BodyField, term, 1f), Occur.SHOULD);
+
+            // Typo tolerance only where it can matter: a word the index does not contain.
+            var edits = term.Length >= 8 ? 2 : term.Length >= 4 ? 1 : 0;
+            if (edits > 0 && index.Reader.DocFreq(new Term(LanguageIndex.BodyField, term)) == 0
+                && index.Reader.DocFreq(new Term(LanguageIndex.TitleField, term)) == 0)
+            {
+                query.Add(new FuzzyQuery(new Term(LanguageIndex.BodyField, term), edits, prefixLength: 1) { Boost = FuzzyBoost }, Occur.SHOULD);
+                query.Add(new FuzzyQuery(new Term(LanguageIndex.TitleField, term), edits, prefixLength: 1) { Boost = FuzzyBoost * TitleBoost }, Occur.SHOULD);
+            }
+        }
+
+        if (text.Prefix is { } prefix)
+        {
+            query.Add(new PrefixQuery(new Term(LanguageIndex.TitleField, prefix)) { Boost = PrefixBoost * TitleBoost }, Occur.SHOULD);
+            query.Add(new PrefixQuery(new Term(LanguageIndex.BodyField, prefix)) { Boost = PrefixBoost }, Occur.SHOULD);
+        }
+
+        return query;
+
+        static TermQuery Field(string field, string term, float boost) => new(new Term(field, term)) { Boost = boost };
+    }
+
+    private static string RoutePath(string? route)
+    {
+        if (string.IsNullOrWhiteSpace(route))
+        {
+            return "/";
+        }
+
+        var path = route.Split('?', '#')[0];
+        return LanguageIndex.NormaliseContext(path.StartsWith('/') ? path : "/" + path);
+    }
+
+    /// <summary>The route and each of its parents, most specific first: <c>/a/b</c>, <c>/a</c>, <c>/</c>.</summary>
+    private static IEnumerable<string> RoutePrefixes(string route)
+    {
+        var current = route;
+        for (var depth = 0; depth < 8 && current.Length > 1; depth++)
+        {
+            yield return current;
+            var slash = current.LastIndexOf('/');
+            current = slash <= 0 ? "/" : current[..slash];
+        }
+
+        yield return "/";
+    }
+
+    private static string? Language(string? tag)
+    {
+        if (string.IsNullOrWhiteSpace(tag))
+        {
+            return null;
+        }
+
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(tag.Trim());
+            return culture.TwoLetterISOLanguageName is { Length: 2 } two && two != "iv" ? two : null;
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private async ValueTask<IndexSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (_snapshot is { } snapshot)
+        {
+            return snapshot;
+        }
+
+        await _buildLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_snapshot is null)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                var articles = await source.LoadArticlesAsync(cancellationToken);
+                _snapshot = IndexSnapshot.Build(articles);
+                Log.Indexed(logger, articles.Count, _snapshot.Languages.Count, stopwatch.ElapsedMilliseconds);
+            }
+
+            return _snapshot;
+        }
+        finally
+        {
+            _buildLock.Release();
+        }
+    }
+
+    private sealed class IndexSnapshot : IDisposable
+    {
+        private readonly Dictionary<(string Id, string Language), HelpArticle> _articles;
+
+        private IndexSnapshot(Dictionary<string, LanguageIndex> languages, Dictionary<(string, string), HelpArticle> articles)
+        {
+            Languages = languages;
+            _articles = articles;
+        }
+
+        public Dictionary<string, LanguageIndex> Languages { get; }
+
+        public static IndexSnapshot Build(IReadOnlyList<HelpArticle> articles)
+        {
+            var languages = articles
+                .GroupBy(a => a.Language, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => LanguageIndex.Build(g.Key, g.ToList()), StringComparer.OrdinalIgnoreCase);
+            var byId = new Dictionary<(string, string), HelpArticle>();
+            foreach (var article in articles)
+            {
+                byId.TryAdd((article.Id, article.Language), article);
+            }
+
+            return new IndexSnapshot(languages, byId);
+        }
+
+        /// <summary>The user's language first, then the default language.</summary>
+        public IEnumerable<LanguageIndex> SearchOrder(string? requested, string defaultLanguage)
+        {
+            var language = LuceneKnowledgeProvider.Language(requested);
+            if (language is not null && Languages.TryGetValue(language, out var preferred))
+            {
+                yield return preferred;
+            }
+
+            if (language != defaultLanguage && Languages.TryGetValue(defaultLanguage, out var fallback))
+            {
+                yield return fallback;
+            }
+        }
+
+        public HelpArticle? Find(string id, string language) => _articles.GetValueOrDefault((id, language));
+
+        public HelpArticle? FindAny(string id) => _articles.Values.FirstOrDefault(a => a.Id == id);
+
+        public void Dispose()
+        {
+            foreach (var index in Languages.Values)
+            {
+                index.Dispose();
+            }
+        }
+    }
+}

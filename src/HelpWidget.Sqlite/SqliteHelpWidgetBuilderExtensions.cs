@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace HelpWidget.Sqlite;
+
+/// <summary>Adds the SQLite store to HelpWidget.</summary>
+public static class SqliteHelpWidgetBuilderExtensions
+{
+    /// <summary>Stores tickets and feedback in a SQLite database file, created on first use.</summary>
+    /// <param name="builder">The HelpWidget builder.</param>
+    /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IHelpWidgetBuilder AddSqliteStore(this IHelpWidgetBuilder builder, Action<SqliteStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Services.AddOptions<SqliteStoreOptions>().ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        builder.Services.TryAddSingleton<IHelpStore, SqliteHelpStore>();
+        return builder;
+    }
+}

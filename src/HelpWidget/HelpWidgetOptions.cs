@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HelpWidget;
+
+/// <summary>Options of the HelpWidget engine, bound from configuration or set in <c>AddHelpWidget()</c>.</summary>
+public sealed class HelpWidgetOptions
+{
+    /// <summary>
+    /// Gets or sets the folder holding the Markdown articles, absolute or relative to the app's content root.
+    /// Articles may sit in sub-folders named after their language (<c>en/</c>, <c>sv/</c>). Defaults to <c>KnowledgeBase</c>.
+    /// </summary>
+    [Required]
+    public string ArticlesPath { get; set; } = "KnowledgeBase";
+
+    /// <summary>
+    /// Gets or sets the language used when the user's language has no articles, as a two-letter ISO 639-1 code. Defaults to <c>en</c>.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[a-z]{2}$", ErrorMessage = "DefaultLanguage must be a two-letter lower-case ISO 639-1 code such as 'en'.")]
+    public string DefaultLanguage { get; set; } = "en";
+
+    /// <summary>Gets or sets the number of results a search shows, from 1 to 50. Defaults to 8.</summary>
+    [Range(1, SearchRequest.MaxResultsLimit)]
+    public int MaxResults { get; set; } = 8;
+
+    /// <summary>
+    /// Gets or sets the longest query searched, in characters, from 10 to 10,000; longer text is cut, not refused. Defaults to 500.
+    /// </summary>
+    [Range(10, 10_000)]
+    public int MaxQueryLength { get; set; } = 500;
+
+    /// <summary>Gets or sets the largest Markdown file read, in bytes, from 1 KiB to 16 MiB; larger files are skipped with a warning. Defaults to 1 MiB.</summary>
+    [Range(1024, 16 * 1024 * 1024)]
+    public int MaxArticleBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Gets or sets the name of the host app, sent with tickets; <see langword="null"/> uses the host's application name. Defaults to <see langword="null"/>.</summary>
+    [StringLength(100)]
+    public string? ApplicationName { get; set; }
+}

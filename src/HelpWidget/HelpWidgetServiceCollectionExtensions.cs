@@ -1,0 +1,40 @@
+using HelpWidget.Markdown;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HelpWidget;
+
+/// <summary>Registers HelpWidget in a service collection.</summary>
+public static class HelpWidgetServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the HelpWidget engine: options, the Markdown article source and localisation.
+    /// Add a search engine (such as <c>AddLuceneSearch()</c>) and a store (such as <c>AddSqliteStore()</c>) to the returned builder.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>
+    /// <returns>A builder to add backends to.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    public static IHelpWidgetBuilder AddHelpWidget(this IServiceCollection services, Action<HelpWidgetOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        var options = services.AddOptions<HelpWidgetOptions>().ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HelpWidgetOptions>, HelpWidgetOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IArticleSource, MarkdownArticleSource>();
+        services.AddLocalization();
+        return new HelpWidgetBuilder(services);
+    }
+
+    private sealed class HelpWidgetBuilder(IServiceCollection services) : IHelpWidgetBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+}
