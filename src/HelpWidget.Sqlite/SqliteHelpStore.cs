@@ -37,6 +37,7 @@ internal sealed class SqliteHelpStore : IHelpStore, IDisposable
         """;
 
     private readonly string _connectionString;
+    private readonly string? _directory;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private volatile bool _schemaReady;
 
@@ -51,6 +52,7 @@ internal sealed class SqliteHelpStore : IHelpStore, IDisposable
 
         builder.Pooling = true;
         _connectionString = builder.ToString();
+        _directory = builder.Mode == SqliteOpenMode.Memory || !Path.IsPathRooted(builder.DataSource) ? null : Path.GetDirectoryName(builder.DataSource);
     }
 
     public async Task<TicketReceipt> SaveTicketAsync(TicketSubmission ticket, CancellationToken cancellationToken = default)
@@ -179,6 +181,11 @@ internal sealed class SqliteHelpStore : IHelpStore, IDisposable
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (!_schemaReady && _directory is not null)
+        {
+            Directory.CreateDirectory(_directory);
+        }
+
         var connection = new SqliteConnection(_connectionString);
         try
         {

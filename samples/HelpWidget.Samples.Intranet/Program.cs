@@ -1,0 +1,61 @@
+using System.Globalization;
+using HelpWidget;
+using HelpWidget.Lucene;
+using HelpWidget.Samples.Intranet.Components;
+using HelpWidget.Sqlite;
+using Microsoft.AspNetCore.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Serve the component libraries' static assets from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+
+builder.Services.AddHelpWidget(options => builder.Configuration.GetSection("HelpWidget").Bind(options))
+    .AddLuceneSearch()
+    .AddSqliteStore(options => builder.Configuration.GetSection("HelpWidget:Sqlite").Bind(options));
+
+string[] cultures = ["en", "sv"];
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    options.ApplyCurrentCultureToResponseHeaders = true;
+});
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
+app.UseAntiforgery();
+app.MapStaticAssets();
+
+// The language picker: remembers the choice in the culture cookie, then returns to the page (local URLs only).
+app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+{
+    if (!cultures.Contains(culture, StringComparer.OrdinalIgnoreCase))
+    {
+        return Results.BadRequest();
+    }
+
+    context.Response.Cookies.Append(
+        CookieRequestCultureProvider.DefaultCookieName,
+        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(culture))),
+        new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+    var local = returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+    return Results.LocalRedirect(local ? returnUrl! : "/");
+});
+
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>The sample app's entry point; public so tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,9 @@
+namespace HelpWidget.Components;
+
+internal enum PanelView
+{
+    Search,
+    Article,
+    Contact,
+    Receipt,
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace HelpWidget.Tests;
+
+public sealed class HelpWidgetOptionsTests
+{
+    [Theory]
+    [InlineData("english")]
+    [InlineData("EN")]
+    [InlineData("")]
+    public void AddHelpWidget_InvalidDefaultLanguage_FailsWithAMessageNamingIt(string language)
+    {
+        using var provider = new ServiceCollection().AddLogging().AddHelpWidget(o => o.DefaultLanguage = language).Services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<HelpWidgetOptions>>().Value);
+
+        Assert.Contains("DefaultLanguage", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddHelpWidget_MaxResultsOutOfRange_Fails()
+    {
+        using var provider = new ServiceCollection().AddLogging().AddHelpWidget(o => o.MaxResults = 500).Services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<HelpWidgetOptions>>().Value);
+
+        Assert.Contains("MaxResults", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddHelpWidget_ArticlesPathWithInvalidCharacters_Fails()
+    {
+        using var provider = new ServiceCollection().AddLogging().AddHelpWidget(o => o.ArticlesPath = "bad\0path").Services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<HelpWidgetOptions>>().Value);
+
+        Assert.Contains("ArticlesPath", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddHelpWidget_Defaults_AreValidAndRegisterTheArticleSource()
+    {
+        using var provider = new ServiceCollection().AddLogging().AddHelpWidget().Services.BuildServiceProvider();
+
+        Assert.Equal("en", provider.GetRequiredService<IOptions<HelpWidgetOptions>>().Value.DefaultLanguage);
+        Assert.NotNull(provider.GetRequiredService<IArticleSource>());
+    }
+}

@@ -1,0 +1,109 @@
+using HelpWidget.Markdown;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HelpWidget.Tests.Markdown;
+
+public sealed class MarkdownArticleSourceTests : IDisposable
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("hw-articles-");
+    private readonly RecordingLogger<MarkdownArticleSource> _logger = new();
+
+    public void Dispose() => _root.Delete(recursive: true);
+
+    [Fact]
+    public async Task LoadArticlesAsync_ReadsLanguageFolders_AndSkipsBadFilesWithAWarning()
+    {
+        Write("en/vpn.md", "---\nid: vpn\ntitle: VPN\n---\nConnect.");
+        Write("sv/vpn.md", "---\nid: vpn\ntitle: VPN\n---\nAnslut.");
+        Write("en/broken.md", "---\ntitle: [oops\n---\nBody");
+        Write("en/notes.txt", "not markdown");
+
+        var articles = await CreateSource().LoadArticlesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(["en", "sv"], articles.Select(a => a.Language).Order());
+        Assert.Contains(_logger.Messages, m => m.Contains("broken.md", StringComparison.Ordinal) && m.Contains("YAML", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LoadArticlesAsync_DuplicateIdInOneLanguage_KeepsTheFirst()
+    {
+        Write("en/a.md", "---\nid: same\ntitle: First\n---\nA");
+        Write("en/b.md", "---\nid: same\ntitle: Second\n---\nB");
+
+        var articles = await CreateSource().LoadArticlesAsync(TestContext.Current.CancellationToken);
+
+        var article = Assert.Single(articles);
+        Assert.Equal("First", article.Title);
+        Assert.Contains(_logger.Messages, m => m.Contains("defined twice", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LoadArticlesAsync_FileLargerThanLimit_IsSkipped()
+    {
+        Write("en/big.md", "---\nid: big\n---\n" + new string('x', 5000));
+
+        var articles = await CreateSource(o => o.MaxArticleBytes = 1024).LoadArticlesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(articles);
+        Assert.Contains(_logger.Messages, m => m.Contains("MaxArticleBytes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LoadArticlesAsync_SymbolicLinkOutsideTheFolder_IsNotFollowed()
+    {
+        var outside = Directory.CreateTempSubdirectory("hw-outside-");
+        try
+        {
+            File.WriteAllText(Path.Combine(outside.FullName, "secret.md"), "---\nid: secret\n---\nSecret");
+            Directory.CreateDirectory(Path.Combine(_root.FullName, "en"));
+            Directory.CreateSymbolicLink(Path.Combine(_root.FullName, "en", "linked"), outside.FullName);
+            File.CreateSymbolicLink(Path.Combine(_root.FullName, "en", "secret-link.md"), Path.Combine(outside.FullName, "secret.md"));
+            Write("en/ok.md", "---\nid: ok\n---\nOk");
+
+            var articles = await CreateSource().LoadArticlesAsync(TestContext.Current.CancellationToken);
+
+            Assert.Equal(["ok"], articles.Select(a => a.Id));
+        }
+        finally
+        {
+            outside.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task LoadArticlesAsync_MissingFolder_ReturnsNoArticlesAndWarns()
+    {
+        var articles = await CreateSource(o => o.ArticlesPath = Path.Combine(_root.FullName, "missing")).LoadArticlesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Empty(articles);
+        Assert.Contains(_logger.Messages, m => m.Contains("does not exist", StringComparison.Ordinal));
+    }
+
+    private MarkdownArticleSource CreateSource(Action<HelpWidgetOptions>? configure = null)
+    {
+        var options = new HelpWidgetOptions { ArticlesPath = _root.FullName };
+        configure?.Invoke(options);
+        return new MarkdownArticleSource(Options.Create(options), _logger);
+    }
+
+    private void Write(string relative, string text)
+    {
+        var path = Path.Combine(_root.FullName, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+}
+
+internal sealed class RecordingLogger<T> : ILogger<T>
+{
+    public List<string> Messages { get; } = [];
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        Messages.Add(formatter(state, exception));
+}
