@@ -68,6 +68,8 @@ public sealed partial class HelpPanel : IDisposable
 
     private string SearchId => Id + "-search";
 
+    private string HitTextId(ArticleHit hit) => $"{Id}-hit-{hit.Id}";
+
     private static string Language => CultureInfo.CurrentUICulture.Name;
 
     /// <inheritdoc />

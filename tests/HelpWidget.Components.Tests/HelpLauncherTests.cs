@@ -1,0 +1,113 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpWidget.Components.Tests;
+
+public sealed class HelpLauncherTests : HelpWidgetTestContext
+{
+    [Fact]
+    public void Render_Closed_ShowsOnlyTheHelpButtonAndAnEmptyHiddenPanel()
+    {
+        var cut = Render<HelpLauncher>();
+
+        var button = cut.FindButton("Help");
+        Assert.False(button.HasAttribute("disabled"));
+        Assert.Equal("false", button.GetAttribute("aria-expanded"));
+        var panel = cut.Find($"#{button.GetAttribute("aria-controls")}");
+        Assert.True(panel.HasAttribute("hidden"));
+        Assert.Empty(panel.Children);
+        Assert.Empty(Knowledge.Suggestions);
+    }
+
+    [Fact]
+    public void Render_Prerendered_DisablesTheButtonUntilItCanOpenThePanel()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<HelpLauncher>();
+
+        Assert.True(cut.FindButton("Help").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Click_Opens_ThePanelWithFocusInTheSearchBox()
+    {
+        var cut = Render<HelpLauncher>();
+
+        cut.FindButton("Help").Click();
+
+        Assert.Equal("true", cut.FindButton("Help").GetAttribute("aria-expanded"));
+        var panel = cut.Find("[role=dialog]");
+        Assert.False(panel.HasAttribute("hidden"));
+        Assert.Equal("Help", cut.Find($"#{panel.GetAttribute("aria-labelledby")}").TextContent);
+        AssertFocused(cut.FindByLabel("Search help articles").GetAttribute("blazor:elementReference"));
+    }
+
+    [Fact]
+    public void Escape_ClosesThePanel_AndReturnsFocusToTheButton()
+    {
+        var cut = Render<HelpLauncher>();
+        var launcher = cut.FindButton("Help").GetAttribute("blazor:elementReference");
+        cut.FindButton("Help").Click();
+
+        cut.Find("[role=dialog]").KeyDown(new KeyboardEventArgs { Key = "Escape" });
+
+        Assert.Equal("false", cut.FindButton("Help").GetAttribute("aria-expanded"));
+        Assert.True(cut.Find("[role=dialog]").HasAttribute("hidden"));
+        AssertFocused(launcher);
+    }
+
+    [Fact]
+    public void CloseButton_ClosesThePanel_AndKeepsWhatTheUserTyped()
+    {
+        Knowledge.OnSearch = _ => Hits(("vpn-connect", "Connect to the VPN"));
+        var cut = Render<HelpLauncher>();
+        cut.FindButton("Help").Click();
+        cut.FindByLabel("Search help articles").Input("vpn");
+
+        cut.FindButton("Close help").Click();
+        cut.FindButton("Help").Click();
+
+        Assert.Equal("vpn", cut.FindByLabel("Search help articles").GetAttribute("value"));
+        Assert.Contains("Connect to the VPN", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_SuggestsArticlesForTheCurrentRoute_AndRefreshesOnNavigation()
+    {
+        Knowledge.OnSuggest = r => r.Context.Route == "/leave" ? Hits(("leave-vacation-request", "Request vacation")) : Hits(("expense-claim-submit", "Submit an expense claim"));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("expenses/new");
+        var cut = Render<HelpLauncher>();
+
+        cut.FindButton("Help").Click();
+        Assert.Equal("/expenses/new", Knowledge.Suggestions[^1].Context.Route);
+        Assert.Contains("Submit an expense claim", cut.Markup, StringComparison.Ordinal);
+
+        navigation.NavigateTo("leave?tab=2#top");
+
+        cut.WaitForAssertion(() => Assert.Contains("Request vacation", cut.Markup, StringComparison.Ordinal));
+        Assert.Equal("/leave", Knowledge.Suggestions[^1].Context.Route);
+    }
+
+    [Fact]
+    public void AdditionalAttributes_AreSplattedOnTheRoot()
+    {
+        var cut = Render<HelpLauncher>(p => p.Add(l => l.Class, "corner").AddUnmatched("data-testid", "help"));
+
+        var root = cut.Find(".hw-root");
+        Assert.Contains("corner", root.ClassList);
+        Assert.Equal("help", root.GetAttribute("data-testid"));
+    }
+
+    /// <summary>bUnit writes an element's reference id when it is first rendered, so callers read it then.</summary>
+    private void AssertFocused(string? elementReferenceId)
+    {
+        var focused = JSInterop.VerifyFocusAsyncInvoke(calledTimes: JSInterop.Invocations.Count(i => i.Identifier.Contains("focus", StringComparison.OrdinalIgnoreCase)))[^1];
+        var reference = Assert.IsType<ElementReference>(focused.Arguments[0]);
+        Assert.False(string.IsNullOrEmpty(elementReferenceId));
+        Assert.Equal(elementReferenceId, reference.Id);
+    }
+}

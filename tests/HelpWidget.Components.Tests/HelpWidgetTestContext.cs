@@ -1,0 +1,50 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace HelpWidget.Components.Tests;
+
+/// <summary>A bUnit context with the real HelpWidget registration and fake backends.</summary>
+public abstract class HelpWidgetTestContext : BunitContext
+{
+    private readonly CultureInfo _culture = CultureInfo.CurrentUICulture;
+
+    protected HelpWidgetTestContext()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Services.AddSingleton<TimeProvider>(Time);
+        Services.AddSingleton<IKnowledgeProvider>(Knowledge);
+        Services.AddSingleton<IHelpStore>(Store);
+        Services.AddLogging();
+        Services.AddHelpWidget(o => o.ApplicationName = "Test app");
+    }
+
+    internal FakeKnowledgeProvider Knowledge { get; } = new();
+
+    internal FakeHelpStore Store { get; } = new();
+
+    internal FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero));
+
+    protected override void Dispose(bool disposing)
+    {
+        CultureInfo.CurrentUICulture = _culture;
+        base.Dispose(disposing);
+    }
+
+    internal static HelpArticle Article(string id, string title, string html = "<p>Body</p>") => new()
+    {
+        Id = id,
+        Language = "en",
+        Title = title,
+        Summary = title + " summary",
+        Html = html,
+    };
+
+    internal static SearchResults Hits(params (string Id, string Title)[] hits) => new()
+    {
+        Hits = [.. hits.Select(h => new ArticleHit { Id = h.Id, Language = "en", Title = h.Title, Summary = h.Title + " summary", SnippetHtml = $"about <mark>{h.Title}</mark>" })],
+    };
+}

@@ -1,0 +1,139 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace HelpWidget.Sqlite.Tests;
+
+public sealed class SqliteHelpStoreTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hw-sqlite-");
+    private readonly SqliteHelpStore _store;
+
+    public SqliteHelpStoreTests()
+    {
+        _store = new SqliteHelpStore(Options.Create(new SqliteStoreOptions { ConnectionString = $"Data Source={DatabasePath}" }));
+    }
+
+    private string DatabasePath => Path.Combine(_folder.FullName, "data", "help.db");
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task SaveTicketAsync_NewTicket_IsCommittedToTheFileBeforeTheReceipt()
+    {
+        var receipt = await _store.SaveTicketAsync(Ticket("k1"), Token);
+
+        Assert.True(receipt.Created);
+        Assert.Matches("^HW-[0-9]{6}$", receipt.Reference);
+        using var reader = new SqliteHelpStore(Options.Create(new SqliteStoreOptions { ConnectionString = $"Data Source={DatabasePath}" }));
+        var stored = await reader.GetTicketAsync(receipt.Reference, Token);
+        Assert.NotNull(stored);
+        Assert.Equal("VPN fails with error 809", stored.Submission.Subject);
+        Assert.Equal("/expenses/new", stored.Submission.Route);
+        Assert.Equal("vpn (2)", stored.Submission.Context["searches"]);
+    }
+
+    [Fact]
+    public async Task SaveTicketAsync_SameKeyTwice_StoresOneTicketAndReturnsItsReceipt()
+    {
+        var first = await _store.SaveTicketAsync(Ticket("same"), Token);
+        var second = await _store.SaveTicketAsync(Ticket("same"), Token);
+
+        Assert.Equal(first.Reference, second.Reference);
+        Assert.False(second.Created);
+        Assert.Equal(1, await _store.CountTicketsAsync(Token));
+    }
+
+    [Fact]
+    public async Task SaveTicketAsync_ConcurrentSubmissions_NoneLostNoneDuplicated()
+    {
+        var keys = Enumerable.Range(0, 40).Select(i => $"key-{i % 20}").ToArray();
+
+        var receipts = await Task.WhenAll(keys.Select(key => Task.Run(() => _store.SaveTicketAsync(Ticket(key), Token), Token)));
+
+        Assert.Equal(20, await _store.CountTicketsAsync(Token));
+        Assert.Equal(20, receipts.Select(r => r.Reference).Distinct().Count());
+        Assert.Equal(20, receipts.Count(r => r.Created));
+    }
+
+    [Fact]
+    public async Task SaveTicketAsync_InvalidTicket_StoresNothing()
+    {
+        var valid = Ticket("bad");
+        var hostile = new TicketSubmission
+        {
+            IdempotencyKey = valid.IdempotencyKey,
+            Subject = "Hi\r\nBcc: everyone@example.com",
+            Description = valid.Description,
+            Name = valid.Name,
+            Email = valid.Email,
+            SubmittedAt = valid.SubmittedAt,
+        };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.SaveTicketAsync(hostile, Token));
+
+        Assert.Equal(0, await _store.CountTicketsAsync(Token));
+    }
+
+    [Fact]
+    public async Task SaveTicketAsync_ScriptAndQuotes_AreStoredVerbatimAsData()
+    {
+        var ticket = new TicketSubmission
+        {
+            IdempotencyKey = "sql",
+            Subject = "'); DROP TABLE tickets; --",
+            Description = "<script>alert(1)</script> \"quoted\" 🙂",
+            Name = "O'Brien",
+            Email = "obrien@example.com",
+            SubmittedAt = DateTimeOffset.UnixEpoch,
+        };
+
+        var receipt = await _store.SaveTicketAsync(ticket, Token);
+        var stored = await _store.GetTicketAsync(receipt.Reference, Token);
+
+        Assert.Equal(ticket.Subject, stored!.Submission.Subject);
+        Assert.Equal(ticket.Description, stored.Submission.Description);
+    }
+
+    [Fact]
+    public async Task GetTicketAsync_UnknownReference_ReturnsNull() =>
+        Assert.Null(await _store.GetTicketAsync("HW-999999", Token));
+
+    [Fact]
+    public async Task SaveFeedbackAsync_ValidAnswer_IsStored()
+    {
+        await _store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "vpn-connect", Language = "en", Helpful = false, Reason = "missing-steps", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync(Token);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT article_id, helpful, reason FROM feedback";
+        await using var reader = await command.ExecuteReaderAsync(Token);
+        Assert.True(await reader.ReadAsync(Token));
+        Assert.Equal(("vpn-connect", 0L, "missing-steps"), (reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
+    }
+
+    [Fact]
+    public async Task SaveFeedbackAsync_OversizeComment_IsRejected() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.SaveFeedbackAsync(
+            new ArticleFeedback { ArticleId = "a", Language = "en", Helpful = false, Comment = new string('x', ArticleFeedback.MaxCommentLength + 1), CreatedAt = DateTimeOffset.UnixEpoch }, Token));
+
+    private static TicketSubmission Ticket(string key) => new()
+    {
+        IdempotencyKey = key,
+        Subject = "VPN fails with error 809",
+        Description = "I tried the troubleshooting article.\nStill failing.",
+        Name = "Alex Lindqvist",
+        Email = "alex@example.com",
+        Language = "en",
+        Route = "/expenses/new",
+        Context = new Dictionary<string, string> { ["searches"] = "vpn (2)" },
+        SubmittedAt = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero),
+    };
+}
