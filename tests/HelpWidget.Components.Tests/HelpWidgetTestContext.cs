@@ -14,12 +14,12 @@ public abstract class HelpWidgetTestContext : BunitContext
     protected HelpWidgetTestContext()
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<IKnowledgeProvider>(Knowledge);
         Services.AddSingleton<IHelpStore>(Store);
         Services.AddLogging();
         Services.AddHelpWidget(o => o.ApplicationName = "Test app");
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     internal FakeKnowledgeProvider Knowledge { get; } = new();
