@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(HelpWidget.Browser.Tests.SampleAppFixture))]
+
+namespace HelpWidget.Browser.Tests;
+
+/// <summary>
+/// The intranet sample on real Kestrel at 127.0.0.1 with its own SQLite file, and Debian's Chromium driven by Playwright.
+/// </summary>
+public sealed class SampleAppFixture : IAsyncLifetime
+{
+    private static readonly string[] s_chromiumArguments =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hw-browser-");
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string DatabasePath => Path.Combine(_data.FullName, "helpwidget.db");
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("HW_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"Chromium was not found at '{chromium}'. Run the README's test command, which installs it, or set HW_CHROMIUM.");
+        }
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("HelpWidget:Sqlite:ConnectionString", $"Data Source={DatabasePath}");
+        });
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = s_chromiumArguments });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        _data.Delete(recursive: true);
+    }
+
+    public async Task<long> CountTicketsAsync()
+    {
+        if (!File.Exists(DatabasePath))
+        {
+            return 0;
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM tickets";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
