@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every test of the repository: unit, component, store, browser (real Chromium) and packaging tests.
+# Installs Debian's Chromium when it is missing and this runs as root. Prints, as its last line,
+# "N passed, N failed, N skipped" and exits non-zero when anything failed.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+results="$PWD/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+ensure_chromium() {
+  local chromium="${HW_CHROMIUM:-/usr/bin/chromium}"
+  [ -x "$chromium" ] && return 0
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing Chromium (Debian package) for the browser tests..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "Chromium is missing at $chromium: install Debian's 'chromium' package or set HW_CHROMIUM." >&2
+    return 1
+  fi
+}
+
+summarise() {
+  local passed=0 failed=0 skipped=0 total executed p f
+  shopt -s nullglob globstar
+  for trx in "$results"/**/*.trx; do
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    total=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+    executed=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+    skipped=$((skipped + ${total:-0} - ${executed:-0}))
+  done
+  echo "$passed $failed $skipped"
+}
+
+status=0
+ensure_chromium || status=1
+
+dotnet test HelpWidget.sln --logger "trx" --results-directory "$results" || status=1
+
+read -r passed failed skipped <<<"$(summarise)"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or a test host failed before tests could report: count it as a failure.
+  failed=1
+fi
+[ "$failed" -eq 0 ] || status=1
+[ "$passed" -gt 0 ] || status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
