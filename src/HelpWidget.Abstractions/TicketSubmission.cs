@@ -42,6 +42,22 @@ public sealed class TicketSubmission
     /// <summary>Gets when the user submitted the ticket.</summary>
     public required DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>Gets a value indicating whether <paramref name="value"/> is accepted as <see cref="Email"/>.</summary>
+    /// <param name="value">The text to check.</param>
+    /// <returns><see langword="true"/> for one plausible address without white space, control characters or list separators.</returns>
+    public static bool IsValidEmail(string? value)
+    {
+        try
+        {
+            InputRules.RequireEmail(value, nameof(Email));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Checks the rules every store enforces: required fields present, lengths within the limits, no control
     /// characters (line breaks only in the description), a plausible e-mail address, a printable idempotency key.

@@ -140,6 +140,8 @@ public sealed partial class WidgetJourneyTests(SampleAppFixture app) : BrowserTe
     public async Task Swedish_UserGetsTheWidgetAndArticlesInSwedish()
     {
         await Page.GotoAsync("/culture/sv?returnUrl=/profile");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Min profil", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "sv");
         var launcher = Page.GetByRole(AriaRole.Button, new() { Name = "Hjälp", Exact = true });
         await Expect(launcher).ToBeEnabledAsync();
         await launcher.ClickAsync();

@@ -134,7 +134,7 @@ public sealed partial class HelpContactForm
 
         Check(nameof(HelpContactDraft.Name), Model.Name, "NameRequired", TicketSubmission.MaxContactLength, allowLineBreaks: false);
         Check(nameof(HelpContactDraft.Email), Model.Email, "EmailRequired", TicketSubmission.MaxContactLength, allowLineBreaks: false);
-        if (!_errors.ContainsKey(nameof(HelpContactDraft.Email)) && !LooksLikeEmail(Model.Email))
+        if (!_errors.ContainsKey(nameof(HelpContactDraft.Email)) && !TicketSubmission.IsValidEmail(Model.Email))
         {
             _errors[nameof(HelpContactDraft.Email)] = L["EmailInvalid"];
         }
@@ -156,27 +156,6 @@ public sealed partial class HelpContactForm
         else if (value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t')))
         {
             _errors[field] = L["InvalidCharacters"];
-        }
-    }
-
-    private static bool LooksLikeEmail(string email)
-    {
-        try
-        {
-            new TicketSubmission
-            {
-                IdempotencyKey = "check",
-                Subject = "check",
-                Description = "check",
-                Name = "check",
-                Email = email,
-                SubmittedAt = default,
-            }.Validate();
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 
