@@ -1,8 +1,11 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Da;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Fi;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.NGram;
 using Lucene.Net.Analysis.No;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Sv;
@@ -10,11 +13,12 @@ using Lucene.Net.Util;
 
 namespace HelpWidget.Lucene;
 
-/// <summary>The analyzer (tokenising, stop words, stemming) for each language.</summary>
+/// <summary>The analyzers (tokenising, stop words, stemming, folding) of the index.</summary>
 internal static class Analyzers
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
+    /// <summary>The language's own analyzer: stop words and stemming.</summary>
     public static Analyzer For(string language) => language switch
     {
         "en" => new EnglishAnalyzer(Version),
@@ -25,4 +29,26 @@ internal static class Analyzers
         "de" => new GermanAnalyzer(Version),
         _ => new StandardAnalyzer(Version),
     };
+
+    /// <summary>
+    /// Words cut into character n-grams, lower-cased and with diacritics folded: matches word forms the stemmer
+    /// misses, parts of compound words ("lösenordsbyte" shares grams with "lösenord") and spellings without å, ä, ö.
+    /// </summary>
+    public static Analyzer NGrams(int minGram, int maxGram) => Analyzer.NewAnonymous((field, reader) =>
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new NGramTokenFilter(Version, stream, minGram, maxGram);
+        return new TokenStreamComponents(tokenizer, stream);
+    });
+
+    /// <summary>Lower-cased, folded whole words, unstemmed: the vocabulary for prefix matching and spelling suggestions.</summary>
+    public static Analyzer Words() => Analyzer.NewAnonymous((field, reader) =>
+    {
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        stream = new ASCIIFoldingFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    });
 }

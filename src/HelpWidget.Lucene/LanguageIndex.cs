@@ -1,7 +1,9 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 
 namespace HelpWidget.Lucene;
@@ -14,26 +16,41 @@ internal sealed class LanguageIndex : IDisposable
     public const string SummaryField = "summary";
     public const string TagsField = "tags";
     public const string BodyField = "body";
+    public const string NGramField = "ng";
+    public const string WordsField = "words";
     public const string ContextField = "ctx";
     public const string AudienceField = "aud";
     public const string Everyone = "*";
 
     private readonly RAMDirectory _directory;
     private readonly DirectoryReader _reader;
+    private readonly ScannedText?[] _scanned;
 
-    private LanguageIndex(string language, Analyzer analyzer, RAMDirectory directory, IReadOnlyList<HelpArticle> articles)
+    private LanguageIndex(string language, Analyzer analyzer, Analyzer nGrams, Analyzer words, RAMDirectory directory, IReadOnlyList<HelpArticle> articles, SearchTuning tuning)
     {
         Language = language;
         Analyzer = analyzer;
+        NGramAnalyzer = nGrams;
+        WordAnalyzer = words;
+        Tuning = tuning;
         _directory = directory;
         _reader = DirectoryReader.Open(directory);
-        Searcher = new IndexSearcher(_reader);
+        Searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         Articles = articles;
+        _scanned = new ScannedText?[articles.Count];
+        HasRestrictedArticles = articles.Any(a => a.Audiences.Count > 0);
     }
 
     public string Language { get; }
 
+    /// <summary>Gets the language's analyzer (stemming, stop words).</summary>
     public Analyzer Analyzer { get; }
+
+    public Analyzer NGramAnalyzer { get; }
+
+    public Analyzer WordAnalyzer { get; }
+
+    public SearchTuning Tuning { get; }
 
     public IndexSearcher Searcher { get; }
 
@@ -42,21 +59,37 @@ internal sealed class LanguageIndex : IDisposable
     /// <summary>Gets the articles by Lucene document number.</summary>
     public IReadOnlyList<HelpArticle> Articles { get; }
 
-    public static LanguageIndex Build(string language, IReadOnlyList<HelpArticle> articles)
+    /// <summary>Gets a value indicating whether any article has an audience; when none has, no audience filter is needed.</summary>
+    public bool HasRestrictedArticles { get; }
+
+    /// <summary>Builds the snippet of an article; its text is prepared the first time it is a hit.</summary>
+    public string Snippet(int document, QueryText query)
+    {
+        var text = Articles[document].Text;
+        // A race computes the same array twice; either copy is correct.
+        var scanned = _scanned[document] ??= SnippetBuilder.Scan(text);
+        return SnippetBuilder.Build(text, scanned, query);
+    }
+
+    public static LanguageIndex Build(string language, IReadOnlyList<HelpArticle> articles, SearchTuning tuning)
     {
         var analyzer = Analyzers.For(language);
+        var nGrams = Analyzers.NGrams(tuning.NGramMin, tuning.NGramMax);
+        var words = Analyzers.Words();
+        var perField = new PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer> { [NGramField] = nGrams, [WordsField] = words });
         var directory = new RAMDirectory();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Analyzers.Version, analyzer) { OpenMode = OpenMode.CREATE }))
+        var config = new IndexWriterConfig(Analyzers.Version, perField) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity() };
+        using (var writer = new IndexWriter(directory, config))
         {
             foreach (var article in articles)
             {
-                writer.AddDocument(ToDocument(article));
+                writer.AddDocument(ToDocument(article, tuning));
             }
 
             writer.Commit();
         }
 
-        return new LanguageIndex(language, analyzer, directory, articles);
+        return new LanguageIndex(language, analyzer, nGrams, words, directory, articles, tuning);
     }
 
     public void Dispose()
@@ -64,18 +97,35 @@ internal sealed class LanguageIndex : IDisposable
         _reader.Dispose();
         _directory.Dispose();
         Analyzer.Dispose();
+        NGramAnalyzer.Dispose();
+        WordAnalyzer.Dispose();
     }
 
-    private static Document ToDocument(HelpArticle article)
+    /// <summary>Lower-cases a context and removes a trailing slash from routes, so <c>/Leave/</c> and <c>/leave</c> match.</summary>
+    public static string NormaliseContext(string context)
     {
+        var value = context.Trim().ToLowerInvariant();
+        return value.Length > 1 && value.EndsWith('/') ? value.TrimEnd('/') : value;
+    }
+
+    private static Document ToDocument(HelpArticle article, SearchTuning tuning)
+    {
+        var tags = string.Join(" ; ", article.Tags);
+        var all = string.Join('\n', article.Title, article.Summary, tags, article.Text);
         var document = new Document
         {
             new StringField(IdField, article.Id, Field.Store.YES),
             new TextField(TitleField, article.Title, Field.Store.NO),
             new TextField(SummaryField, article.Summary, Field.Store.NO),
-            new TextField(TagsField, string.Join(" ; ", article.Tags), Field.Store.NO),
+            new TextField(TagsField, tags, Field.Store.NO),
             new TextField(BodyField, article.Text, Field.Store.NO),
+            new TextField(WordsField, all, Field.Store.NO),
         };
+
+        if (tuning.NGramWeight > 0)
+        {
+            document.Add(new TextField(NGramField, all, Field.Store.NO));
+        }
 
         foreach (var context in article.Contexts)
         {
@@ -93,12 +143,5 @@ internal sealed class LanguageIndex : IDisposable
         }
 
         return document;
-    }
-
-    /// <summary>Lower-cases a context and removes a trailing slash from routes, so <c>/Leave/</c> and <c>/leave</c> match.</summary>
-    public static string NormaliseContext(string context)
-    {
-        var value = context.Trim().ToLowerInvariant();
-        return value.Length > 1 && value.EndsWith('/') ? value.TrimEnd('/') : value;
     }
 }

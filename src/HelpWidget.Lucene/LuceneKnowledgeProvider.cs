@@ -13,11 +13,6 @@ internal sealed class LuceneKnowledgeProvider(
     IOptions<HelpWidgetOptions> options,
     ILogger<LuceneKnowledgeProvider> logger) : IKnowledgeProvider, IDisposable
 {
-    private const float TitleBoost = 3f;
-    private const float TagsBoost = 2f;
-    private const float SummaryBoost = 1.5f;
-    private const float PrefixBoost = 0.8f;
-    private const float FuzzyBoost = 0.5f;
 
     private readonly SemaphoreSlim _buildLock = new(1, 1);
     private volatile IndexSnapshot? _snapshot;
@@ -33,13 +28,13 @@ internal sealed class LuceneKnowledgeProvider(
 
         foreach (var index in snapshot.SearchOrder(request.Language, settings.DefaultLanguage))
         {
-            var query = QueryText.Parse(request.Query ?? string.Empty, index.Analyzer, settings.MaxQueryLength);
+            var query = QueryText.Parse(request.Query ?? string.Empty, index, settings.MaxQueryLength);
             if (query.IsEmpty)
             {
                 return SearchResults.Empty;
             }
 
-            var hits = Search(index, BuildTextQuery(index, query), request.User, max, article => SnippetBuilder.Build(article.Text, query, index.Analyzer));
+            var hits = Search(index, QueryBuilder.Build(index, query), request.User, max, document => index.Tuning.Snippets ? index.Snippet(document, query) : string.Empty);
             if (hits.Count > 0)
             {
                 return new SearchResults { Hits = hits };
@@ -110,9 +105,9 @@ internal sealed class LuceneKnowledgeProvider(
         _buildLock.Dispose();
     }
 
-    private static List<ArticleHit> Search(LanguageIndex index, Query query, HelpUser user, int max, Func<HelpArticle, string> snippet)
+    private static List<ArticleHit> Search(LanguageIndex index, Query query, HelpUser user, int max, Func<int, string> snippet)
     {
-        var top = index.Searcher.Search(query, AudienceFilter(user), max);
+        var top = index.HasRestrictedArticles ? index.Searcher.Search(query, AudienceFilter(user), max) : index.Searcher.Search(query, max);
         var hits = new List<ArticleHit>(top.ScoreDocs.Length);
         foreach (var scoreDoc in top.ScoreDocs)
         {
@@ -123,7 +118,7 @@ internal sealed class LuceneKnowledgeProvider(
                 Language = article.Language,
                 Title = article.Title,
                 Summary = article.Summary,
-                SnippetHtml = snippet(article),
+                SnippetHtml = snippet(scoreDoc.Doc),
                 Score = scoreDoc.Score,
             });
         }
@@ -143,37 +138,6 @@ internal sealed class LuceneKnowledgeProvider(
         }
 
         return new QueryWrapperFilter(audiences);
-    }
-
-    private static BooleanQuery BuildTextQuery(LanguageIndex index, QueryText text)
-    {
-        var query = new BooleanQuery();
-        foreach (var term in text.Terms)
-        {
-            query.Add(Field(LanguageIndex.TitleField, term, TitleBoost), Occur.SHOULD);
-            query.Add(Field(LanguageIndex.TagsField, term, TagsBoost), Occur.SHOULD);
-            query.Add(Field(LanguageIndex.SummaryField, term, SummaryBoost), Occur.SHOULD);
-            query.Add(Field(LanguageIndex.BodyField, term, 1f), Occur.SHOULD);
-
-            // Typo tolerance only where it can matter: a word the index does not contain.
-            var edits = term.Length >= 8 ? 2 : term.Length >= 4 ? 1 : 0;
-            if (edits > 0 && index.Reader.DocFreq(new Term(LanguageIndex.BodyField, term)) == 0
-                && index.Reader.DocFreq(new Term(LanguageIndex.TitleField, term)) == 0)
-            {
-                query.Add(new FuzzyQuery(new Term(LanguageIndex.BodyField, term), edits, prefixLength: 1) { Boost = FuzzyBoost }, Occur.SHOULD);
-                query.Add(new FuzzyQuery(new Term(LanguageIndex.TitleField, term), edits, prefixLength: 1) { Boost = FuzzyBoost * TitleBoost }, Occur.SHOULD);
-            }
-        }
-
-        if (text.Prefix is { } prefix)
-        {
-            query.Add(new PrefixQuery(new Term(LanguageIndex.TitleField, prefix)) { Boost = PrefixBoost * TitleBoost }, Occur.SHOULD);
-            query.Add(new PrefixQuery(new Term(LanguageIndex.BodyField, prefix)) { Boost = PrefixBoost }, Occur.SHOULD);
-        }
-
-        return query;
-
-        static TermQuery Field(string field, string term, float boost) => new(new Term(field, term)) { Boost = boost };
     }
 
     private static string RoutePath(string? route)
@@ -261,7 +225,7 @@ internal sealed class LuceneKnowledgeProvider(
         {
             var languages = articles
                 .GroupBy(a => a.Language, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => LanguageIndex.Build(g.Key, g.ToList()), StringComparer.OrdinalIgnoreCase);
+                .ToDictionary(g => g.Key, g => LanguageIndex.Build(g.Key, g.ToList(), SearchTuning.Default), StringComparer.OrdinalIgnoreCase);
             var byId = new Dictionary<(string, string), HelpArticle>();
             foreach (var article in articles)
             {

@@ -3,31 +3,41 @@ using Lucene.Net.Analysis.TokenAttributes;
 
 namespace HelpWidget.Lucene;
 
-/// <summary>What a typed query means for the index: its analysed terms and the word still being typed.</summary>
+/// <summary>What a typed query means for one language's index: its analysed terms, its words and the word still being typed.</summary>
 internal sealed class QueryText
 {
     /// <summary>More terms than this add nothing to relevance and would exceed Lucene's clause limit.</summary>
     public const int MaxTerms = 32;
 
-    private QueryText(IReadOnlyList<string> terms, string? prefix)
+    private QueryText(string text, IReadOnlyList<string> terms, IReadOnlyList<string> words, string? prefix)
     {
+        Text = text;
         Terms = terms;
+        Words = words;
         Prefix = prefix;
     }
+
+    /// <summary>Gets the query cut to its allowed length, control characters replaced by spaces.</summary>
+    public string Text { get; }
 
     /// <summary>Gets the distinct analysed (stemmed, stop words removed) terms, in query order.</summary>
     public IReadOnlyList<string> Terms { get; }
 
-    /// <summary>Gets the last word, lower-cased, when the user may still be typing it; otherwise <see langword="null"/>.</summary>
+    /// <summary>Gets the distinct lower-cased, folded words, unstemmed, stop words included, in query order.</summary>
+    public IReadOnlyList<string> Words { get; }
+
+    /// <summary>Gets the last word, lower-cased and folded, when the user may still be typing it; otherwise <see langword="null"/>.</summary>
     public string? Prefix { get; }
 
     public bool IsEmpty => Terms.Count == 0 && Prefix is null;
 
-    public static QueryText Parse(string query, Analyzer analyzer, int maxLength)
+    public static QueryText Parse(string query, LanguageIndex index, int maxLength)
     {
         var text = Sanitise(query, maxLength);
-        var terms = Analyse(analyzer, LanguageIndex.BodyField, text).Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList();
-        return new QueryText(terms, LastWordBeingTyped(text));
+        var terms = Analyse(index.Analyzer, LanguageIndex.BodyField, text).Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList();
+        var words = Analyse(index.WordAnalyzer, LanguageIndex.WordsField, text).Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList();
+        var typing = text.Length > 0 && char.IsLetterOrDigit(text[^1]) && words.Count > 0 && words[^1].Length >= 2;
+        return new QueryText(text, terms, words, typing ? words[^1] : null);
     }
 
     public static List<string> Analyse(Analyzer analyzer, string field, string text)
@@ -45,38 +55,20 @@ internal sealed class QueryText
         return terms;
     }
 
-    /// <summary>Cuts the query to its allowed length and turns control characters into spaces.</summary>
     private static string Sanitise(string query, int maxLength)
     {
-        var span = query.AsSpan(0, Math.Min(query.Length, maxLength));
-        if (span.Length > 0 && char.IsHighSurrogate(span[^1]))
+        var length = Math.Min(query.Length, maxLength);
+        if (length > 0 && char.IsHighSurrogate(query[length - 1]))
         {
-            span = span[..^1];
+            length--;
         }
 
-        return string.Create(span.Length, span.ToString(), static (buffer, source) =>
+        return string.Create(length, query, static (buffer, source) =>
         {
-            for (var i = 0; i < source.Length; i++)
+            for (var i = 0; i < buffer.Length; i++)
             {
                 buffer[i] = char.IsControl(source[i]) ? ' ' : source[i];
             }
         });
-    }
-
-    private static string? LastWordBeingTyped(string text)
-    {
-        if (text.Length == 0 || !char.IsLetterOrDigit(text[^1]))
-        {
-            return null;
-        }
-
-        var start = text.Length;
-        while (start > 0 && char.IsLetterOrDigit(text[start - 1]))
-        {
-            start--;
-        }
-
-        var word = text[start..].ToLowerInvariant();
-        return word.Length >= 2 ? word : null;
     }
 }

@@ -1,41 +1,32 @@
 using System.Net;
 using System.Text;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace HelpWidget.Lucene;
 
 /// <summary>Cuts the passage of an article's text that best matches a query and marks the matched words.</summary>
+/// <remarks>
+/// Runs for every hit of every keystroke, so it scans words instead of re-analysing the text: a word matches when it
+/// begins with a query term (terms are stems, so "passwords" matches "password") or with the word being typed.
+/// </remarks>
 internal static class SnippetBuilder
 {
     public const int WindowLength = 180;
     private const int Lead = 40;
+    private const int MinStemLength = 3;
+
+    /// <summary>How far into an article the best passage is looked for; bounds the cost of very long articles.</summary>
+    private const int MaxScannedLength = 6000;
 
     /// <summary>Builds safe HTML: every character of the article is encoded; only <c>&lt;mark&gt;</c> is added.</summary>
-    public static string Build(string text, QueryText query, Analyzer analyzer)
+    public static string Build(string text, ScannedText scanned, QueryText query)
     {
         if (text.Length == 0)
         {
             return string.Empty;
         }
 
-        var marks = FindMatches(text, query, analyzer);
-        var start = 0;
-        if (marks.Count > 0)
-        {
-            var best = 0;
-            for (var i = 0; i < marks.Count; i++)
-            {
-                var windowStart = Math.Max(0, marks[i].Start - Lead);
-                var count = marks.Count(m => m.Start >= windowStart && m.End <= windowStart + WindowLength);
-                if (count > best)
-                {
-                    best = count;
-                    start = windowStart;
-                }
-            }
-        }
-
+        var marks = FindMatches(scanned, query);
+        var start = BestWindowStart(marks);
         start = WordStart(text, start);
         var end = WordEnd(text, Math.Min(text.Length, start + WindowLength));
         var html = new StringBuilder(WindowLength * 2);
@@ -66,7 +57,44 @@ internal static class SnippetBuilder
         return html.ToString();
     }
 
-    private static List<(int Start, int End)> FindMatches(string text, QueryText query, Analyzer analyzer)
+    private static int BestWindowStart(List<(int Start, int End)> marks)
+    {
+        int best = 0, bestStart = 0, first = 0;
+        for (var last = 0; last < marks.Count; last++)
+        {
+            while (marks[last].End - marks[first].Start > WindowLength - Lead)
+            {
+                first++;
+            }
+
+            if (last - first + 1 > best)
+            {
+                best = last - first + 1;
+                bestStart = Math.Max(0, marks[first].Start - Lead);
+            }
+        }
+
+        return bestStart;
+    }
+
+    /// <summary>The part of an article snippets are cut from, lower-cased, with the offsets of its words; computed once per article.</summary>
+    public static ScannedText Scan(string text)
+    {
+        var length = Math.Min(text.Length, MaxScannedLength);
+        var lower = text[..length].ToLowerInvariant();
+        var starts = new List<int>();
+        for (var i = 0; i < length; i++)
+        {
+            if (char.IsLetterOrDigit(lower[i]) && (i == 0 || !char.IsLetterOrDigit(lower[i - 1])))
+            {
+                starts.Add(i);
+            }
+        }
+
+        return new ScannedText(lower, [.. starts]);
+    }
+
+    private static List<(int Start, int End)> FindMatches(ScannedText scanned, QueryText query)
     {
         var matches = new List<(int, int)>();
         if (query.IsEmpty)
@@ -74,22 +102,49 @@ internal static class SnippetBuilder
             return matches;
         }
 
-        var terms = new HashSet<string>(query.Terms, StringComparer.Ordinal);
-        using var stream = analyzer.GetTokenStream(LanguageIndex.BodyField, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var offset = stream.AddAttribute<IOffsetAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
+        // Query words by first letter: most words of the text start with a letter no query word starts with.
+        var byFirstLetter = new Dictionary<char, List<string>>();
+        foreach (var word in query.Prefix is null ? query.Terms : query.Terms.Append(query.Prefix))
         {
-            var (start, end) = (offset.StartOffset, offset.EndOffset);
-            if (terms.Contains(term.ToString())
-                || (query.Prefix is { } prefix && text.AsSpan(start, end - start).StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            var key = char.ToLowerInvariant(word[0]);
+            if (!byFirstLetter.TryGetValue(key, out var list))
             {
-                matches.Add((start, end));
+                byFirstLetter[key] = list = [];
+            }
+
+            list.Add(word.ToLowerInvariant());
+        }
+
+        var lower = scanned.Lower.AsSpan();
+        foreach (var start in scanned.WordStarts)
+        {
+            if (!byFirstLetter.TryGetValue(lower[start], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                if (!lower[start..].StartsWith(candidate))
+                {
+                    continue;
+                }
+
+                var end = start + candidate.Length;
+                var wholeWord = end == lower.Length || !char.IsLetterOrDigit(lower[end]);
+                if (candidate.Length >= MinStemLength || wholeWord)
+                {
+                    while (end < lower.Length && char.IsLetterOrDigit(lower[end]))
+                    {
+                        end++;
+                    }
+
+                    matches.Add((start, end));
+                    break;
+                }
             }
         }
 
-        stream.End();
         return matches;
     }
 
@@ -115,3 +170,6 @@ internal static class SnippetBuilder
         return space < 0 || space - index > 30 ? index : space;
     }
 }
+
+/// <summary>An article's text prepared for snippets: lower-cased, with its word offsets.</summary>
+internal sealed record ScannedText(string Lower, int[] WordStarts);

@@ -1,0 +1,112 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace HelpWidget.Lucene;
+
+/// <summary>
+/// Turns a typed query into a Lucene query: BM25 over the word fields, plus helper clauses only where they can
+/// matter: completions of the word being typed, corrections of words the index does not contain, and character
+/// n-grams for unknown and long (compound) words.
+/// </summary>
+internal static class QueryBuilder
+{
+    public static Query Build(LanguageIndex index, QueryText text)
+    {
+        var tuning = index.Tuning;
+        var query = new BooleanQuery(disableCoord: true);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in text.Terms)
+        {
+            query.Add(Fields(index, term), Occur.SHOULD);
+            known.Add(term);
+        }
+
+        foreach (var word in text.Words)
+        {
+            if (word == text.Prefix || word.Length < 4 || tuning.FuzzyBoost <= 0 || Vocabulary.DocFreq(index, word) > 0 || StemIsKnown(index, word))
+            {
+                continue;
+            }
+
+            // A word the index does not contain is probably misspelt: its closest indexed words stand in for it.
+            var corrections = Vocabulary.Corrections(index, word, word.Length >= 8 ? 2 : 1, tuning.Corrections);
+            if (corrections.Count > 0)
+            {
+                query.Add(Best(index, corrections, tuning.FuzzyBoost, known), Occur.SHOULD);
+            }
+        }
+
+        // The word being typed scores as its best completion, the way a whole word would.
+        if (text.Prefix is { } prefix && tuning.PrefixBoost > 0)
+        {
+            var completions = Vocabulary.Completions(index, prefix, tuning.PrefixExpansions);
+            if (completions.Count > 0)
+            {
+                query.Add(Best(index, completions, tuning.PrefixBoost, known), Occur.SHOULD);
+            }
+        }
+
+        if (tuning.NGramWeight > 0)
+        {
+            var words = text.Words.Where(word => NeedsNGrams(index, word, tuning)).ToList();
+            if (words.Count > 0)
+            {
+                var nGrams = new BooleanQuery(disableCoord: true) { Boost = tuning.NGramWeight };
+                foreach (var gram in QueryText.Analyse(index.NGramAnalyzer, LanguageIndex.NGramField, string.Join(' ', words)).Distinct(StringComparer.Ordinal).Take(256))
+                {
+                    nGrams.Add(new TermQuery(new Term(LanguageIndex.NGramField, gram)), Occur.SHOULD);
+                }
+
+                query.Add(nGrams, Occur.SHOULD);
+            }
+        }
+
+        return query;
+    }
+
+    /// <summary>One analysed term over the word fields, each with its weight.</summary>
+    private static BooleanQuery Fields(LanguageIndex index, string term)
+    {
+        var tuning = index.Tuning;
+        return new BooleanQuery(disableCoord: true)
+        {
+            { new TermQuery(new Term(LanguageIndex.TitleField, term)) { Boost = tuning.TitleBoost }, Occur.SHOULD },
+            { new TermQuery(new Term(LanguageIndex.SummaryField, term)) { Boost = tuning.SummaryBoost }, Occur.SHOULD },
+            { new TermQuery(new Term(LanguageIndex.TagsField, term)) { Boost = tuning.TagsBoost }, Occur.SHOULD },
+            { new TermQuery(new Term(LanguageIndex.BodyField, term)) { Boost = tuning.BodyBoost }, Occur.SHOULD },
+        };
+    }
+
+    /// <summary>Alternatives for one word (completions or corrections): a document scores as its best alternative.</summary>
+    private static DisjunctionMaxQuery Best(LanguageIndex index, List<string> words, float boost, HashSet<string> known)
+    {
+        var best = new DisjunctionMaxQuery(0f) { Boost = boost };
+        var added = new HashSet<string>(known, StringComparer.Ordinal);
+        foreach (var word in words)
+        {
+            foreach (var term in QueryText.Analyse(index.Analyzer, LanguageIndex.BodyField, word))
+            {
+                if (added.Add(term))
+                {
+                    best.Add(Fields(index, term));
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A word whose stem the index contains ("deleting" where "delete" is indexed) is not misspelt; a stop word is not worth correcting.</summary>
+    private static bool StemIsKnown(LanguageIndex index, string word)
+    {
+        var stems = QueryText.Analyse(index.Analyzer, LanguageIndex.BodyField, word);
+        return stems.Count == 0 || stems.Any(stem =>
+            index.Reader.DocFreq(new Term(LanguageIndex.BodyField, stem)) > 0 || index.Reader.DocFreq(new Term(LanguageIndex.TitleField, stem)) > 0);
+    }
+
+    /// <summary>N-grams help with words the index does not know (typos, compounds, forms the stemmer misses) and with long compound words.</summary>
+    private static bool NeedsNGrams(LanguageIndex index, string word, SearchTuning tuning) =>
+        word.Length >= tuning.NGramMin && (tuning.NGramGate == 0
+            || (tuning.NGramGate == 2 && word.Length >= tuning.NGramLongWord)
+            || Vocabulary.DocFreq(index, word) == 0);
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HelpWidget.Eval;
+
+/// <summary>A retrieval test in the shared JSONL format: articles, queries and relevance judgements.</summary>
+internal sealed class Dataset
+{
+    public required string Name { get; init; }
+
+    public required string Language { get; init; }
+
+    public required IReadOnlyList<CorpusLine> Corpus { get; init; }
+
+    public required IReadOnlyList<QueryLine> Queries { get; init; }
+
+    /// <summary>Gets the relevant article ids of each query id.</summary>
+    public required IReadOnlyDictionary<string, HashSet<string>> Relevant { get; init; }
+
+    public static Dataset Load(string folder, string queryFile)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"Dataset folder '{folder}' does not exist.");
+        }
+
+        var meta = File.Exists(Path.Combine(folder, "meta.json"))
+            ? JsonSerializer.Deserialize<Meta>(File.ReadAllText(Path.Combine(folder, "meta.json")))
+            : null;
+        var relevant = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(Path.Combine(folder, "qrels.tsv")).Skip(1))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length >= 3 && double.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var score) && score > 0)
+            {
+                if (!relevant.TryGetValue(parts[0], out var set))
+                {
+                    relevant[parts[0]] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(parts[1]);
+            }
+        }
+
+        var queries = ReadJsonLines<QueryLine>(Path.Combine(folder, queryFile)).Where(q => relevant.ContainsKey(q.Id)).ToList();
+        return new Dataset
+        {
+            Name = meta?.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)),
+            Language = meta?.Language ?? "en",
+            Corpus = ReadJsonLines<CorpusLine>(Path.Combine(folder, "corpus.jsonl")),
+            Queries = queries,
+            Relevant = relevant,
+        };
+    }
+
+    private static List<T> ReadJsonLines<T>(string path) =>
+        [.. File.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => JsonSerializer.Deserialize<T>(l)!)];
+
+    private sealed class Meta
+    {
+        [JsonPropertyName("name")]
+        public string? Name { get; init; }
+
+        [JsonPropertyName("language")]
+        public string? Language { get; init; }
+    }
+}
+
+internal sealed class CorpusLine
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("title")]
+    public string Title { get; init; } = string.Empty;
+
+    [JsonPropertyName("text")]
+    public string Text { get; init; } = string.Empty;
+}
+
+internal sealed class QueryLine
+{
+    [JsonPropertyName("id")]
+    public required string Id { get; init; }
+
+    [JsonPropertyName("text")]
+    public required string Text { get; init; }
+}
