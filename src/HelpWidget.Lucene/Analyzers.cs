@@ -43,12 +43,29 @@ internal static class Analyzers
         return new TokenStreamComponents(tokenizer, stream);
     });
 
-    /// <summary>Lower-cased, folded whole words, unstemmed: the vocabulary for prefix matching and spelling suggestions.</summary>
-    public static Analyzer Words() => Analyzer.NewAnonymous((field, reader) =>
+    /// <summary>Lower-cased whole words, unstemmed; folded when <paramref name="fold"/> (the vocabulary for completions and corrections).</summary>
+    public static Analyzer Words(bool fold) => Analyzer.NewAnonymous((field, reader) =>
     {
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);
-        stream = new ASCIIFoldingFilter(stream);
+        if (fold)
+        {
+            stream = new ASCIIFoldingFilter(stream);
+        }
+
         return new TokenStreamComponents(tokenizer, stream);
     });
+
+    /// <summary>Folds diacritics the way the index's word field does: "lösenord" becomes "losenord".</summary>
+    public static string Fold(string word)
+    {
+        if (word.All(char.IsAscii))
+        {
+            return word;
+        }
+
+        var output = new char[word.Length * 4];
+        var length = ASCIIFoldingFilter.FoldToASCII(word.ToCharArray(), 0, output, 0, word.Length);
+        return new string(output, 0, length);
+    }
 }

@@ -26,13 +26,15 @@ internal sealed class LanguageIndex : IDisposable
     private readonly DirectoryReader _reader;
     private readonly ScannedText?[] _scanned;
 
-    private LanguageIndex(string language, Analyzer analyzer, Analyzer nGrams, Analyzer words, RAMDirectory directory, IReadOnlyList<HelpArticle> articles, SearchTuning tuning)
+    private LanguageIndex(string language, Analyzer analyzer, Analyzer nGrams, Analyzer words, Analyzer rawWords, RAMDirectory directory, IReadOnlyList<HelpArticle> articles, SearchTuning tuning, Synonyms synonyms)
     {
         Language = language;
         Analyzer = analyzer;
         NGramAnalyzer = nGrams;
         WordAnalyzer = words;
+        RawWordAnalyzer = rawWords;
         Tuning = tuning;
+        Synonyms = synonyms;
         _directory = directory;
         _reader = DirectoryReader.Open(directory);
         Searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
@@ -48,9 +50,15 @@ internal sealed class LanguageIndex : IDisposable
 
     public Analyzer NGramAnalyzer { get; }
 
+    /// <summary>Gets the analyzer of the word field: lower-cased, folded, unstemmed words.</summary>
     public Analyzer WordAnalyzer { get; }
 
+    /// <summary>Gets lower-cased, unstemmed words as typed, diacritics kept.</summary>
+    public Analyzer RawWordAnalyzer { get; }
+
     public SearchTuning Tuning { get; }
+
+    public Synonyms Synonyms { get; }
 
     public IndexSearcher Searcher { get; }
 
@@ -71,11 +79,12 @@ internal sealed class LanguageIndex : IDisposable
         return SnippetBuilder.Build(text, scanned, query);
     }
 
-    public static LanguageIndex Build(string language, IReadOnlyList<HelpArticle> articles, SearchTuning tuning)
+    public static LanguageIndex Build(string language, IReadOnlyList<HelpArticle> articles, SearchTuning tuning, Func<Analyzer, Synonyms>? synonyms = null)
     {
         var analyzer = Analyzers.For(language);
         var nGrams = Analyzers.NGrams(tuning.NGramMin, tuning.NGramMax);
-        var words = Analyzers.Words();
+        var words = Analyzers.Words(fold: true);
+        var rawWords = Analyzers.Words(fold: false);
         var perField = new PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer> { [NGramField] = nGrams, [WordsField] = words });
         var directory = new RAMDirectory();
         var config = new IndexWriterConfig(Analyzers.Version, perField) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity() };
@@ -89,7 +98,7 @@ internal sealed class LanguageIndex : IDisposable
             writer.Commit();
         }
 
-        return new LanguageIndex(language, analyzer, nGrams, words, directory, articles, tuning);
+        return new LanguageIndex(language, analyzer, nGrams, words, rawWords, directory, articles, tuning, synonyms?.Invoke(words) ?? Synonyms.Empty);
     }
 
     public void Dispose()
@@ -99,6 +108,7 @@ internal sealed class LanguageIndex : IDisposable
         Analyzer.Dispose();
         NGramAnalyzer.Dispose();
         WordAnalyzer.Dispose();
+        RawWordAnalyzer.Dispose();
     }
 
     /// <summary>Lower-cases a context and removes a trailing slash from routes, so <c>/Leave/</c> and <c>/leave</c> match.</summary>

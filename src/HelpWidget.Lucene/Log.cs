@@ -6,4 +6,7 @@ internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Information, "Indexed {Count} articles in {Languages} languages in {ElapsedMs} ms.")]
     public static partial void Indexed(ILogger logger, int count, int languages, long elapsedMs);
+
+    [LoggerMessage(2, LogLevel.Warning, "Skipped synonyms in '{Location}': {Reason}")]
+    public static partial void SynonymsSkipped(ILogger logger, string location, string reason);
 }

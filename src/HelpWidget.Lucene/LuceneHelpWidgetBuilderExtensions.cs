@@ -12,11 +12,18 @@ public static class LuceneHelpWidgetBuilderExtensions
     /// <see cref="IArticleSource"/> (the Markdown files by default) in memory when the app starts.
     /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>
+    /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
-    public static IHelpWidgetBuilder AddLuceneSearch(this IHelpWidgetBuilder builder)
+    public static IHelpWidgetBuilder AddLuceneSearch(this IHelpWidgetBuilder builder, Action<LuceneSearchOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Services.AddOptions<LuceneSearchOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
         builder.Services.TryAddSingleton<LuceneKnowledgeProvider>();
         builder.Services.TryAddSingleton<IKnowledgeProvider>(sp => sp.GetRequiredService<LuceneKnowledgeProvider>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LuceneIndexWarmup>());

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,8 +12,12 @@ namespace HelpWidget.Lucene;
 internal sealed class LuceneKnowledgeProvider(
     IArticleSource source,
     IOptions<HelpWidgetOptions> options,
-    ILogger<LuceneKnowledgeProvider> logger) : IKnowledgeProvider, IDisposable
+    ILogger<LuceneKnowledgeProvider> logger,
+    IOptions<LuceneSearchOptions>? searchOptions = null,
+    IHostEnvironment? environment = null) : IKnowledgeProvider, IDisposable
 {
+
+    private const int MaxSynonymFileBytes = 1024 * 1024;
 
     private readonly SemaphoreSlim _buildLock = new(1, 1);
     private volatile IndexSnapshot? _snapshot;
@@ -26,7 +31,8 @@ internal sealed class LuceneKnowledgeProvider(
         var settings = options.Value;
         var max = Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit);
 
-        foreach (var index in snapshot.SearchOrder(request.Language, settings.DefaultLanguage))
+        var order = snapshot.SearchOrder(request.Language, settings.DefaultLanguage).ToList();
+        foreach (var index in order)
         {
             var query = QueryText.Parse(request.Query ?? string.Empty, index, settings.MaxQueryLength);
             if (query.IsEmpty)
@@ -34,14 +40,14 @@ internal sealed class LuceneKnowledgeProvider(
                 return SearchResults.Empty;
             }
 
-            var hits = Search(index, QueryBuilder.Build(index, query), request.User, max, document => index.Tuning.Snippets ? index.Snippet(document, query) : string.Empty);
+            var hits = Search(index, query, request.User, max);
             if (hits.Count > 0)
             {
                 return new SearchResults { Hits = hits };
             }
         }
 
-        return SearchResults.Empty;
+        return new SearchResults { DidYouMean = order.Count > 0 ? DidYouMean(order[0], request, settings.MaxQueryLength) : null };
     }
 
     public async Task<SearchResults> SuggestAsync(SearchRequest request, CancellationToken cancellationToken = default)
@@ -103,6 +109,38 @@ internal sealed class LuceneKnowledgeProvider(
     {
         _snapshot?.Dispose();
         _buildLock.Dispose();
+    }
+
+    private static List<ArticleHit> Search(LanguageIndex index, QueryText query, HelpUser user, int max) =>
+        Search(index, QueryBuilder.Build(index, query), user, max, document => index.Tuning.Snippets ? index.Snippet(document, query) : string.Empty);
+
+    /// <summary>
+    /// When nothing was found: the query with each word the index does not know replaced by its closest indexed word,
+    /// offered only if that query finds something the user may see.
+    /// </summary>
+    private static string? DidYouMean(LanguageIndex index, SearchRequest request, int maxLength)
+    {
+        var query = QueryText.Parse(request.Query ?? string.Empty, index, maxLength);
+        var corrected = new List<string>(query.Words.Count);
+        var changed = false;
+        for (var i = 0; i < query.Words.Count; i++)
+        {
+            var word = query.Words[i];
+            var replacement = word.Length >= 3 && Vocabulary.DocFreq(index, word) == 0
+                ? Vocabulary.Corrections(index, word, QueryBuilder.MaxEdits(word), 1).FirstOrDefault()
+                : null;
+            corrected.Add(replacement ?? query.RawWords[i]);
+            changed |= replacement is not null;
+        }
+
+        if (!changed)
+        {
+            return null;
+        }
+
+        var suggestion = string.Join(' ', corrected);
+        var check = QueryText.Parse(suggestion + " ", index, maxLength);
+        return Search(index, QueryBuilder.Build(index, check), request.User, 1, _ => string.Empty).Count > 0 ? suggestion : null;
     }
 
     private static List<ArticleHit> Search(LanguageIndex index, Query query, HelpUser user, int max, Func<int, string> snippet)
@@ -183,6 +221,31 @@ internal sealed class LuceneKnowledgeProvider(
         }
     }
 
+    /// <summary>Reads the language's synonym file; a missing file means no synonyms, a bad line is skipped with a warning.</summary>
+    private Synonyms LoadSynonyms(string language, global::Lucene.Net.Analysis.Analyzer words)
+    {
+        var root = environment?.ContentRootPath ?? AppContext.BaseDirectory;
+        var folder = searchOptions?.Value.SynonymsPath is { Length: > 0 } configured
+            ? Path.Combine(root, configured)
+            : Path.Combine(root, options.Value.ArticlesPath, "synonyms");
+        var file = Path.GetFullPath(Path.Combine(folder, language + ".txt"));
+        if (!File.Exists(file))
+        {
+            return Synonyms.Empty;
+        }
+
+        if (new FileInfo(file).Length > MaxSynonymFileBytes)
+        {
+            Log.SynonymsSkipped(logger, file, $"it is larger than {MaxSynonymFileBytes} bytes.");
+            return Synonyms.Empty;
+        }
+
+        return Synonyms.Parse(
+            File.ReadLines(file),
+            member => QueryText.Analyse(words, LanguageIndex.WordsField, member),
+            (line, problem) => Log.SynonymsSkipped(logger, $"{file}:{line}", problem));
+    }
+
     private async ValueTask<IndexSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
     {
         if (_snapshot is { } snapshot)
@@ -197,7 +260,7 @@ internal sealed class LuceneKnowledgeProvider(
             {
                 var stopwatch = Stopwatch.StartNew();
                 var articles = await source.LoadArticlesAsync(cancellationToken);
-                _snapshot = IndexSnapshot.Build(articles);
+                _snapshot = IndexSnapshot.Build(articles, options.Value.DefaultLanguage, LoadSynonyms);
                 Log.Indexed(logger, articles.Count, _snapshot.Languages.Count, stopwatch.ElapsedMilliseconds);
             }
 
@@ -221,11 +284,11 @@ internal sealed class LuceneKnowledgeProvider(
 
         public Dictionary<string, LanguageIndex> Languages { get; }
 
-        public static IndexSnapshot Build(IReadOnlyList<HelpArticle> articles)
+        public static IndexSnapshot Build(IReadOnlyList<HelpArticle> articles, string defaultLanguage, Func<string, global::Lucene.Net.Analysis.Analyzer, Synonyms> synonyms)
         {
             var languages = articles
                 .GroupBy(a => a.Language, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => LanguageIndex.Build(g.Key, g.ToList(), SearchTuning.Default), StringComparer.OrdinalIgnoreCase);
+                .ToDictionary(g => g.Key, g => LanguageIndex.Build(g.Key, g.ToList(), SearchTuning.Default, words => synonyms(g.Key, words)), StringComparer.OrdinalIgnoreCase);
             var byId = new Dictionary<(string, string), HelpArticle>();
             foreach (var article in articles)
             {

@@ -21,19 +21,35 @@ internal static class QueryBuilder
             known.Add(term);
         }
 
-        foreach (var word in text.Words)
+        for (var i = 0; i < text.Words.Count; i++)
         {
-            if (word == text.Prefix || word.Length < 4 || tuning.FuzzyBoost <= 0 || Vocabulary.DocFreq(index, word) > 0 || StemIsKnown(index, word))
+            var word = text.Words[i];
+            if (word == text.Prefix || StemIsKnown(index, text.RawWords[i]))
             {
                 continue;
             }
 
-            // A word the index does not contain is probably misspelt: its closest indexed words stand in for it.
-            var corrections = Vocabulary.Corrections(index, word, word.Length >= 8 ? 2 : 1, tuning.Corrections);
-            if (corrections.Count > 0)
+            if (Vocabulary.DocFreq(index, word) > 0)
             {
-                query.Add(Best(index, corrections, tuning.FuzzyBoost, known), Occur.SHOULD);
+                // The index has the word written with diacritics ("losenord" for "lösenord"): match it folded.
+                query.Add(new TermQuery(new Term(LanguageIndex.WordsField, word)) { Boost = tuning.BodyBoost }, Occur.SHOULD);
+                continue;
             }
+
+            // A word the index does not contain is probably misspelt: its closest indexed words stand in for it.
+            if (word.Length >= 4 && tuning.FuzzyBoost > 0)
+            {
+                var corrections = Vocabulary.Corrections(index, word, MaxEdits(word), tuning.Corrections);
+                if (corrections.Count > 0)
+                {
+                    query.Add(Best(index, corrections.Select(c => (string[])[c]), tuning.FuzzyBoost, known), Occur.SHOULD);
+                }
+            }
+        }
+
+        foreach (var alternatives in index.Synonyms.Expansions(text.Words))
+        {
+            query.Add(Best(index, alternatives, tuning.SynonymBoost, known), Occur.SHOULD);
         }
 
         // The word being typed scores as its best completion, the way a whole word would.
@@ -42,7 +58,7 @@ internal static class QueryBuilder
             var completions = Vocabulary.Completions(index, prefix, tuning.PrefixExpansions);
             if (completions.Count > 0)
             {
-                query.Add(Best(index, completions, tuning.PrefixBoost, known), Occur.SHOULD);
+                query.Add(Best(index, completions.Select(c => (string[])[c]), tuning.PrefixBoost, known), Occur.SHOULD);
             }
         }
 
@@ -77,20 +93,35 @@ internal static class QueryBuilder
         };
     }
 
-    /// <summary>Alternatives for one word (completions or corrections): a document scores as its best alternative.</summary>
-    private static DisjunctionMaxQuery Best(LanguageIndex index, List<string> words, float boost, HashSet<string> known)
+    /// <summary>The edits a misspelt word may be away from the word meant: more for longer words.</summary>
+    public static int MaxEdits(string word) => word.Length >= 8 ? 2 : 1;
+
+    /// <summary>
+    /// Alternatives for one word (completions, corrections, synonyms; each one or more words): a document scores as
+    /// its best alternative. An alternative matches by its stems and by its folded words, so words with diacritics match too.
+    /// </summary>
+    private static DisjunctionMaxQuery Best(LanguageIndex index, IEnumerable<string[]> alternatives, float boost, HashSet<string> known)
     {
         var best = new DisjunctionMaxQuery(0f) { Boost = boost };
-        var added = new HashSet<string>(known, StringComparer.Ordinal);
-        foreach (var word in words)
+        foreach (var words in alternatives)
         {
-            foreach (var term in QueryText.Analyse(index.Analyzer, LanguageIndex.BodyField, word))
+            // Stems carry the field weights; the folded words catch what stems written with diacritics miss.
+            var stems = new BooleanQuery(disableCoord: true);
+            var folded = new BooleanQuery(disableCoord: true);
+            foreach (var word in words)
             {
-                if (added.Add(term))
+                foreach (var term in QueryText.Analyse(index.Analyzer, LanguageIndex.BodyField, word))
                 {
-                    best.Add(Fields(index, term));
+                    if (!known.Contains(term))
+                    {
+                        stems.Add(Fields(index, term), Occur.SHOULD);
+                    }
                 }
+
+                folded.Add(new TermQuery(new Term(LanguageIndex.WordsField, word)) { Boost = index.Tuning.BodyBoost }, Occur.SHOULD);
             }
+
+            best.Add(stems.Clauses.Count == 0 ? folded : new DisjunctionMaxQuery(0f) { stems, folded });
         }
 
         return best;

@@ -9,11 +9,12 @@ internal sealed class QueryText
     /// <summary>More terms than this add nothing to relevance and would exceed Lucene's clause limit.</summary>
     public const int MaxTerms = 32;
 
-    private QueryText(string text, IReadOnlyList<string> terms, IReadOnlyList<string> words, string? prefix)
+    private QueryText(string text, IReadOnlyList<string> terms, IReadOnlyList<string> rawWords, string? prefix)
     {
         Text = text;
         Terms = terms;
-        Words = words;
+        RawWords = rawWords;
+        Words = [.. rawWords.Select(Analyzers.Fold)];
         Prefix = prefix;
     }
 
@@ -23,7 +24,10 @@ internal sealed class QueryText
     /// <summary>Gets the distinct analysed (stemmed, stop words removed) terms, in query order.</summary>
     public IReadOnlyList<string> Terms { get; }
 
-    /// <summary>Gets the distinct lower-cased, folded words, unstemmed, stop words included, in query order.</summary>
+    /// <summary>Gets the distinct lower-cased words as typed, unstemmed, stop words included, in query order.</summary>
+    public IReadOnlyList<string> RawWords { get; }
+
+    /// <summary>Gets <see cref="RawWords"/> with diacritics folded, as the index's word field holds them.</summary>
     public IReadOnlyList<string> Words { get; }
 
     /// <summary>Gets the last word, lower-cased and folded, when the user may still be typing it; otherwise <see langword="null"/>.</summary>
@@ -35,9 +39,9 @@ internal sealed class QueryText
     {
         var text = Sanitise(query, maxLength);
         var terms = Analyse(index.Analyzer, LanguageIndex.BodyField, text).Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList();
-        var words = Analyse(index.WordAnalyzer, LanguageIndex.WordsField, text).Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList();
+        var words = Analyse(index.RawWordAnalyzer, LanguageIndex.WordsField, text).Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList();
         var typing = text.Length > 0 && char.IsLetterOrDigit(text[^1]) && words.Count > 0 && words[^1].Length >= 2;
-        return new QueryText(text, terms, words, typing ? words[^1] : null);
+        return new QueryText(text, terms, words, typing ? Analyzers.Fold(words[^1]) : null);
     }
 
     public static List<string> Analyse(Analyzer analyzer, string field, string text)

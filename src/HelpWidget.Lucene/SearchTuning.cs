@@ -37,6 +37,8 @@ internal sealed record SearchTuning
 
     public float FuzzyBoost { get; init; } = 0.8f;
 
+    public float SynonymBoost { get; init; } = 0.8f;
+
     /// <summary>Gets the most corrections of a misspelt word that are scored.</summary>
     public int Corrections { get; init; } = 3;
 

@@ -35,6 +35,19 @@ public sealed class HelpPanelTests : HelpWidgetTestContext
     }
 
     [Fact]
+    public void Typing_NothingFoundButACloseSpellingWould_OffersIt()
+    {
+        Knowledge.OnSearch = r => r.Query == "vpn" ? Hits(("vpn-connect", "Connect to the VPN")) : new SearchResults { DidYouMean = "vpn" };
+        var cut = OpenPanel();
+        cut.FindByLabel("Search help articles").Input("vpm");
+
+        cut.FindButton("Did you mean vpn?").Click();
+
+        Assert.Equal("vpn", cut.FindByLabel("Search help articles").GetAttribute("value"));
+        Assert.Equal("1 article found", cut.Status());
+    }
+
+    [Fact]
     public void Typing_ProviderFails_SaysSearchIsUnavailableInsteadOfBreaking()
     {
         Knowledge.OnSearch = _ => throw new InvalidOperationException("index gone");

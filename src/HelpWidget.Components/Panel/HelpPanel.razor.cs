@@ -150,6 +150,12 @@ public sealed partial class HelpPanel : IDisposable
         }
     }
 
+    private async Task SearchForAsync(string query)
+    {
+        await OnQueryInputAsync(new ChangeEventArgs { Value = query });
+        _focus = FocusTarget.Search;
+    }
+
     private async Task OnQueryInputAsync(ChangeEventArgs args)
     {
         _query = args.Value as string ?? string.Empty;
