@@ -9,4 +9,7 @@ internal static partial class Log
 
     [LoggerMessage(2, LogLevel.Warning, "Skipped synonyms in '{Location}': {Reason}")]
     public static partial void SynonymsSkipped(ILogger logger, string location, string reason);
+
+    [LoggerMessage(3, LogLevel.Error, "Reloading the articles failed; the previous index stays in use.")]
+    public static partial void ReloadFailed(ILogger logger, Exception exception);
 }

@@ -8,19 +8,54 @@ using Microsoft.Extensions.Options;
 
 namespace HelpWidget.Lucene;
 
-/// <summary>Searches the articles of an <see cref="IArticleSource"/> with one in-memory Lucene index per language.</summary>
-internal sealed class LuceneKnowledgeProvider(
-    IArticleSource source,
-    IOptions<HelpWidgetOptions> options,
-    ILogger<LuceneKnowledgeProvider> logger,
-    IOptions<LuceneSearchOptions>? searchOptions = null,
-    IHostEnvironment? environment = null) : IKnowledgeProvider, IDisposable
+/// <summary>
+/// Searches the articles of an <see cref="IArticleSource"/> with one in-memory Lucene index per language. When the
+/// source reports a change, a new index is built in the background and swapped in atomically: searches never wait
+/// for a reload and never see half of one.
+/// </summary>
+internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
 {
 
     private const int MaxSynonymFileBytes = 1024 * 1024;
 
+    private readonly IArticleSource _source;
+    private readonly IOptions<HelpWidgetOptions> _options;
+    private readonly ILogger<LuceneKnowledgeProvider> _logger;
+    private readonly IOptions<LuceneSearchOptions>? _searchOptions;
+    private readonly IHostEnvironment? _environment;
     private readonly SemaphoreSlim _buildLock = new(1, 1);
+    private readonly Lock _reloadLock = new();
     private volatile IndexSnapshot? _snapshot;
+    private bool _reloadPending;
+    private Task _reloading = Task.CompletedTask;
+    private TaskCompletionSource _reloaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public LuceneKnowledgeProvider(
+        IArticleSource source,
+        IOptions<HelpWidgetOptions> options,
+        ILogger<LuceneKnowledgeProvider> logger,
+        IOptions<LuceneSearchOptions>? searchOptions = null,
+        IHostEnvironment? environment = null)
+    {
+        _source = source;
+        _options = options;
+        _logger = logger;
+        _searchOptions = searchOptions;
+        _environment = environment;
+        _source.ArticlesChanged += OnArticlesChanged;
+    }
+
+    /// <summary>Gets a task that completes when the next reload after this call has been swapped in.</summary>
+    internal Task NextReload
+    {
+        get
+        {
+            lock (_reloadLock)
+            {
+                return _reloaded.Task;
+            }
+        }
+    }
 
     public async Task EnsureIndexAsync(CancellationToken cancellationToken = default) => await GetSnapshotAsync(cancellationToken);
 
@@ -28,7 +63,7 @@ internal sealed class LuceneKnowledgeProvider(
     {
         ArgumentNullException.ThrowIfNull(request);
         var snapshot = await GetSnapshotAsync(cancellationToken);
-        var settings = options.Value;
+        var settings = _options.Value;
         var max = Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit);
 
         var order = snapshot.SearchOrder(request.Language, settings.DefaultLanguage).ToList();
@@ -54,7 +89,7 @@ internal sealed class LuceneKnowledgeProvider(
     {
         ArgumentNullException.ThrowIfNull(request);
         var snapshot = await GetSnapshotAsync(cancellationToken);
-        var index = snapshot.SearchOrder(request.Language, options.Value.DefaultLanguage).FirstOrDefault();
+        var index = snapshot.SearchOrder(request.Language, _options.Value.DefaultLanguage).FirstOrDefault();
         if (index is null)
         {
             return SearchResults.Empty;
@@ -93,7 +128,7 @@ internal sealed class LuceneKnowledgeProvider(
             return null;
         }
 
-        var defaultLanguage = options.Value.DefaultLanguage;
+        var defaultLanguage = _options.Value.DefaultLanguage;
         var language = Language(request.Language) ?? defaultLanguage;
         var article = snapshot.Find(id, language) ?? snapshot.Find(id, defaultLanguage) ?? snapshot.FindAny(id);
         return article is not null && article.IsVisibleTo(request.User) ? article : null;
@@ -107,8 +142,67 @@ internal sealed class LuceneKnowledgeProvider(
 
     public void Dispose()
     {
+        _source.ArticlesChanged -= OnArticlesChanged;
         _snapshot?.Dispose();
         _buildLock.Dispose();
+    }
+
+    private void OnArticlesChanged(object? sender, EventArgs e)
+    {
+        lock (_reloadLock)
+        {
+            _reloadPending = true;
+            if (_reloading.IsCompleted)
+            {
+                _reloading = Task.Run(ReloadAsync);
+            }
+        }
+    }
+
+    /// <summary>Rebuilds until no change is pending; a change during a rebuild causes one more.</summary>
+    private async Task ReloadAsync()
+    {
+        while (true)
+        {
+            TaskCompletionSource reloaded;
+            lock (_reloadLock)
+            {
+                if (!_reloadPending)
+                {
+                    return;
+                }
+
+                _reloadPending = false;
+                reloaded = _reloaded;
+                _reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            await _buildLock.WaitAsync();
+            try
+            {
+                // The replaced snapshot is left to the garbage collector: searches still running may hold it,
+                // and an in-memory index owns no handles.
+                _snapshot = await BuildSnapshotAsync(CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                Log.ReloadFailed(_logger, ex);
+            }
+            finally
+            {
+                _buildLock.Release();
+                reloaded.TrySetResult();
+            }
+        }
+    }
+
+    private async Task<IndexSnapshot> BuildSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var articles = await _source.LoadArticlesAsync(cancellationToken);
+        var snapshot = IndexSnapshot.Build(articles, _options.Value.DefaultLanguage, LoadSynonyms);
+        Log.Indexed(_logger, articles.Count, snapshot.Languages.Count, stopwatch.ElapsedMilliseconds);
+        return snapshot;
     }
 
     private static List<ArticleHit> Search(LanguageIndex index, QueryText query, HelpUser user, int max) =>
@@ -224,10 +318,10 @@ internal sealed class LuceneKnowledgeProvider(
     /// <summary>Reads the language's synonym file; a missing file means no synonyms, a bad line is skipped with a warning.</summary>
     private Synonyms LoadSynonyms(string language, global::Lucene.Net.Analysis.Analyzer words)
     {
-        var root = environment?.ContentRootPath ?? AppContext.BaseDirectory;
-        var folder = searchOptions?.Value.SynonymsPath is { Length: > 0 } configured
+        var root = _environment?.ContentRootPath ?? AppContext.BaseDirectory;
+        var folder = _searchOptions?.Value.SynonymsPath is { Length: > 0 } configured
             ? Path.Combine(root, configured)
-            : Path.Combine(root, options.Value.ArticlesPath, "synonyms");
+            : Path.Combine(root, _options.Value.ArticlesPath, "synonyms");
         var file = Path.GetFullPath(Path.Combine(folder, language + ".txt"));
         if (!File.Exists(file))
         {
@@ -236,14 +330,14 @@ internal sealed class LuceneKnowledgeProvider(
 
         if (new FileInfo(file).Length > MaxSynonymFileBytes)
         {
-            Log.SynonymsSkipped(logger, file, $"it is larger than {MaxSynonymFileBytes} bytes.");
+            Log.SynonymsSkipped(_logger, file, $"it is larger than {MaxSynonymFileBytes} bytes.");
             return Synonyms.Empty;
         }
 
         return Synonyms.Parse(
             File.ReadLines(file),
             member => QueryText.Analyse(words, LanguageIndex.WordsField, member),
-            (line, problem) => Log.SynonymsSkipped(logger, $"{file}:{line}", problem));
+            (line, problem) => Log.SynonymsSkipped(_logger, $"{file}:{line}", problem));
     }
 
     private async ValueTask<IndexSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
@@ -256,13 +350,7 @@ internal sealed class LuceneKnowledgeProvider(
         await _buildLock.WaitAsync(cancellationToken);
         try
         {
-            if (_snapshot is null)
-            {
-                var stopwatch = Stopwatch.StartNew();
-                var articles = await source.LoadArticlesAsync(cancellationToken);
-                _snapshot = IndexSnapshot.Build(articles, options.Value.DefaultLanguage, LoadSynonyms);
-                Log.Indexed(logger, articles.Count, _snapshot.Languages.Count, stopwatch.ElapsedMilliseconds);
-            }
+            _snapshot ??= await BuildSnapshotAsync(cancellationToken);
 
             return _snapshot;
         }

@@ -33,6 +33,12 @@ public sealed class HelpWidgetOptions
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxArticleBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether changes to the articles folder (added, changed, deleted files, and
+    /// synonym files) are picked up while the app runs. Defaults to <see langword="true"/>.
+    /// </summary>
+    public bool WatchForChanges { get; set; } = true;
+
     /// <summary>Gets or sets the name of the host app, sent with tickets; <see langword="null"/> uses the host's application name. Defaults to <see langword="null"/>.</summary>
     [StringLength(100)]
     public string? ApplicationName { get; set; }

@@ -120,6 +120,12 @@ internal sealed class ProductEngine : IEvalEngine
 
     private sealed class DatasetArticleSource(Dataset dataset) : IArticleSource
     {
+        public event EventHandler? ArticlesChanged
+        {
+            add { }
+            remove { }
+        }
+
         public Task<IReadOnlyList<HelpArticle>> LoadArticlesAsync(CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<HelpArticle>>([.. dataset.Corpus.Select(line => new HelpArticle
             {

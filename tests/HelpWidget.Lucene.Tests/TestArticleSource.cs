@@ -1,14 +1,25 @@
 namespace HelpWidget.Lucene.Tests;
 
-/// <summary>An article source over a fixed list, counting how often it is read.</summary>
+/// <summary>An article source over a list the test can replace, counting how often it is read.</summary>
 internal sealed class TestArticleSource(params HelpArticle[] articles) : IArticleSource
 {
-    public int Loads { get; private set; }
+    private volatile HelpArticle[] _articles = articles;
+    private int _loads;
+
+    public event EventHandler? ArticlesChanged;
+
+    public int Loads => _loads;
 
     public Task<IReadOnlyList<HelpArticle>> LoadArticlesAsync(CancellationToken cancellationToken = default)
     {
-        Loads++;
-        return Task.FromResult<IReadOnlyList<HelpArticle>>(articles);
+        Interlocked.Increment(ref _loads);
+        return Task.FromResult<IReadOnlyList<HelpArticle>>(_articles);
+    }
+
+    public void Change(params HelpArticle[] articles)
+    {
+        _articles = articles;
+        ArticlesChanged?.Invoke(this, EventArgs.Empty);
     }
 
     public static HelpArticle Article(string id, string title, string text, string language = "en", string[]? contexts = null, string[]? audiences = null, string[]? tags = null) => new()
