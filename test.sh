@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the repository: unit, component, store, browser (real Chromium) and packaging tests.
+# Runs every test of the repository: unit, component, store, browser (real Chromium) and packaging tests,
+# plus the real-content checks when ../shared is beside the repository.
 # Installs Debian's Chromium when it is missing and this runs as root. Prints, as its last line,
 # "N passed, N failed, N skipped" and exits non-zero when anything failed.
 set -uo pipefail
@@ -41,6 +42,12 @@ status=0
 ensure_chromium || status=1
 
 dotnet test HelpWidget.sln --logger "trx" --results-directory "$results" || status=1
+
+# Checks against third-party content (real articles, search evaluation sets) that lives beside the repository
+# in development and CI, never in it: run them when it is there.
+if [ -d ../shared/data/kb-outlook ] && [ -d ../shared/eval ]; then
+  dotnet test tests/HelpWidget.RealContent.Tests --logger "trx" --results-directory "$results" || status=1
+fi
 
 read -r passed failed skipped <<<"$(summarise)"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
