@@ -25,6 +25,7 @@ internal sealed class LanguageIndex : IDisposable
     private readonly RAMDirectory _directory;
     private readonly DirectoryReader _reader;
     private readonly ScannedText?[] _scanned;
+    private readonly HashSet<string> _fieldsWithTerms;
 
     private LanguageIndex(string language, Analyzer analyzer, Analyzer nGrams, Analyzer words, Analyzer rawWords, RAMDirectory directory, IReadOnlyList<HelpArticle> articles, SearchTuning tuning, Synonyms synonyms)
     {
@@ -41,6 +42,7 @@ internal sealed class LanguageIndex : IDisposable
         Articles = articles;
         _scanned = new ScannedText?[articles.Count];
         HasRestrictedArticles = articles.Any(a => a.Audiences.Count > 0);
+        _fieldsWithTerms = [.. new[] { TitleField, SummaryField, TagsField, BodyField, WordsField, NGramField }.Where(f => MultiFields.GetTerms(_reader, f) is not null)];
     }
 
     public string Language { get; }
@@ -67,6 +69,9 @@ internal sealed class LanguageIndex : IDisposable
     /// <summary>Gets the articles by Lucene document number.</summary>
     public IReadOnlyList<HelpArticle> Articles { get; }
 
+    /// <summary>Gets a value indicating whether any article has words in <paramref name="field"/>; queries skip empty fields.</summary>
+    public bool HasTerms(string field) => _fieldsWithTerms.Contains(field);
+
     /// <summary>Gets a value indicating whether any article has an audience; when none has, no audience filter is needed.</summary>
     public bool HasRestrictedArticles { get; }
 
@@ -87,7 +92,9 @@ internal sealed class LanguageIndex : IDisposable
         var rawWords = Analyzers.Words(fold: false);
         var perField = new PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer> { [NGramField] = nGrams, [WordsField] = words });
         var directory = new RAMDirectory();
-        var config = new IndexWriterConfig(Analyzers.Version, perField) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity() };
+        // A buffer large enough that a help centre's index is written as one segment: fewer merges while building,
+        // one term dictionary to search.
+        var config = new IndexWriterConfig(Analyzers.Version, perField) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity(), RAMBufferSizeMB = 256 };
         using (var writer = new IndexWriter(directory, config))
         {
             foreach (var article in articles)
@@ -118,6 +125,11 @@ internal sealed class LanguageIndex : IDisposable
         return value.Length > 1 && value.EndsWith('/') ? value.TrimEnd('/') : value;
     }
 
+    /// <summary>Words with frequencies and lengths, without positions: no query uses them, and they double the index.</summary>
+    private static readonly FieldType s_text = new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS };
+
+    private static Field Text(string name, string value) => new(name, value, s_text);
+
     private static Document ToDocument(HelpArticle article, SearchTuning tuning)
     {
         var tags = string.Join(" ; ", article.Tags);
@@ -125,16 +137,16 @@ internal sealed class LanguageIndex : IDisposable
         var document = new Document
         {
             new StringField(IdField, article.Id, Field.Store.YES),
-            new TextField(TitleField, article.Title, Field.Store.NO),
-            new TextField(SummaryField, article.Summary, Field.Store.NO),
-            new TextField(TagsField, tags, Field.Store.NO),
-            new TextField(BodyField, article.Text, Field.Store.NO),
-            new TextField(WordsField, all, Field.Store.NO),
+            Text(TitleField, article.Title),
+            Text(SummaryField, article.Summary),
+            Text(TagsField, tags),
+            Text(BodyField, article.Text),
+            Text(WordsField, all),
         };
 
         if (tuning.NGramWeight > 0)
         {
-            document.Add(new TextField(NGramField, all, Field.Store.NO));
+            document.Add(Text(NGramField, all));
         }
 
         foreach (var context in article.Contexts)

@@ -206,7 +206,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     }
 
     private static List<ArticleHit> Search(LanguageIndex index, QueryText query, HelpUser user, int max) =>
-        Search(index, QueryBuilder.Build(index, query), user, max, document => index.Tuning.Snippets ? index.Snippet(document, query) : string.Empty);
+        Search(index, QueryBuilder.Build(index, query), user, max, document => index.Snippet(document, query));
 
     /// <summary>
     /// When nothing was found: the query with each word the index does not know replaced by its closest indexed word,

@@ -17,7 +17,8 @@ internal static class QueryBuilder
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in text.Terms)
         {
-            query.Add(Fields(index, term), Occur.SHOULD);
+            // Flat in the top-level query (the score is the same sum): one scorer instead of one per word.
+            AddFields(query, index, term);
             known.Add(term);
         }
 
@@ -32,7 +33,7 @@ internal static class QueryBuilder
             if (Vocabulary.DocFreq(index, word) > 0)
             {
                 // The index has the word written with diacritics ("losenord" for "lösenord"): match it folded.
-                query.Add(new TermQuery(new Term(LanguageIndex.WordsField, word)) { Boost = tuning.BodyBoost }, Occur.SHOULD);
+                AddIfPresent(query, index, LanguageIndex.WordsField, word, tuning.BodyBoost);
                 continue;
             }
 
@@ -70,27 +71,53 @@ internal static class QueryBuilder
                 var nGrams = new BooleanQuery(disableCoord: true) { Boost = tuning.NGramWeight };
                 foreach (var gram in QueryText.Analyse(index.NGramAnalyzer, LanguageIndex.NGramField, string.Join(' ', words)).Distinct(StringComparer.Ordinal).Take(256))
                 {
-                    nGrams.Add(new TermQuery(new Term(LanguageIndex.NGramField, gram)), Occur.SHOULD);
+                    AddIfPresent(nGrams, index, LanguageIndex.NGramField, gram, 1f);
                 }
 
-                query.Add(nGrams, Occur.SHOULD);
+                if (nGrams.Clauses.Count > 0)
+                {
+                    query.Add(nGrams, Occur.SHOULD);
+                }
             }
         }
 
         return query;
     }
 
-    /// <summary>One analysed term over the word fields, each with its weight.</summary>
+    /// <summary>One analysed term over the word fields, each with its weight; fields without the term are left out.</summary>
     private static BooleanQuery Fields(LanguageIndex index, string term)
     {
+        var fields = new BooleanQuery(disableCoord: true);
+        AddFields(fields, index, term);
+        return fields;
+    }
+
+    private static void AddFields(BooleanQuery query, LanguageIndex index, string term)
+    {
         var tuning = index.Tuning;
-        return new BooleanQuery(disableCoord: true)
+        AddIfPresent(query, index, LanguageIndex.TitleField, term, tuning.TitleBoost);
+        AddIfPresent(query, index, LanguageIndex.SummaryField, term, tuning.SummaryBoost);
+        AddIfPresent(query, index, LanguageIndex.TagsField, term, tuning.TagsBoost);
+        AddIfPresent(query, index, LanguageIndex.BodyField, term, tuning.BodyBoost);
+    }
+
+    /// <summary>
+    /// Adds a clause for the term only when the index has it: a clause for an absent term still costs a weight and
+    /// its similarity cache. The term's statistics are looked up once and handed to the query.
+    /// </summary>
+    private static void AddIfPresent(BooleanQuery query, LanguageIndex index, string field, string text, float boost)
+    {
+        if (!index.HasTerms(field))
         {
-            { new TermQuery(new Term(LanguageIndex.TitleField, term)) { Boost = tuning.TitleBoost }, Occur.SHOULD },
-            { new TermQuery(new Term(LanguageIndex.SummaryField, term)) { Boost = tuning.SummaryBoost }, Occur.SHOULD },
-            { new TermQuery(new Term(LanguageIndex.TagsField, term)) { Boost = tuning.TagsBoost }, Occur.SHOULD },
-            { new TermQuery(new Term(LanguageIndex.BodyField, term)) { Boost = tuning.BodyBoost }, Occur.SHOULD },
-        };
+            return;
+        }
+
+        var term = new Term(field, text);
+        var context = TermContext.Build(index.Reader.Context, term);
+        if (context.DocFreq > 0)
+        {
+            query.Add(new TermQuery(term, context) { Boost = boost }, Occur.SHOULD);
+        }
     }
 
     /// <summary>The edits a misspelt word may be away from the word meant: more for longer words.</summary>
@@ -118,7 +145,7 @@ internal static class QueryBuilder
                     }
                 }
 
-                folded.Add(new TermQuery(new Term(LanguageIndex.WordsField, word)) { Boost = index.Tuning.BodyBoost }, Occur.SHOULD);
+                AddIfPresent(folded, index, LanguageIndex.WordsField, word, index.Tuning.BodyBoost);
             }
 
             best.Add(stems.Clauses.Count == 0 ? folded : new DisjunctionMaxQuery(0f) { stems, folded });
@@ -137,7 +164,5 @@ internal static class QueryBuilder
 
     /// <summary>N-grams help with words the index does not know (typos, compounds, forms the stemmer misses) and with long compound words.</summary>
     private static bool NeedsNGrams(LanguageIndex index, string word, SearchTuning tuning) =>
-        word.Length >= tuning.NGramMin && (tuning.NGramGate == 0
-            || (tuning.NGramGate == 2 && word.Length >= tuning.NGramLongWord)
-            || Vocabulary.DocFreq(index, word) == 0);
+        word.Length >= tuning.NGramMin && (word.Length >= tuning.NGramLongWord || Vocabulary.DocFreq(index, word) == 0);
 }

@@ -13,8 +13,16 @@ internal static class Vocabulary
     /// <summary>The indexed words that begin with <paramref name="prefix"/>, most frequent first.</summary>
     public static List<string> Completions(LanguageIndex index, string prefix, int max)
     {
+        // A word in most articles tells them apart little and costs the most to score.
+        var common = Math.Max(8, index.Reader.NumDocs / 2);
         var found = new List<(string Word, int DocFreq)>();
-        Scan(index, prefix, (word, docFreq) => found.Add((word, docFreq)));
+        Scan(index, prefix, (word, docFreq) =>
+        {
+            if (docFreq <= common)
+            {
+                found.Add((word.ToString(), docFreq));
+            }
+        });
         found.Sort((a, b) => b.DocFreq.CompareTo(a.DocFreq));
         return [.. found.Take(max).Select(f => f.Word)];
     }
@@ -34,7 +42,7 @@ internal static class Vocabulary
                 var distance = Distance(word, candidate, maxEdits);
                 if (distance <= maxEdits)
                 {
-                    found.Add((candidate, distance, docFreq));
+                    found.Add((candidate.ToString(), distance, docFreq));
                 }
             }
         });
@@ -43,7 +51,7 @@ internal static class Vocabulary
     }
 
     /// <summary>Optimal string alignment distance, giving up (returning <c>max + 1</c>) once it exceeds <paramref name="max"/>.</summary>
-    internal static int Distance(string a, string b, int max)
+    internal static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
         Span<int> previous2 = stackalloc int[b.Length + 1];
         Span<int> previous = stackalloc int[b.Length + 1];
@@ -84,7 +92,10 @@ internal static class Vocabulary
         return previous[b.Length];
     }
 
-    private static void Scan(LanguageIndex index, string prefix, Action<string, int> visit)
+    private delegate void Visitor(ReadOnlySpan<char> word, int docFreq);
+
+    /// <summary>Visits the indexed words that begin with <paramref name="prefix"/>, decoded into one reused buffer.</summary>
+    private static void Scan(LanguageIndex index, string prefix, Visitor visit)
     {
         var terms = MultiFields.GetTerms(index.Reader, LanguageIndex.WordsField);
         if (terms is null || prefix.Length == 0)
@@ -99,6 +110,7 @@ internal static class Vocabulary
             return;
         }
 
+        var chars = new CharsRef(32);
         var scanned = 0;
         do
         {
@@ -108,7 +120,8 @@ internal static class Vocabulary
                 return;
             }
 
-            visit(term.Utf8ToString(), termsEnum.DocFreq);
+            UnicodeUtil.UTF8toUTF16(term, chars);
+            visit(chars.Chars.AsSpan(chars.Offset, chars.Length), termsEnum.DocFreq);
         }
         while (++scanned < MaxScanned && termsEnum.MoveNext());
     }
