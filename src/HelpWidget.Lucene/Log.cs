@@ -12,4 +12,7 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Error, "Reloading the articles failed; the previous index stays in use.")]
     public static partial void ReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Warning, "Reading article signals failed; ranking goes on without them.")]
+    public static partial void SignalsFailed(ILogger logger, Exception exception);
 }

@@ -35,8 +35,11 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         IOptions<HelpWidgetOptions> options,
         ILogger<LuceneKnowledgeProvider> logger,
         IOptions<LuceneSearchOptions>? searchOptions = null,
-        IHostEnvironment? environment = null)
+        IHostEnvironment? environment = null,
+        IArticleSignalSource? signals = null,
+        TimeProvider? time = null)
     {
+        Signals = new SignalCache(signals, time ?? TimeProvider.System, logger);
         _source = source;
         _options = options;
         _logger = logger;
@@ -44,6 +47,9 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         _environment = environment;
         _source.ArticlesChanged += OnArticlesChanged;
     }
+
+    /// <summary>Gets the signals from the store that reorder the best text matches.</summary>
+    internal SignalCache Signals { get; }
 
     /// <summary>Gets a task that completes when the next reload after this call has been swapped in.</summary>
     internal Task NextReload
@@ -75,14 +81,14 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
                 return SearchResults.Empty;
             }
 
-            var hits = Search(index, query, request.User, max);
+            var hits = Search(index, query, request, max);
             if (hits.Count > 0)
             {
                 return new SearchResults { Hits = hits };
             }
         }
 
-        return new SearchResults { DidYouMean = order.Count > 0 ? DidYouMean(order[0], request, settings.MaxQueryLength) : null };
+        return new SearchResults { DidYouMean = order.Count > 0 ? DidYouMean(order[0], request, _options.Value.MaxQueryLength) : null };
     }
 
     public async Task<SearchResults> SuggestAsync(SearchRequest request, CancellationToken cancellationToken = default)
@@ -115,7 +121,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         }
 
         var max = Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit);
-        return new SearchResults { Hits = Search(index, query, request.User, max, _ => string.Empty) };
+        return new SearchResults { Hits = Search(index, query, request.User, max) };
     }
 
     public async Task<HelpArticle?> GetArticleAsync(ArticleRequest request, CancellationToken cancellationToken = default)
@@ -205,8 +211,28 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         return snapshot;
     }
 
-    private static List<ArticleHit> Search(LanguageIndex index, QueryText query, HelpUser user, int max) =>
-        Search(index, QueryBuilder.Build(index, query), user, max, document => index.Snippet(document, query));
+    private List<ArticleHit> Search(LanguageIndex index, QueryText query, SearchRequest request, int max)
+    {
+        var signals = Signals.Current;
+        var candidates = index.HasRestrictedArticles
+            ? index.Searcher.Search(QueryBuilder.Build(index, query), AudienceFilter(request.User), max * Ranking.CandidatesPerResult)
+            : index.Searcher.Search(QueryBuilder.Build(index, query), max * Ranking.CandidatesPerResult);
+        return [.. candidates.ScoreDocs
+            .Select(d => (d.Doc, Score: d.Score * Ranking.Factor(index.Articles[d.Doc], request.Context, signals)))
+            .OrderByDescending(c => c.Score)
+            .Take(max)
+            .Select(c => Hit(index.Articles[c.Doc], c.Score, index.Snippet(c.Doc, query)))];
+    }
+
+    private static ArticleHit Hit(HelpArticle article, double score, string snippet) => new()
+    {
+        Id = article.Id,
+        Language = article.Language,
+        Title = article.Title,
+        Summary = article.Summary,
+        SnippetHtml = snippet,
+        Score = score,
+    };
 
     /// <summary>
     /// When nothing was found: the query with each word the index does not know replaced by its closest indexed word,
@@ -234,28 +260,14 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
 
         var suggestion = string.Join(' ', corrected);
         var check = QueryText.Parse(suggestion + " ", index, maxLength);
-        return Search(index, QueryBuilder.Build(index, check), request.User, 1, _ => string.Empty).Count > 0 ? suggestion : null;
+        return Search(index, QueryBuilder.Build(index, check), request.User, 1).Count > 0 ? suggestion : null;
     }
 
-    private static List<ArticleHit> Search(LanguageIndex index, Query query, HelpUser user, int max, Func<int, string> snippet)
+    /// <summary>Hits without snippets, in Lucene's order: suggestions and the spelling check.</summary>
+    private static List<ArticleHit> Search(LanguageIndex index, Query query, HelpUser user, int max)
     {
         var top = index.HasRestrictedArticles ? index.Searcher.Search(query, AudienceFilter(user), max) : index.Searcher.Search(query, max);
-        var hits = new List<ArticleHit>(top.ScoreDocs.Length);
-        foreach (var scoreDoc in top.ScoreDocs)
-        {
-            var article = index.Articles[scoreDoc.Doc];
-            hits.Add(new ArticleHit
-            {
-                Id = article.Id,
-                Language = article.Language,
-                Title = article.Title,
-                Summary = article.Summary,
-                SnippetHtml = snippet(scoreDoc.Doc),
-                Score = scoreDoc.Score,
-            });
-        }
-
-        return hits;
+        return [.. top.ScoreDocs.Select(d => Hit(index.Articles[d.Doc], d.Score, string.Empty))];
     }
 
     private static QueryWrapperFilter AudienceFilter(HelpUser user)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace HelpWidget.Sqlite;
 
 /// <summary>Keeps tickets and feedback in one SQLite file, in WAL mode so readers never wait for writers.</summary>
-internal sealed class SqliteHelpStore : IHelpStore, IDisposable
+internal sealed class SqliteHelpStore : IHelpStore, IArticleSignalSource, IDisposable
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -164,6 +164,21 @@ internal sealed class SqliteHelpStore : IHelpStore, IDisposable
         command.Parameters.AddWithValue("$route", (object?)feedback.Route ?? DBNull.Value);
         command.Parameters.AddWithValue("$created", feedback.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<string, ArticleSignals>> GetArticleSignalsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT article_id, SUM(helpful), COUNT(*) - SUM(helpful) FROM feedback GROUP BY article_id;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var signals = new Dictionary<string, ArticleSignals>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            signals[reader.GetString(0)] = new ArticleSignals { HelpfulVotes = reader.GetInt32(1), UnhelpfulVotes = reader.GetInt32(2) };
+        }
+
+        return signals;
     }
 
     /// <summary>Counts the stored tickets; for tests and diagnostics.</summary>

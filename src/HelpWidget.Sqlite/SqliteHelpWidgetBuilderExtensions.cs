@@ -20,7 +20,9 @@ public static class SqliteHelpWidgetBuilderExtensions
             options.Configure(configure);
         }
 
-        builder.Services.TryAddSingleton<IHelpStore, SqliteHelpStore>();
+        builder.Services.TryAddSingleton<SqliteHelpStore>();
+        builder.Services.TryAddSingleton<IHelpStore>(sp => sp.GetRequiredService<SqliteHelpStore>());
+        builder.Services.TryAddSingleton<IArticleSignalSource>(sp => sp.GetRequiredService<SqliteHelpStore>());
         return builder;
     }
 }

@@ -120,6 +120,20 @@ public sealed class SqliteHelpStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task GetArticleSignalsAsync_CountsAnswersPerArticle()
+    {
+        foreach (var (article, helpful) in new[] { ("vpn", true), ("vpn", true), ("vpn", false), ("printer", false) })
+        {
+            await _store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = article, Language = "en", Helpful = helpful, CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+        }
+
+        var signals = await _store.GetArticleSignalsAsync(Token);
+
+        Assert.Equal((2, 1), (signals["vpn"].HelpfulVotes, signals["vpn"].UnhelpfulVotes));
+        Assert.Equal((0, 1), (signals["printer"].HelpfulVotes, signals["printer"].UnhelpfulVotes));
+    }
+
+    [Fact]
     public async Task SaveFeedbackAsync_OversizeComment_IsRejected() =>
         await Assert.ThrowsAsync<ArgumentException>(() => _store.SaveFeedbackAsync(
             new ArticleFeedback { ArticleId = "a", Language = "en", Helpful = false, Comment = new string('x', ArticleFeedback.MaxCommentLength + 1), CreatedAt = DateTimeOffset.UnixEpoch }, Token));
