@@ -10,6 +10,9 @@ namespace HelpWidget.Lucene;
 /// </summary>
 internal static class QueryBuilder
 {
+    /// <summary>Synonym groups expanded for one query at most, so no synonym file can push a query past Lucene's clause limit.</summary>
+    private const int MaxSynonymExpansions = 16;
+
     public static Query Build(LanguageIndex index, QueryText text)
     {
         var tuning = index.Tuning;
@@ -48,7 +51,7 @@ internal static class QueryBuilder
             }
         }
 
-        foreach (var alternatives in index.Synonyms.Expansions(text.Words))
+        foreach (var alternatives in index.Synonyms.Expansions(text.Words).Take(MaxSynonymExpansions))
         {
             query.Add(Best(index, alternatives, tuning.SynonymBoost, known), Occur.SHOULD);
         }

@@ -102,6 +102,28 @@ public sealed partial class WidgetJourneyTests(SampleAppFixture app) : BrowserTe
     }
 
     [Fact]
+    public async Task Search_FastTypingOnASlowConnection_KeepsEveryKeystroke()
+    {
+        var devTools = await Page.Context.NewCDPSessionAsync(Page);
+        await devTools.SendAsync("Network.enable");
+        await devTools.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = false,
+            ["latency"] = 200,
+            ["downloadThroughput"] = -1,
+            ["uploadThroughput"] = -1,
+        });
+        await OpenPageAsync("/");
+        await Launcher.ClickAsync();
+
+        await SearchBox.PressSequentiallyAsync("vpn keeps disconnecting", new() { Delay = 15 });
+
+        await Expect(Panel.GetByRole(AriaRole.Button, new() { Name = "Troubleshoot VPN connection problems" })).ToBeVisibleAsync();
+        await Expect(SearchBox).ToHaveValueAsync("vpn keeps disconnecting");
+        AssertNoProblems();
+    }
+
+    [Fact]
     public async Task Contact_DoubleClickOnSend_CreatesOneTicket()
     {
         await OpenPageAsync("/leave");

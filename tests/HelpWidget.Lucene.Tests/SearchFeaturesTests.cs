@@ -87,6 +87,21 @@ public sealed class SearchFeaturesTests : IDisposable
     }
 
     [Fact]
+    public async Task SearchAsync_WordInThousandsOfSynonymGroups_StillAnswers()
+    {
+        File.WriteAllLines(Path.Combine(_synonyms.FullName, "en.txt"), Enumerable.Range(0, 5000).Select(i => $"vpn, tunnel{i}, remote{i}"));
+        using var provider = new LuceneKnowledgeProvider(
+            new TestArticleSource(s_articles),
+            Options.Create(new HelpWidgetOptions()),
+            NullLogger<LuceneKnowledgeProvider>.Instance,
+            Options.Create(new LuceneSearchOptions { SynonymsPath = _synonyms.FullName }));
+
+        var results = await provider.SearchAsync(new SearchRequest { Query = "vpn vpn vpn " }, Token);
+
+        Assert.Equal("vpn-connect", results.Hits[0].Id);
+    }
+
+    [Fact]
     public void SynonymsParse_BadLines_AreReportedAndSkipped()
     {
         var problems = new List<int>();

@@ -152,13 +152,18 @@ public sealed partial class HelpPanel : IDisposable
 
     private async Task SearchForAsync(string query)
     {
-        await OnQueryInputAsync(new ChangeEventArgs { Value = query });
+        _query = query;
+        await SearchAsync();
         _focus = FocusTarget.Search;
     }
 
-    private async Task OnQueryInputAsync(ChangeEventArgs args)
+    /// <summary>
+    /// Searches for what is in the box. The box is bound with <c>@bind</c> (not a one-way value): Blazor then never
+    /// echoes a keystroke back to the browser, so a render that arrives late cannot undo what the user typed since.
+    /// </summary>
+    private async Task SearchAsync()
     {
-        _query = args.Value as string ?? string.Empty;
+        _query ??= string.Empty;
         if (_searchCancellation is not null)
         {
             await _searchCancellation.CancelAsync();
