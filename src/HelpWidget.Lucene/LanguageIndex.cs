@@ -22,12 +22,12 @@ internal sealed class LanguageIndex : IDisposable
     public const string AudienceField = "aud";
     public const string Everyone = "*";
 
-    private readonly RAMDirectory _directory;
+    private readonly global::Lucene.Net.Store.Directory _directory;
     private readonly DirectoryReader _reader;
     private readonly ScannedText?[] _scanned;
     private readonly HashSet<string> _fieldsWithTerms;
 
-    private LanguageIndex(string language, Analyzer analyzer, Analyzer nGrams, Analyzer words, Analyzer rawWords, RAMDirectory directory, IReadOnlyList<HelpArticle> articles, SearchTuning tuning, Synonyms synonyms)
+    private LanguageIndex(string language, Analyzer analyzer, Analyzer nGrams, Analyzer words, Analyzer rawWords, global::Lucene.Net.Store.Directory directory, IReadOnlyList<HelpArticle> articles, SearchTuning tuning, Synonyms synonyms)
     {
         Language = language;
         Analyzer = analyzer;
@@ -84,14 +84,14 @@ internal sealed class LanguageIndex : IDisposable
         return SnippetBuilder.Build(text, scanned, query);
     }
 
-    public static LanguageIndex Build(string language, IReadOnlyList<HelpArticle> articles, SearchTuning tuning, Func<Analyzer, Synonyms>? synonyms = null)
+    public static LanguageIndex Build(string language, IReadOnlyList<HelpArticle> articles, SearchTuning tuning, Func<Analyzer, Synonyms>? synonyms = null, global::Lucene.Net.Store.Directory? directory = null)
     {
         var analyzer = Analyzers.For(language);
         var nGrams = Analyzers.NGrams(tuning.NGramMin, tuning.NGramMax);
         var words = Analyzers.Words(fold: true);
         var rawWords = Analyzers.Words(fold: false);
         var perField = new PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer> { [NGramField] = nGrams, [WordsField] = words });
-        var directory = new RAMDirectory();
+        directory ??= new RAMDirectory();
         // A buffer large enough that a help centre's index is written as one segment: fewer merges while building,
         // one term dictionary to search.
         var config = new IndexWriterConfig(Analyzers.Version, perField) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity(), RAMBufferSizeMB = 256 };

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+
 namespace HelpWidget.Lucene;
 
 /// <summary>
@@ -17,6 +18,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
 {
 
     private const int MaxSynonymFileBytes = 1024 * 1024;
+    private const string GenerationPrefix = "index-";
 
     private readonly IArticleSource _source;
     private readonly IOptions<HelpWidgetOptions> _options;
@@ -24,9 +26,10 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     private readonly IOptions<LuceneSearchOptions>? _searchOptions;
     private readonly IHostEnvironment? _environment;
     private readonly SemaphoreSlim _buildLock = new(1, 1);
-    private readonly Lock _reloadLock = new();
+    private readonly System.Threading.Lock _reloadLock = new();
     private volatile IndexSnapshot? _snapshot;
     private bool _reloadPending;
+    private int _generation;
     private Task _reloading = Task.CompletedTask;
     private TaskCompletionSource _reloaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -63,12 +66,58 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         }
     }
 
-    public async Task EnsureIndexAsync(CancellationToken cancellationToken = default) => await GetSnapshotAsync(cancellationToken);
+    public async Task EnsureIndexAsync(CancellationToken cancellationToken = default) => (await AcquireSnapshotAsync(cancellationToken)).Release();
 
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var snapshot = await GetSnapshotAsync(cancellationToken);
+        var snapshot = await AcquireSnapshotAsync(cancellationToken);
+        try
+        {
+            return Search(snapshot, request);
+        }
+        finally
+        {
+            snapshot.Release();
+        }
+    }
+
+    public async Task<SearchResults> SuggestAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await AcquireSnapshotAsync(cancellationToken);
+        try
+        {
+            return Suggest(snapshot, request);
+        }
+        finally
+        {
+            snapshot.Release();
+        }
+    }
+
+    public async Task<HelpArticle?> GetArticleAsync(ArticleRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var snapshot = await AcquireSnapshotAsync(cancellationToken);
+        try
+        {
+            return GetArticle(snapshot, request);
+        }
+        finally
+        {
+            snapshot.Release();
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    private SearchResults Search(IndexSnapshot snapshot, SearchRequest request)
+    {
         var settings = _options.Value;
         var max = Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit);
 
@@ -91,10 +140,8 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         return new SearchResults { DidYouMean = order.Count > 0 ? DidYouMean(order[0], request, _options.Value.MaxQueryLength) : null };
     }
 
-    public async Task<SearchResults> SuggestAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    private SearchResults Suggest(IndexSnapshot snapshot, SearchRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var snapshot = await GetSnapshotAsync(cancellationToken);
         var index = snapshot.SearchOrder(request.Language, _options.Value.DefaultLanguage).FirstOrDefault();
         if (index is null)
         {
@@ -124,10 +171,8 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         return new SearchResults { Hits = Search(index, query, request.User, max) };
     }
 
-    public async Task<HelpArticle?> GetArticleAsync(ArticleRequest request, CancellationToken cancellationToken = default)
+    private HelpArticle? GetArticle(IndexSnapshot snapshot, ArticleRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var snapshot = await GetSnapshotAsync(cancellationToken);
         var id = request.ArticleId;
         if (id.Length is 0 or > 128)
         {
@@ -140,16 +185,11 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         return article is not null && article.IsVisibleTo(request.User) ? article : null;
     }
 
-    public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
-    }
-
     public void Dispose()
     {
         _source.ArticlesChanged -= OnArticlesChanged;
-        _snapshot?.Dispose();
+        _snapshot?.Release();
+        _snapshot = null;
         _buildLock.Dispose();
     }
 
@@ -186,9 +226,11 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             await _buildLock.WaitAsync();
             try
             {
-                // The replaced snapshot is left to the garbage collector: searches still running may hold it,
-                // and an in-memory index owns no handles.
+                var replaced = _snapshot;
                 _snapshot = await BuildSnapshotAsync(CancellationToken.None);
+
+                // Closed (and deleted from disk) when the last search still using it is done.
+                replaced?.Release();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
@@ -206,7 +248,8 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     {
         var stopwatch = Stopwatch.StartNew();
         var articles = await _source.LoadArticlesAsync(cancellationToken);
-        var snapshot = IndexSnapshot.Build(articles, _options.Value.DefaultLanguage, LoadSynonyms);
+        var folder = IndexFolder();
+        var snapshot = IndexSnapshot.Build(articles, LoadSynonyms, folder);
         Log.Indexed(_logger, articles.Count, snapshot.Languages.Count, stopwatch.ElapsedMilliseconds);
         return snapshot;
     }
@@ -327,6 +370,27 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         }
     }
 
+    /// <summary>A new folder for this build when the index is kept on disk; <see langword="null"/> in memory.</summary>
+    private string? IndexFolder()
+    {
+        if (_searchOptions?.Value.IndexPath is not { Length: > 0 } configured)
+        {
+            return null;
+        }
+
+        var root = Path.GetFullPath(Path.Combine(_environment?.ContentRootPath ?? AppContext.BaseDirectory, configured));
+        if (Interlocked.Increment(ref _generation) == 1 && Directory.Exists(root))
+        {
+            // Builds of an earlier run: the index is always rebuilt from the articles at start.
+            foreach (var stale in Directory.EnumerateDirectories(root, GenerationPrefix + "*"))
+            {
+                IndexSnapshot.DeleteFolder(stale);
+            }
+        }
+
+        return Path.Combine(root, string.Create(CultureInfo.InvariantCulture, $"{GenerationPrefix}{_generation:D6}-{Environment.ProcessId}"));
+    }
+
     /// <summary>Reads the language's synonym file; a missing file means no synonyms, a bad line is skipped with a warning.</summary>
     private Synonyms LoadSynonyms(string language, global::Lucene.Net.Analysis.Analyzer words)
     {
@@ -352,50 +416,110 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             (line, problem) => Log.SynonymsSkipped(_logger, $"{file}:{line}", problem));
     }
 
-    private async ValueTask<IndexSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
+    /// <summary>The current index, held for one call: it stays open until released, even if a reload replaces it meanwhile.</summary>
+    private async ValueTask<IndexSnapshot> AcquireSnapshotAsync(CancellationToken cancellationToken)
     {
-        if (_snapshot is { } snapshot)
+        while (true)
         {
-            return snapshot;
-        }
+            if (_snapshot is { } current)
+            {
+                if (current.TryAcquire())
+                {
+                    return current;
+                }
 
-        await _buildLock.WaitAsync(cancellationToken);
-        try
-        {
-            _snapshot ??= await BuildSnapshotAsync(cancellationToken);
+                // Replaced and released between the read and the acquire: read the new one.
+                continue;
+            }
 
-            return _snapshot;
-        }
-        finally
-        {
-            _buildLock.Release();
+            await _buildLock.WaitAsync(cancellationToken);
+            try
+            {
+                _snapshot ??= await BuildSnapshotAsync(cancellationToken);
+            }
+            finally
+            {
+                _buildLock.Release();
+            }
         }
     }
 
-    private sealed class IndexSnapshot : IDisposable
+    private sealed class IndexSnapshot
     {
         private readonly Dictionary<(string Id, string Language), HelpArticle> _articles;
+        private readonly string? _folder;
+        private int _references = 1;
 
-        private IndexSnapshot(Dictionary<string, LanguageIndex> languages, Dictionary<(string, string), HelpArticle> articles)
+        private IndexSnapshot(Dictionary<string, LanguageIndex> languages, Dictionary<(string, string), HelpArticle> articles, string? folder)
         {
             Languages = languages;
             _articles = articles;
+            _folder = folder;
         }
 
         public Dictionary<string, LanguageIndex> Languages { get; }
 
-        public static IndexSnapshot Build(IReadOnlyList<HelpArticle> articles, string defaultLanguage, Func<string, global::Lucene.Net.Analysis.Analyzer, Synonyms> synonyms)
+        public static IndexSnapshot Build(IReadOnlyList<HelpArticle> articles, Func<string, global::Lucene.Net.Analysis.Analyzer, Synonyms> synonyms, string? folder)
         {
             var languages = articles
                 .GroupBy(a => a.Language, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => LanguageIndex.Build(g.Key, g.ToList(), SearchTuning.Default, words => synonyms(g.Key, words)), StringComparer.OrdinalIgnoreCase);
+                .ToDictionary(
+                    g => g.Key,
+                    g => LanguageIndex.Build(g.Key, g.ToList(), SearchTuning.Default, words => synonyms(g.Key, words), folder is null ? null : global::Lucene.Net.Store.FSDirectory.Open(Path.Combine(folder, g.Key))),
+                    StringComparer.OrdinalIgnoreCase);
             var byId = new Dictionary<(string, string), HelpArticle>();
             foreach (var article in articles)
             {
                 byId.TryAdd((article.Id, article.Language), article);
             }
 
-            return new IndexSnapshot(languages, byId);
+            return new IndexSnapshot(languages, byId, folder);
+        }
+
+        public static void DeleteFolder(string folder)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A file still open elsewhere: the next start removes the folder.
+            }
+        }
+
+        /// <summary>Holds the snapshot for one call; fails once it has been released for good.</summary>
+        public bool TryAcquire()
+        {
+            while (true)
+            {
+                var references = Volatile.Read(ref _references);
+                if (references == 0)
+                {
+                    return false;
+                }
+
+                if (Interlocked.CompareExchange(ref _references, references + 1, references) == references)
+                {
+                    return true;
+                }
+            }
+        }
+
+        public void Release()
+        {
+            if (Interlocked.Decrement(ref _references) == 0)
+            {
+                foreach (var index in Languages.Values)
+                {
+                    index.Dispose();
+                }
+
+                if (_folder is not null)
+                {
+                    DeleteFolder(_folder);
+                }
+            }
         }
 
         /// <summary>The user's language first, then the default language.</summary>
@@ -417,12 +541,5 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
 
         public HelpArticle? FindAny(string id) => _articles.Values.FirstOrDefault(a => a.Id == id);
 
-        public void Dispose()
-        {
-            foreach (var index in Languages.Values)
-            {
-                index.Dispose();
-            }
-        }
     }
 }

@@ -10,4 +10,11 @@ public sealed class LuceneSearchOptions
     /// <c>synonyms</c> folder inside <see cref="HelpWidgetOptions.ArticlesPath"/>. Defaults to <see langword="null"/>.
     /// </summary>
     public string? SynonymsPath { get; set; }
+
+    /// <summary>
+    /// Gets or sets the folder the index is written to, absolute or relative to the app's content root;
+    /// <see langword="null"/> keeps the index in memory. On disk, each rebuild is written to a new sub-folder and
+    /// the previous one is deleted once no search uses it. Defaults to <see langword="null"/>.
+    /// </summary>
+    public string? IndexPath { get; set; }
 }

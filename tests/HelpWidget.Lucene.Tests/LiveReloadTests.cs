@@ -86,6 +86,33 @@ public sealed class LiveReloadTests : IDisposable
         Assert.Equal("final", (await provider.SearchAsync(new SearchRequest { Query = "guide" }, Token)).Hits[0].Id);
     }
 
+    [Fact]
+    public async Task IndexOnDisk_AnswersAndKeepsOnlyTheCurrentBuild()
+    {
+        var folder = Path.Combine(_root.FullName, "index");
+        Directory.CreateDirectory(Path.Combine(folder, "index-000001-1"));
+        var source = new TestArticleSource(Article("vpn", "Connect to the VPN", "Start the client."));
+        var provider = new LuceneKnowledgeProvider(
+            source,
+            Options.Create(new HelpWidgetOptions()),
+            NullLogger<LuceneKnowledgeProvider>.Instance,
+            Options.Create(new LuceneSearchOptions { IndexPath = folder }));
+
+        Assert.Equal("vpn", (await provider.SearchAsync(new SearchRequest { Query = "vpn" }, Token)).Hits[0].Id);
+        var first = Assert.Single(Directory.GetDirectories(folder));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(first, "en")));
+
+        var reload = provider.NextReload;
+        source.Change(Article("printer", "Add a printer", "Printers."));
+        await reload.WaitAsync(s_reloadTimeout, Token);
+
+        Assert.Equal("printer", (await provider.SearchAsync(new SearchRequest { Query = "printer" }, Token)).Hits[0].Id);
+        Assert.NotEqual(first, Assert.Single(Directory.GetDirectories(folder)));
+
+        provider.Dispose();
+        Assert.Empty(Directory.GetDirectories(folder));
+    }
+
     private Task<SearchResults> SearchAsync(string query) => _provider.SearchAsync(new SearchRequest { Query = query + " " }, Token);
 
     private async Task ChangeAsync(Action change)
