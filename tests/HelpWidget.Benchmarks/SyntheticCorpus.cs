@@ -72,10 +72,12 @@ internal sealed partial class SyntheticCorpus
         return new SyntheticCorpus(articles, new Dictionary<string, IReadOnlyList<string>> { ["clean"] = clean, ["typo"] = typo, ["prefix"] = prefix });
     }
 
+    public static string SampleKnowledgeBase => Path.Combine(RepositoryRoot(), "samples", "HelpWidget.Samples.Intranet", "KnowledgeBase");
+
     private static List<string> SourceSentences()
     {
         var root = RepositoryRoot();
-        var folders = new[] { Path.Combine(root, "samples", "HelpWidget.Samples.Intranet", "KnowledgeBase", "en"), Path.Combine(root, "..", "shared", "data", "kb-outlook") };
+        var folders = new[] { Path.Combine(SampleKnowledgeBase, "en"), Path.Combine(root, "..", "shared", "data", "kb-outlook") };
         var sentences = new List<string>();
         foreach (var folder in folders.Where(Directory.Exists))
         {
