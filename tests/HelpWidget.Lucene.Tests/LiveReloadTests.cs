@@ -1,7 +1,7 @@
 using HelpWidget.Markdown;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using static HelpWidget.Lucene.Tests.TestArticleSource;
+using static HelpWidget.Testing.TestArticles;
 
 namespace HelpWidget.Lucene.Tests;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using static HelpWidget.Lucene.Tests.TestArticleSource;
+using static HelpWidget.Testing.TestArticles;
 
 namespace HelpWidget.Lucene.Tests;
 

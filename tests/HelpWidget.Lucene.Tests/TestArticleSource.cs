@@ -21,17 +21,4 @@ internal sealed class TestArticleSource(params HelpArticle[] articles) : IArticl
         _articles = articles;
         ArticlesChanged?.Invoke(this, EventArgs.Empty);
     }
-
-    public static HelpArticle Article(string id, string title, string text, string language = "en", string[]? contexts = null, string[]? audiences = null, string[]? tags = null) => new()
-    {
-        Id = id,
-        Language = language,
-        Title = title,
-        Summary = title,
-        Text = text,
-        Html = $"<p>{System.Net.WebUtility.HtmlEncode(text)}</p>",
-        Contexts = contexts ?? [],
-        Audiences = audiences ?? [],
-        Tags = tags ?? [],
-    };
 }

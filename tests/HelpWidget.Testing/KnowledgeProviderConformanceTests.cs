@@ -14,13 +14,13 @@ public abstract partial class KnowledgeProviderConformanceTests : IAsyncLifetime
     /// <summary>Gets the articles every conformance test searches: English and Swedish, public and restricted.</summary>
     public static IReadOnlyList<HelpArticle> Articles { get; } =
     [
-        Article("password-reset", "en", "Reset your password", "Open the password portal, confirm with your phone and choose a new password.", contexts: ["/profile", "account"]),
-        Article("vpn-connect", "en", "Connect to the VPN", "Start the VPN client from the system tray and sign in to reach internal systems.", contexts: ["/", "network"]),
-        Article("expense-claim", "en", "Submit an expense claim", "Attach the receipt, choose a category and submit the claim for approval.", contexts: ["/expenses"]),
-        Article("expense-approve", "en", "Approve expense claims", "Managers approve the expense claims of their team in the approval queue.", contexts: ["/expenses"], audiences: ["manager"]),
-        Article("salary-review", "en", "Salary review for managers", "Managers propose salary changes during the yearly salary review.", audiences: ["manager", "hr"]),
-        Article("password-reset", "sv", "Byt ditt lösenord", "Öppna lösenordsportalen, bekräfta med telefonen och välj ett nytt lösenord.", contexts: ["/profile", "account"]),
-        Article("expense-approve", "sv", "Attestera utlägg", "Chefer attesterar teamets utlägg i attestkön.", contexts: ["/expenses"], audiences: ["manager"]),
+        TestArticles.Article("password-reset", "Reset your password", "Open the password portal, confirm with your phone and choose a new password.", language: "en", contexts: ["/profile", "account"]),
+        TestArticles.Article("vpn-connect", "Connect to the VPN", "Start the VPN client from the system tray and sign in to reach internal systems.", language: "en", contexts: ["/", "network"]),
+        TestArticles.Article("expense-claim", "Submit an expense claim", "Attach the receipt, choose a category and submit the claim for approval.", language: "en", contexts: ["/expenses"]),
+        TestArticles.Article("expense-approve", "Approve expense claims", "Managers approve the expense claims of their team in the approval queue.", language: "en", contexts: ["/expenses"], audiences: ["manager"]),
+        TestArticles.Article("salary-review", "Salary review for managers", "Managers propose salary changes during the yearly salary review.", language: "en", audiences: ["manager", "hr"]),
+        TestArticles.Article("password-reset", "Byt ditt lösenord", "Öppna lösenordsportalen, bekräfta med telefonen och välj ett nytt lösenord.", language: "sv", contexts: ["/profile", "account"]),
+        TestArticles.Article("expense-approve", "Attestera utlägg", "Chefer attesterar teamets utlägg i attestkön.", language: "sv", contexts: ["/expenses"], audiences: ["manager"]),
     ];
 
     /// <summary>Gets hostile query text: query syntax, markup, control characters, oversize input, wrong scripts.</summary>
@@ -235,18 +235,6 @@ public abstract partial class KnowledgeProviderConformanceTests : IAsyncLifetime
         Assert.True(IsSafeSnippet(html), $"The snippet holds markup other than <mark>: {html}");
 
     private static bool IsSafeSnippet(string html) => !MarkupOtherThanMark().IsMatch(html);
-
-    private static HelpArticle Article(string id, string language, string title, string text, string[]? contexts = null, string[]? audiences = null) => new()
-    {
-        Id = id,
-        Language = language,
-        Title = title,
-        Summary = title,
-        Text = text,
-        Html = $"<p>{System.Net.WebUtility.HtmlEncode(text)}</p>",
-        Contexts = contexts ?? [],
-        Audiences = audiences ?? [],
-    };
 
     [GeneratedRegex("<(?!/?mark>)")]
     private static partial Regex MarkupOtherThanMark();
