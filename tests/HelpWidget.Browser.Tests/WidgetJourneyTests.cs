@@ -79,6 +79,34 @@ public sealed partial class WidgetJourneyTests(SampleAppFixture app) : BrowserTe
         AssertNoProblems();
     }
 
+    [Theory]
+    [InlineData("dark", 1280)]
+    [InlineData("light", 320)]
+    [InlineData("dark", 320)]
+    public async Task Panel_DarkThemeAndNarrowScreen_HaveNoAccessibilityViolations(string scheme, int width)
+    {
+        await Page.EmulateMediaAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+        await Page.SetViewportSizeAsync(width, 720);
+        await OpenPageAsync("/leave");
+        await AssertAccessibleAsync($"closed-{scheme}-{width}");
+
+        await Launcher.ClickAsync();
+        await SearchBox.FillAsync("semester vacation");
+        await Expect(Panel.GetByRole(AriaRole.Status).First).ToHaveTextAsync(ArticlesFound());
+        await AssertAccessibleAsync($"results-{scheme}-{width}");
+
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "Request vacation" }).ClickAsync();
+        await Expect(Panel.GetByRole(AriaRole.Heading, new() { Name = "Request vacation", Level = 3 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync($"article-{scheme}-{width}");
+
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }).ClickAsync();
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "Contact support" }).ClickAsync();
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        await Expect(Panel.GetByRole(AriaRole.Textbox, new() { Name = "Your name" })).ToHaveAttributeAsync("aria-invalid", "true");
+        await AssertAccessibleAsync($"form-errors-{scheme}-{width}");
+        AssertNoProblems();
+    }
+
     [Fact]
     public async Task Search_AnyTextAPersonCanType_AnswersWithResultsOrAHelpfulMessage()
     {
