@@ -130,6 +130,18 @@ public sealed partial class WidgetJourneyTests(SampleAppFixture app) : BrowserTe
     }
 
     [Fact]
+    public async Task Sample_SendsAStrictContentSecurityPolicy()
+    {
+        var response = await Page.GotoAsync("/");
+
+        var policy = await response!.HeaderValueAsync("content-security-policy");
+        Assert.NotNull(policy);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_FastTypingOnASlowConnection_KeepsEveryKeystroke()
     {
         var devTools = await Page.Context.NewCDPSessionAsync(Page);
