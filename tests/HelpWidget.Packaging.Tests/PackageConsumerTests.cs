@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 
 namespace HelpWidget.Packaging.Tests;
 
@@ -45,12 +46,33 @@ public sealed partial class PackageConsumerTests : IDisposable
             var import = ImportPattern().Match(bundle);
             Assert.True(import.Success, "The app's style bundle imports no package styles:\n" + bundle);
             Assert.Contains(".hw-launcher", await http.GetStringAsync("/" + import.Groups[1].Value, Token), StringComparison.Ordinal);
+
+            await UseTheWidgetAsync(address);
         }
         finally
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(Token);
         }
+    }
+
+    /// <summary>A person opens the widget in the new app, searches, and finds the article the README told them to write.</summary>
+    private static async Task UseTheWidgetAsync(string address)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("HW_CHROMIUM") ?? "/usr/bin/chromium",
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(address);
+
+        var help = page.GetByRole(AriaRole.Button, new() { Name = "Help", Exact = true });
+        await help.ClickAsync();
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search help articles" }).FillAsync("vpn");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Help" }).GetByRole(AriaRole.Button, new() { Name = "Connect to the VPN" })).ToBeVisibleAsync();
     }
 
     private static void AssertPackageContents(string feed)
@@ -111,6 +133,7 @@ public sealed partial class PackageConsumerTests : IDisposable
             @using static Microsoft.AspNetCore.Components.Web.RenderMode
             @using MyApp.Components.Layout
             """);
+        // App.razor as `dotnet new blazor` writes it by default: static pages, interactivity per component.
         Write(app, "Components/App.razor", """
             <!DOCTYPE html>
             <html lang="en">
@@ -118,10 +141,10 @@ public sealed partial class PackageConsumerTests : IDisposable
                 <meta charset="utf-8" />
                 <base href="/" />
                 <link rel="stylesheet" href="@Assets["MyApp.styles.css"]" />
-                <HeadOutlet @rendermode="InteractiveServer" />
+                <HeadOutlet />
             </head>
             <body>
-                <Routes @rendermode="InteractiveServer" />
+                <Routes />
                 <script src="@Assets["_framework/blazor.web.js"]"></script>
             </body>
             </html>
