@@ -46,11 +46,30 @@ internal sealed class Dataset
         return new Dataset
         {
             Name = meta?.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)),
-            Language = meta?.Language ?? "en",
+            Language = PrimaryLanguage(meta?.Language),
             Corpus = ReadJsonLines<CorpusLine>(Path.Combine(folder, "corpus.jsonl")),
             Queries = queries,
             Relevant = relevant,
         };
+    }
+
+    /// <summary>The two-letter language of a tag such as <c>sv-SE</c> or <c>swe</c>; English when absent or unknown.</summary>
+    private static string PrimaryLanguage(string? tag)
+    {
+        if (string.IsNullOrWhiteSpace(tag))
+        {
+            return "en";
+        }
+
+        try
+        {
+            var two = System.Globalization.CultureInfo.GetCultureInfo(tag.Trim()).TwoLetterISOLanguageName;
+            return two.Length == 2 ? two : "en";
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return "en";
+        }
     }
 
     private static List<T> ReadJsonLines<T>(string path) =>
