@@ -130,6 +130,17 @@ public sealed partial class WidgetJourneyTests(SampleAppFixture app) : BrowserTe
     }
 
     [Fact]
+    public async Task Link_FromSupport_OpensTheArticleInThePanel()
+    {
+        await OpenPageAsync("/leave?help=leave-vacation-request");
+
+        await Expect(Panel.GetByRole(AriaRole.Heading, new() { Name = "Request vacation", Level = 3 })).ToBeVisibleAsync();
+        await Expect(Launcher).ToHaveAttributeAsync("aria-expanded", "true");
+        await AssertAccessibleAsync("deep-link");
+        AssertNoProblems();
+    }
+
+    [Fact]
     public async Task Sample_SendsAStrictContentSecurityPolicy()
     {
         var response = await Page.GotoAsync("/");

@@ -93,6 +93,55 @@ public sealed class HelpLauncherTests : HelpWidgetTestContext
     }
 
     [Fact]
+    public void Link_HelpArticle_OpensThePanelOnThatArticle()
+    {
+        Knowledge.OnGetArticle = r => r.ArticleId == "vpn-connect" ? Article("vpn-connect", "Connect to the VPN") : null;
+        Services.GetRequiredService<NavigationManager>().NavigateTo("leave?help=vpn-connect");
+
+        var cut = Render<HelpLauncher>();
+
+        Assert.Equal("true", cut.FindButton("Help").GetAttribute("aria-expanded"));
+        Assert.Equal("Connect to the VPN", cut.Find("article h3").TextContent);
+    }
+
+    [Fact]
+    public void Link_HelpSearch_OpensThePanelOnThatSearch()
+    {
+        Knowledge.OnSearch = r => r.Query == "vpn fails" ? Hits(("vpn-troubleshoot", "Troubleshoot the VPN")) : SearchResults.Empty;
+        Services.GetRequiredService<NavigationManager>().NavigateTo("?help-search=vpn%20fails");
+
+        var cut = Render<HelpLauncher>();
+
+        Assert.Equal("vpn fails", cut.FindByLabel("Search help articles").GetAttribute("value"));
+        Assert.Equal("1 article found", cut.Status());
+    }
+
+    [Theory]
+    [InlineData("?help=..%2F..%2Fetc%2Fpasswd")]
+    [InlineData("?help=%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    [InlineData("?help=%00%1B")]
+    public void Link_UnknownOrHostileArticle_SaysItIsNotAvailable(string link)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(link);
+
+        var cut = Render<HelpLauncher>();
+
+        Assert.Contains("This article is not available.", cut.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Link_ArrivingWhileOnThePage_OpensThePanel()
+    {
+        Knowledge.OnGetArticle = r => Article(r.ArticleId, "Request vacation");
+        var cut = Render<HelpLauncher>();
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("leave?help=leave-vacation-request");
+
+        cut.WaitForAssertion(() => Assert.Equal("Request vacation", cut.Find("article h3").TextContent));
+    }
+
+    [Fact]
     public void AdditionalAttributes_AreSplattedOnTheRoot()
     {
         var cut = Render<HelpLauncher>(p => p.Add(l => l.Class, "corner").AddUnmatched("data-testid", "help"));

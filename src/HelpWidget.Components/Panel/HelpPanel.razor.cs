@@ -37,6 +37,7 @@ public sealed partial class HelpPanel : IDisposable
     private bool _opened;
     private bool _wasOpen;
     private FocusTarget _focus;
+    private HelpPanelStart? _applied;
 
     [Inject]
     private IKnowledgeProvider Knowledge { get; set; } = default!;
@@ -59,6 +60,13 @@ public sealed partial class HelpPanel : IDisposable
     /// <summary>Gets or sets the signed-in user; <see langword="null"/> means anonymous.</summary>
     [Parameter]
     public HelpUser? User { get; set; }
+
+    /// <summary>
+    /// Gets or sets what the panel shows when it opens: an article or a search. A new value is applied the next
+    /// time the panel is open; <see langword="null"/> keeps what the user was doing. Defaults to <see langword="null"/>.
+    /// </summary>
+    [Parameter]
+    public HelpPanelStart? Start { get; set; }
 
     /// <summary>Gets or sets the callback invoked when the user closes the panel (close button or Escape).</summary>
     [Parameter]
@@ -100,6 +108,12 @@ public sealed partial class HelpPanel : IDisposable
             _opened = true;
             _focus = _view == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
             await LoadSuggestionsAsync();
+        }
+
+        if (Open && Start is { } start && !ReferenceEquals(start, _applied))
+        {
+            _applied = start;
+            await ApplyAsync(start);
         }
 
         _wasOpen = Open;
@@ -147,6 +161,21 @@ public sealed partial class HelpPanel : IDisposable
         {
             // Suggestions are a convenience: without them the panel still searches.
             _suggestions = [];
+        }
+    }
+
+    private async Task ApplyAsync(HelpPanelStart start)
+    {
+        _history.Clear();
+        _view = PanelView.Search;
+        if (start.Query is { Length: > 0 } query)
+        {
+            await SearchForAsync(query.Length > MaxQueryInputLength ? query[..MaxQueryInputLength] : query);
+        }
+
+        if (start.ArticleId is { Length: > 0 } articleId)
+        {
+            await OpenArticleAsync(articleId);
         }
     }
 
