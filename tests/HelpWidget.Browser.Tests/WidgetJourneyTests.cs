@@ -130,6 +130,24 @@ public sealed partial class WidgetJourneyTests(SampleAppFixture app) : BrowserTe
     }
 
     [Fact]
+    public async Task Shortcut_QuestionMark_OpensThePanelButTypesInFields()
+    {
+        await OpenPageAsync("/expenses/new");
+        var description = Page.GetByRole(AriaRole.Textbox, new() { Name = "Description" });
+        await description.FocusAsync();
+        await Page.Keyboard.PressAsync("?");
+        await Expect(description).ToHaveValueAsync("?");
+        await Expect(Launcher).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "New expense claim", Level = 1 }).ClickAsync();
+        await Page.Keyboard.PressAsync("?");
+
+        await Expect(Launcher).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(SearchBox).ToBeFocusedAsync();
+        AssertNoProblems();
+    }
+
+    [Fact]
     public async Task Link_FromSupport_OpensTheArticleInThePanel()
     {
         await OpenPageAsync("/leave?help=leave-vacation-request");

@@ -142,6 +142,47 @@ public sealed class HelpLauncherTests : HelpWidgetTestContext
     }
 
     [Fact]
+    public async Task Shortcut_Pressed_OpensThePanelWithFocusInTheSearchBox()
+    {
+        var cut = Render<HelpLauncher>();
+        var init = ShortcutModule.VerifyInvoke("init");
+        Assert.Equal("?", init.Arguments[1]);
+
+        await cut.InvokeAsync(cut.Instance.OpenAsync);
+
+        Assert.Equal("true", cut.FindButton("Help").GetAttribute("aria-expanded"));
+        AssertFocused(cut.FindByLabel("Search help articles").GetAttribute("blazor:elementReference"));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Shortcut_Off_LoadsNoScript(string? shortcut)
+    {
+        Render<HelpLauncher>(p => p.Add(l => l.Shortcut, shortcut));
+
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "import");
+    }
+
+    [Fact]
+    public void Shortcut_Invalid_FailsWithAMessageNamingTheParameter()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Render<HelpLauncher>(p => p.Add(l => l.Shortcut, new string('x', 100))));
+
+        Assert.Contains("HelpLauncher.Shortcut", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dispose_RemovesTheShortcutListener()
+    {
+        var cut = Render<HelpLauncher>();
+
+        await cut.Instance.DisposeAsync();
+
+        Assert.Single(JSInterop.Invocations, i => i.Identifier == "dispose");
+    }
+
+    [Fact]
     public void AdditionalAttributes_AreSplattedOnTheRoot()
     {
         var cut = Render<HelpLauncher>(p => p.Add(l => l.Class, "corner").AddUnmatched("data-testid", "help"));

@@ -20,7 +20,13 @@ public abstract class HelpWidgetTestContext : BunitContext
         Services.AddLogging();
         Services.AddHelpWidget(o => o.ApplicationName = "Test app");
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        ShortcutModule = JSInterop.SetupModule(ShortcutModulePath);
+        ShortcutModule.SetupModule("init", _ => true).SetupVoid("dispose").SetVoidResult();
     }
+
+    internal const string ShortcutModulePath = "./_content/HelpWidget.Components/Launcher/HelpLauncher.razor.js";
+
+    internal BunitJSModuleInterop ShortcutModule { get; }
 
     internal FakeKnowledgeProvider Knowledge { get; } = new();
 

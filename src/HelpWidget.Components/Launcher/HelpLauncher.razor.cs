@@ -1,6 +1,7 @@
 using System.Web;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
 
 namespace HelpWidget.Components;
 
@@ -12,7 +13,7 @@ namespace HelpWidget.Components;
 /// A link can open the panel in a given state: <c>?help=&lt;article-id&gt;</c> shows that article and
 /// <c>?help-search=&lt;text&gt;</c> shows that search, so support can send a link straight to the answer.
 /// </remarks>
-public partial class HelpLauncher : IDisposable
+public partial class HelpLauncher : IAsyncDisposable
 {
     /// <summary>The query parameter that opens the panel on an article.</summary>
     public const string ArticleParameter = "help";
@@ -25,9 +26,23 @@ public partial class HelpLauncher : IDisposable
     private bool _open;
     private bool _returnFocus;
     private HelpPanelStart? _start;
+    private DotNetObjectReference<HelpLauncher>? _selfReference;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _shortcutHandle;
+    private bool _disposed;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>
+    /// Gets or sets the key that opens the panel from anywhere on the page except while typing in a field, such as
+    /// <c>?</c> or <c>Alt+Shift+H</c>; <see langword="null"/> or empty turns the shortcut off. Defaults to <c>?</c>.
+    /// </summary>
+    [Parameter]
+    public string? Shortcut { get; set; } = "?";
 
     /// <summary>Gets or sets CSS classes added to the widget's root element.</summary>
     [Parameter]
@@ -41,10 +56,42 @@ public partial class HelpLauncher : IDisposable
     [Parameter(CaptureUnmatchedValues = true)]
     public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
 
-    /// <inheritdoc />
-    public void Dispose()
+    /// <summary>Opens the panel with the cursor in the search box, as the Help button and the shortcut do.</summary>
+    /// <returns>A task that completes when the panel is rendered open.</returns>
+    [JSInvokable]
+    public Task OpenAsync() => InvokeAsync(() =>
     {
+        if (!_open)
+        {
+            _open = true;
+            StateHasChanged();
+        }
+    });
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
         Navigation.LocationChanged -= OnLocationChanged;
+        try
+        {
+            if (_shortcutHandle is not null)
+            {
+                await _shortcutHandle.InvokeVoidAsync("dispose");
+                await _shortcutHandle.DisposeAsync();
+            }
+
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone and the page with it: there is no listener left to remove.
+        }
+
+        _selfReference?.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -58,6 +105,11 @@ public partial class HelpLauncher : IDisposable
     /// <inheritdoc />
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender && !string.IsNullOrWhiteSpace(Shortcut))
+        {
+            await StartShortcutAsync(Shortcut);
+        }
+
         if (_returnFocus)
         {
             _returnFocus = false;
@@ -75,6 +127,25 @@ public partial class HelpLauncher : IDisposable
     {
         _open = false;
         _returnFocus = true;
+    }
+
+    private async Task StartShortcutAsync(string shortcut)
+    {
+        if (shortcut.Length > 40 || shortcut.Any(char.IsControl))
+        {
+            throw new InvalidOperationException($"{nameof(HelpLauncher)}.{nameof(Shortcut)} must be a key such as '?' or 'Alt+Shift+H', of at most 40 characters.");
+        }
+
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/HelpWidget.Components/Launcher/HelpLauncher.razor.js");
+        if (_disposed)
+        {
+            // Disposed while the module loaded: release it instead of listening for a page that has moved on.
+            await _module.DisposeAsync();
+            return;
+        }
+
+        _selfReference = DotNetObjectReference.Create(this);
+        _shortcutHandle = await _module.InvokeAsync<IJSObjectReference>("init", _selfReference, shortcut);
     }
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
