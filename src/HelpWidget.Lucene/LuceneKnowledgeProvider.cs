@@ -68,46 +68,22 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
 
     public async Task EnsureIndexAsync(CancellationToken cancellationToken = default) => (await AcquireSnapshotAsync(cancellationToken)).Release();
 
-    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var snapshot = await AcquireSnapshotAsync(cancellationToken);
-        try
-        {
-            return Search(snapshot, request);
-        }
-        finally
-        {
-            snapshot.Release();
-        }
+        return WithSnapshotAsync(snapshot => Search(snapshot, request), cancellationToken);
     }
 
-    public async Task<SearchResults> SuggestAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    public Task<SearchResults> SuggestAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var snapshot = await AcquireSnapshotAsync(cancellationToken);
-        try
-        {
-            return Suggest(snapshot, request);
-        }
-        finally
-        {
-            snapshot.Release();
-        }
+        return WithSnapshotAsync(snapshot => Suggest(snapshot, request), cancellationToken);
     }
 
-    public async Task<HelpArticle?> GetArticleAsync(ArticleRequest request, CancellationToken cancellationToken = default)
+    public Task<HelpArticle?> GetArticleAsync(ArticleRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var snapshot = await AcquireSnapshotAsync(cancellationToken);
-        try
-        {
-            return GetArticle(snapshot, request);
-        }
-        finally
-        {
-            snapshot.Release();
-        }
+        return WithSnapshotAsync(snapshot => GetArticle(snapshot, request), cancellationToken);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)
@@ -414,6 +390,19 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             File.ReadLines(file),
             member => QueryText.Analyse(words, LanguageIndex.WordsField, member),
             (line, problem) => Log.SynonymsSkipped(_logger, $"{file}:{line}", problem));
+    }
+
+    private async Task<T> WithSnapshotAsync<T>(Func<IndexSnapshot, T> action, CancellationToken cancellationToken)
+    {
+        var snapshot = await AcquireSnapshotAsync(cancellationToken);
+        try
+        {
+            return action(snapshot);
+        }
+        finally
+        {
+            snapshot.Release();
+        }
     }
 
     /// <summary>The current index, held for one call: it stays open until released, even if a reload replaces it meanwhile.</summary>
