@@ -34,6 +34,7 @@ public sealed partial class WidgetJourneyTests(SampleAppFixture app) : BrowserTe
         await TabUntilFocusedAsync(results.GetByRole(AriaRole.Button, new() { Name = "Connect to the VPN when working remotely" }));
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Panel.GetByRole(AriaRole.Heading, new() { Name = "Connect to the VPN when working remotely", Level = 3 })).ToBeVisibleAsync();
+        await Expect(Panel.GetByRole(AriaRole.Navigation, new() { Name = "Related articles" }).GetByRole(AriaRole.Button, new() { Name = "Troubleshoot VPN connection problems" })).ToBeVisibleAsync();
         await AssertAccessibleAsync("article");
         await TabUntilFocusedAsync(Panel.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }));
         await Page.Keyboard.PressAsync("Enter");

@@ -88,6 +88,53 @@ public sealed class HelpPanelTests : HelpWidgetTestContext
     }
 
     [Fact]
+    public void Article_WithRelatedArticles_ListsThoseTheUserMaySeeAndOpensThem()
+    {
+        Knowledge.OnSearch = _ => Hits(("vpn-connect", "Connect to the VPN"));
+        Knowledge.OnGetArticle = r => r.ArticleId switch
+        {
+            "vpn-connect" => new HelpArticle { Id = "vpn-connect", Language = "en", Title = "Connect to the VPN", Related = ["vpn-troubleshoot", "hidden", "vpn-connect"] },
+            "vpn-troubleshoot" => Article("vpn-troubleshoot", "Troubleshoot the VPN"),
+            _ => null,
+        };
+        var cut = OpenPanel();
+        cut.FindByLabel("Search help articles").Input("vpn");
+        cut.FindButton("Connect to the VPN").Click();
+
+        var related = cut.Find("nav.hw-related");
+        Assert.Equal("Related articles", cut.Find($"#{related.GetAttribute("aria-labelledby")}").TextContent);
+        Assert.Equal(["Troubleshoot the VPN"], related.QuerySelectorAll("button").Select(b => b.TextContent));
+
+        cut.FindButton("Troubleshoot the VPN").Click();
+
+        Assert.Equal("Troubleshoot the VPN", cut.Find("article h3").TextContent);
+    }
+
+    [Fact]
+    public void Article_InAnotherLanguageThanTheUsers_SaysSo()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("sv-SE");
+        Knowledge.OnSearch = _ => Hits(("vpn-connect", "Connect to the VPN"));
+        Knowledge.OnGetArticle = r => Article(r.ArticleId, "Connect to the VPN");
+        var cut = Render<HelpLauncher>();
+        cut.FindButton("Hjälp").Click();
+        cut.FindByLabel("Sök bland hjälpartiklar").Input("vpn");
+
+        cut.FindButton("Connect to the VPN").Click();
+
+        Assert.Equal("Artikeln finns ännu inte på ditt språk; den visas på engelska.", cut.Find(".hw-article-notice").TextContent);
+        Assert.Equal("en", cut.Find("article").GetAttribute("lang"));
+    }
+
+    [Fact]
+    public void Article_InTheUsersLanguage_HasNoNotice()
+    {
+        var cut = OpenArticle();
+
+        Assert.Empty(cut.FindAll(".hw-article-notice"));
+    }
+
+    [Fact]
     public void Back_ReturnsToTheResults()
     {
         Knowledge.OnSearch = _ => Hits(("vpn-connect", "VPN"));

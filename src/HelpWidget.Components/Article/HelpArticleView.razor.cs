@@ -6,11 +6,19 @@ namespace HelpWidget.Components;
 /// <summary>Shows one article and asks "Was this helpful?".</summary>
 public sealed partial class HelpArticleView
 {
+    /// <summary>The most related articles listed under an article.</summary>
+    public const int MaxRelated = 5;
+
     private readonly string _titleId = "hw-article-" + Guid.NewGuid().ToString("N")[..8];
     private string _html = string.Empty;
     private bool? _answer;
     private bool _saving;
     private string _status = string.Empty;
+    private IReadOnlyList<HelpArticle> _related = [];
+    private HelpArticle? _relatedFor;
+
+    [Inject]
+    private IKnowledgeProvider Knowledge { get; set; } = default!;
 
     [Inject]
     private IHelpStore Store { get; set; } = default!;
@@ -27,11 +35,44 @@ public sealed partial class HelpArticleView
     [Parameter]
     public string? Route { get; set; }
 
+    /// <summary>Gets or sets the signed-in user; related articles are limited to what this user may see.</summary>
+    [Parameter]
+    public HelpUser? User { get; set; }
+
+    /// <summary>Gets or sets the callback invoked with an article id when the user opens a related article.</summary>
+    [Parameter]
+    public EventCallback<string> OnOpenArticle { get; set; }
+
     /// <summary>Gets or sets the callback invoked when the user asks to contact support after a "No".</summary>
     [Parameter]
     public EventCallback OnContact { get; set; }
 
     private string QuestionId => _titleId + "-question";
+
+    private string RelatedId => _titleId + "-related";
+
+    /// <summary>The name of the article's language, in the user's language, when it differs from the user's; otherwise <see langword="null"/>.</summary>
+    private string? FallbackLanguageName
+    {
+        get
+        {
+            var user = System.Globalization.CultureInfo.CurrentUICulture;
+            if (string.Equals(user.TwoLetterISOLanguageName, Article.Language, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            try
+            {
+                var name = System.Globalization.CultureInfo.GetCultureInfo(Article.Language).DisplayName;
+                return name.Length > 0 ? name : Article.Language;
+            }
+            catch (System.Globalization.CultureNotFoundException)
+            {
+                return Article.Language;
+            }
+        }
+    }
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -42,6 +83,35 @@ public sealed partial class HelpArticleView
         }
 
         _html = ShiftHeadings(Article.Html);
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnParametersSetAsync()
+    {
+        if (ReferenceEquals(_relatedFor, Article))
+        {
+            return;
+        }
+
+        _relatedFor = Article;
+        _related = [];
+        var related = new List<HelpArticle>();
+        foreach (var id in Article.Related.Where(id => id != Article.Id).Distinct(StringComparer.Ordinal).Take(MaxRelated))
+        {
+            try
+            {
+                if (await Knowledge.GetArticleAsync(new ArticleRequest(id) { User = User ?? HelpUser.Anonymous, Language = System.Globalization.CultureInfo.CurrentUICulture.Name }) is { } article)
+                {
+                    related.Add(article);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A related article that cannot be read is left out; the article itself is shown.
+            }
+        }
+
+        _related = related;
     }
 
     /// <summary>The article's own headings sit below its title (h3) in the panel.</summary>
