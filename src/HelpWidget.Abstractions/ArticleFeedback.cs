@@ -6,6 +6,12 @@ public sealed class ArticleFeedback
     /// <summary>The longest comment accepted, in characters.</summary>
     public const int MaxCommentLength = 1000;
 
+    /// <summary>
+    /// Gets the id of this answer, so that details given later (a reason, a comment) update it instead of counting
+    /// as a second answer; <see langword="null"/> always stores a new answer. Defaults to <see langword="null"/>.
+    /// </summary>
+    public string? FeedbackId { get; init; }
+
     /// <summary>Gets the id of the article.</summary>
     public required string ArticleId { get; init; }
 
@@ -31,6 +37,11 @@ public sealed class ArticleFeedback
     /// <exception cref="ArgumentException">A field breaks a rule; the message names the field.</exception>
     public void Validate()
     {
+        if (FeedbackId is not null)
+        {
+            InputRules.RequireKey(FeedbackId, nameof(FeedbackId));
+        }
+
         InputRules.RequireText(ArticleId, nameof(ArticleId), 128, allowLineBreaks: false);
         InputRules.RequireText(Language, nameof(Language), 35, allowLineBreaks: false);
         InputRules.OptionalText(Reason, nameof(Reason), 100);

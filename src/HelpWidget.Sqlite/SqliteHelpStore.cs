@@ -26,6 +26,7 @@ internal sealed class SqliteHelpStore : IHelpStore, IArticleSignalSource, IDispo
         );
         CREATE TABLE IF NOT EXISTS feedback (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
+            feedback_id TEXT,
             article_id TEXT NOT NULL,
             language TEXT NOT NULL,
             helpful INTEGER NOT NULL,
@@ -34,6 +35,11 @@ internal sealed class SqliteHelpStore : IHelpStore, IArticleSignalSource, IDispo
             route TEXT,
             created_at TEXT NOT NULL
         );
+        """;
+
+    /// <summary>Brings a database made by an earlier version up to date; each step is safe to run again.</summary>
+    private const string Migrations = """
+        CREATE UNIQUE INDEX IF NOT EXISTS feedback_feedback_id ON feedback (feedback_id);
         """;
 
     private readonly string _connectionString;
@@ -153,9 +159,12 @@ internal sealed class SqliteHelpStore : IHelpStore, IArticleSignalSource, IDispo
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO feedback (article_id, language, helpful, reason, comment, route, created_at)
-            VALUES ($article, $language, $helpful, $reason, $comment, $route, $created);
+            INSERT INTO feedback (feedback_id, article_id, language, helpful, reason, comment, route, created_at)
+            VALUES ($id, $article, $language, $helpful, $reason, $comment, $route, $created)
+            ON CONFLICT (feedback_id) DO UPDATE SET
+                helpful = excluded.helpful, reason = excluded.reason, comment = excluded.comment, created_at = excluded.created_at;
             """;
+        command.Parameters.AddWithValue("$id", (object?)feedback.FeedbackId ?? DBNull.Value);
         command.Parameters.AddWithValue("$article", feedback.ArticleId);
         command.Parameters.AddWithValue("$language", feedback.Language);
         command.Parameters.AddWithValue("$helpful", feedback.Helpful ? 1 : 0);
@@ -192,6 +201,24 @@ internal sealed class SqliteHelpStore : IHelpStore, IArticleSignalSource, IDispo
 
     public void Dispose() => _schemaLock.Dispose();
 
+    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var columns = connection.CreateCommand())
+        {
+            columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('feedback') WHERE name = 'feedback_id';";
+            if ((long)(await columns.ExecuteScalarAsync(cancellationToken))! == 0)
+            {
+                await using var add = connection.CreateCommand();
+                add.CommandText = "ALTER TABLE feedback ADD COLUMN feedback_id TEXT;";
+                await add.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await using var migrations = connection.CreateCommand();
+        migrations.CommandText = Migrations;
+        await migrations.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static string Reference(long id) => string.Create(CultureInfo.InvariantCulture, $"HW-{id:D6}");
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -221,6 +248,7 @@ internal sealed class SqliteHelpStore : IHelpStore, IArticleSignalSource, IDispo
                         await using var command = connection.CreateCommand();
                         command.CommandText = Schema;
                         await command.ExecuteNonQueryAsync(cancellationToken);
+                        await MigrateAsync(connection, cancellationToken);
                         _schemaReady = true;
                     }
                 }

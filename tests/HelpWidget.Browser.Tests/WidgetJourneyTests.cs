@@ -39,6 +39,8 @@ public sealed partial class WidgetJourneyTests(SampleAppFixture app) : BrowserTe
         await TabUntilFocusedAsync(Panel.GetByRole(AriaRole.Button, new() { Name = "No", Exact = true }));
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Panel.GetByText("Sorry it did not help")).ToBeVisibleAsync();
+        await Expect(Panel.GetByRole(AriaRole.Group, new() { Name = "What was wrong? (optional)" }).GetByRole(AriaRole.Radio, new() { Name = "Steps are missing" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync("feedback-reasons");
 
         // Contact support: an empty form explains each field.
         await TabUntilFocusedAsync(Panel.GetByRole(AriaRole.Button, new() { Name = "Contact support" }));

@@ -73,7 +73,16 @@ internal sealed class FakeHelpStore : IHelpStore
     public Task SaveFeedbackAsync(ArticleFeedback feedback, CancellationToken cancellationToken = default)
     {
         feedback.Validate();
-        Feedback.Add(feedback);
+        var same = feedback.FeedbackId is null ? -1 : Feedback.FindIndex(f => f.FeedbackId == feedback.FeedbackId);
+        if (same >= 0)
+        {
+            Feedback[same] = feedback;
+        }
+        else
+        {
+            Feedback.Add(feedback);
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -177,6 +177,22 @@ public sealed class HelpPanelTests : HelpWidgetTestContext
     }
 
     [Fact]
+    public void Feedback_NoWithAReasonAndComment_UpdatesTheSameAnswer()
+    {
+        var cut = OpenArticle();
+        cut.FindButton("No").Click();
+
+        cut.FindByLabel("Steps are missing").Change(true);
+        cut.FindByLabel("Anything to add? (optional)").Change("Step 3 is missing.\u0007");
+        cut.Find(".hw-feedback-details").Submit();
+
+        var feedback = Assert.Single(Store.Feedback);
+        Assert.Equal((false, "missing-steps", "Step 3 is missing."), (feedback.Helpful, feedback.Reason, feedback.Comment));
+        Assert.Equal("Thank you, that helps us improve the article.", cut.Find(".hw-feedback [role=status]").TextContent);
+        Assert.Empty(cut.FindAll(".hw-feedback-details"));
+    }
+
+    [Fact]
     public void ContactForm_EmptySubmit_MarksEachFieldWithItsOwnError()
     {
         var cut = OpenContactForm();

@@ -12,7 +12,8 @@ internal static class Queries
     {
         var element = cut.FindAll("label").SingleOrDefault(l => l.TextContent.Trim() == label)
             ?? throw new InvalidOperationException($"No label '{label}' in:\n{cut.Markup}");
-        return cut.Find($"#{element.GetAttribute("for")}");
+        return element.GetAttribute("for") is { } id ? cut.Find($"#{id}") : element.QuerySelector("input, select, textarea")
+            ?? throw new InvalidOperationException($"Label '{label}' labels nothing.");
     }
 
     public static IElement FindButton<T>(this IRenderedComponent<T> cut, string name)

@@ -134,6 +134,47 @@ public sealed class SqliteHelpStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task SaveFeedbackAsync_DetailsForTheSameAnswer_UpdateItInsteadOfCountingTwice()
+    {
+        await _store.SaveFeedbackAsync(new ArticleFeedback { FeedbackId = "f1", ArticleId = "vpn", Language = "en", Helpful = false, CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+        await _store.SaveFeedbackAsync(new ArticleFeedback { FeedbackId = "f1", ArticleId = "vpn", Language = "en", Helpful = false, Reason = "missing-steps", Comment = "Step 3 is gone.", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+
+        var signals = await _store.GetArticleSignalsAsync(Token);
+
+        Assert.Equal(1, signals["vpn"].UnhelpfulVotes);
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync(Token);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT reason, comment FROM feedback";
+        await using var reader = await command.ExecuteReaderAsync(Token);
+        Assert.True(await reader.ReadAsync(Token));
+        Assert.Equal(("missing-steps", "Step 3 is gone."), (reader.GetString(0), reader.GetString(1)));
+    }
+
+    [Fact]
+    public async Task Store_DatabaseOfAnEarlierVersion_IsMigratedAndKeepsItsRows()
+    {
+        var legacy = Path.Combine(_folder.FullName, "legacy.db");
+        await using (var connection = new SqliteConnection($"Data Source={legacy}"))
+        {
+            await connection.OpenAsync(Token);
+            await using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE feedback (id INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL, language TEXT NOT NULL,
+                    helpful INTEGER NOT NULL, reason TEXT, comment TEXT, route TEXT, created_at TEXT NOT NULL);
+                INSERT INTO feedback (article_id, language, helpful, created_at) VALUES ('vpn', 'en', 1, '2026-01-01T00:00:00Z');
+                """;
+            await create.ExecuteNonQueryAsync(Token);
+        }
+
+        using var store = new SqliteHelpStore(Options.Create(new SqliteStoreOptions { ConnectionString = $"Data Source={legacy}" }));
+        await store.SaveFeedbackAsync(new ArticleFeedback { FeedbackId = "f2", ArticleId = "vpn", Language = "en", Helpful = false, CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+
+        var signals = await store.GetArticleSignalsAsync(Token);
+        Assert.Equal((1, 1), (signals["vpn"].HelpfulVotes, signals["vpn"].UnhelpfulVotes));
+    }
+
+    [Fact]
     public async Task SaveFeedbackAsync_OversizeComment_IsRejected() =>
         await Assert.ThrowsAsync<ArgumentException>(() => _store.SaveFeedbackAsync(
             new ArticleFeedback { ArticleId = "a", Language = "en", Helpful = false, Comment = new string('x', ArticleFeedback.MaxCommentLength + 1), CreatedAt = DateTimeOffset.UnixEpoch }, Token));

@@ -9,6 +9,21 @@ public sealed partial class HelpArticleView
     /// <summary>The most related articles listed under an article.</summary>
     public const int MaxRelated = 5;
 
+    /// <summary>The reasons a reader can give for "No", as stored and as shown.</summary>
+    private static readonly (string Code, string Text)[] s_reasons =
+    [
+        ("inaccurate", "ReasonInaccurate"),
+        ("confusing", "ReasonConfusing"),
+        ("missing-steps", "ReasonMissingSteps"),
+        ("not-what-i-looked-for", "ReasonNotWhatILookedFor"),
+        ("other", "ReasonOther"),
+    ];
+
+    private readonly string _feedbackId = Guid.NewGuid().ToString("N");
+    private string? _reason;
+    private string _comment = string.Empty;
+    private bool _detailsSent;
+
     private readonly string _titleId = "hw-article-" + Guid.NewGuid().ToString("N")[..8];
     private string _html = string.Empty;
     private bool? _answer;
@@ -50,6 +65,10 @@ public sealed partial class HelpArticleView
     private string QuestionId => _titleId + "-question";
 
     private string RelatedId => _titleId + "-related";
+
+    private string ReasonGroup => _titleId + "-reason";
+
+    private string CommentId => _titleId + "-comment";
 
     /// <summary>The name of the article's language, in the user's language, when it differs from the user's; otherwise <see langword="null"/>.</summary>
     private string? FallbackLanguageName
@@ -130,6 +149,7 @@ public sealed partial class HelpArticleView
         {
             await Store.SaveFeedbackAsync(new ArticleFeedback
             {
+                FeedbackId = _feedbackId,
                 ArticleId = Article.Id,
                 Language = Article.Language,
                 Helpful = helpful,
@@ -138,6 +158,42 @@ public sealed partial class HelpArticleView
             });
             _answer = helpful;
             _status = helpful ? L["FeedbackThanks"] : L["FeedbackSorry"];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _status = L["FeedbackFailed"];
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    /// <summary>Adds the reason and comment to the "No" already stored: the same answer, not a second one.</summary>
+    private async Task SendDetailsAsync()
+    {
+        if (_saving)
+        {
+            return;
+        }
+
+        _saving = true;
+        try
+        {
+            var comment = new string([.. _comment.Select(c => char.IsControl(c) && c is not '\n' and not '\t' ? ' ' : c)]).Trim();
+            await Store.SaveFeedbackAsync(new ArticleFeedback
+            {
+                FeedbackId = _feedbackId,
+                ArticleId = Article.Id,
+                Language = Article.Language,
+                Helpful = false,
+                Reason = _reason,
+                Comment = comment.Length == 0 ? null : comment[..Math.Min(comment.Length, ArticleFeedback.MaxCommentLength)],
+                Route = Route,
+                CreatedAt = Time.GetUtcNow(),
+            });
+            _detailsSent = true;
+            _status = L["FeedbackDetailsThanks"];
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
