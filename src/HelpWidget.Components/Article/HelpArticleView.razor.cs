@@ -137,7 +137,25 @@ public sealed partial class HelpArticleView
     internal static string ShiftHeadings(string html) =>
         HeadingTag().Replace(html, match => $"<{match.Groups[1].Value}h{Math.Min(6, int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 3)}");
 
-    private async Task AnswerAsync(bool helpful)
+    private Task AnswerAsync(bool helpful) => SaveAsync(helpful, reason: null, comment: null, () =>
+    {
+        _answer = helpful;
+        return helpful ? L["FeedbackThanks"] : L["FeedbackSorry"];
+    });
+
+    /// <summary>Adds the reason and comment to the "No" already stored: the same answer, not a second one.</summary>
+    private Task SendDetailsAsync()
+    {
+        var comment = new string([.. _comment.Select(c => char.IsControl(c) && c is not '\n' and not '\t' ? ' ' : c)]).Trim();
+        return SaveAsync(false, _reason, comment.Length == 0 ? null : comment[..Math.Min(comment.Length, ArticleFeedback.MaxCommentLength)], () =>
+        {
+            _detailsSent = true;
+            return L["FeedbackDetailsThanks"];
+        });
+    }
+
+    /// <summary>Stores this view's one answer (every save carries the same id) and says thanks, or that it failed.</summary>
+    private async Task SaveAsync(bool helpful, string? reason, string? comment, Func<string> saved)
     {
         if (_saving)
         {
@@ -153,47 +171,12 @@ public sealed partial class HelpArticleView
                 ArticleId = Article.Id,
                 Language = Article.Language,
                 Helpful = helpful,
+                Reason = reason,
+                Comment = comment,
                 Route = Route,
                 CreatedAt = Time.GetUtcNow(),
             });
-            _answer = helpful;
-            _status = helpful ? L["FeedbackThanks"] : L["FeedbackSorry"];
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _status = L["FeedbackFailed"];
-        }
-        finally
-        {
-            _saving = false;
-        }
-    }
-
-    /// <summary>Adds the reason and comment to the "No" already stored: the same answer, not a second one.</summary>
-    private async Task SendDetailsAsync()
-    {
-        if (_saving)
-        {
-            return;
-        }
-
-        _saving = true;
-        try
-        {
-            var comment = new string([.. _comment.Select(c => char.IsControl(c) && c is not '\n' and not '\t' ? ' ' : c)]).Trim();
-            await Store.SaveFeedbackAsync(new ArticleFeedback
-            {
-                FeedbackId = _feedbackId,
-                ArticleId = Article.Id,
-                Language = Article.Language,
-                Helpful = false,
-                Reason = _reason,
-                Comment = comment.Length == 0 ? null : comment[..Math.Min(comment.Length, ArticleFeedback.MaxCommentLength)],
-                Route = Route,
-                CreatedAt = Time.GetUtcNow(),
-            });
-            _detailsSent = true;
-            _status = L["FeedbackDetailsThanks"];
+            _status = saved();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -8,6 +8,7 @@ public sealed class HelpSessionLog
 
     private readonly List<string> _searches = [];
     private readonly List<string> _articles = [];
+    private string? _lastQuery;
 
     /// <summary>Gets the searches tried, oldest first, each with its number of results, such as <c>vpn (3)</c>.</summary>
     public IReadOnlyList<string> Searches => _searches;
@@ -48,8 +49,6 @@ public sealed class HelpSessionLog
         _articles.Remove(id);
         Add(_articles, id);
     }
-
-    private string? _lastQuery;
 
     private static void Add(List<string> list, string entry)
     {
