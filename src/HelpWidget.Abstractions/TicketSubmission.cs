@@ -30,6 +30,18 @@ public sealed class TicketSubmission
     /// <summary>Gets the e-mail address to reply to.</summary>
     public required string Email { get; init; }
 
+    /// <summary>The most attachments accepted on one ticket.</summary>
+    public const int MaxAttachments = 10;
+
+    /// <summary>Gets the category the user chose, as its configured key; <see langword="null"/> when the form has no categories.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Gets the values of the custom fields defined in the host's options, by field key. Defaults to none.</summary>
+    public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Gets the files attached to the ticket. Defaults to none.</summary>
+    public IReadOnlyList<TicketAttachment> Attachments { get; init; } = [];
+
     /// <summary>Gets the user's language as an IETF tag; <see langword="null"/> when unknown.</summary>
     public string? Language { get; init; }
 
@@ -72,6 +84,37 @@ public sealed class TicketSubmission
         InputRules.RequireEmail(Email, nameof(Email));
         InputRules.OptionalText(Language, nameof(Language), 35);
         InputRules.OptionalText(Route, nameof(Route), 2048);
+        InputRules.OptionalText(Category, nameof(Category), 100);
+        ArgumentNullException.ThrowIfNull(Fields, nameof(Fields));
+        if (Fields.Count > 50)
+        {
+            throw new ArgumentException("Fields holds more than 50 entries.", nameof(Fields));
+        }
+
+        foreach (var (key, value) in Fields)
+        {
+            InputRules.RequireKey(key, nameof(Fields));
+            InputRules.OptionalText(value, nameof(Fields), 2000, allowLineBreaks: true);
+        }
+
+        ArgumentNullException.ThrowIfNull(Attachments, nameof(Attachments));
+        if (Attachments.Count > MaxAttachments)
+        {
+            throw new ArgumentException($"Attachments holds more than {MaxAttachments} files.", nameof(Attachments));
+        }
+
+        foreach (var attachment in Attachments)
+        {
+            ArgumentNullException.ThrowIfNull(attachment, nameof(Attachments));
+            InputRules.RequireText(attachment.FileName, nameof(Attachments), TicketAttachment.MaxFileNameLength, allowLineBreaks: false);
+            if (attachment.FileName.IndexOfAny(['/', '\\', ':']) >= 0 || attachment.FileName is "." or "..")
+            {
+                throw new ArgumentException("An attachment's file name contains a directory.", nameof(Attachments));
+            }
+
+            InputRules.RequireKey(attachment.ContentType, nameof(Attachments));
+        }
+
         ArgumentNullException.ThrowIfNull(Context, nameof(Context));
         if (Context.Count > 100)
         {
