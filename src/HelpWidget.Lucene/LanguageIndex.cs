@@ -119,6 +119,9 @@ internal sealed class LanguageIndex : IDisposable
     }
 
     /// <summary>Lower-cases a context and removes a trailing slash from routes, so <c>/Leave/</c> and <c>/leave</c> match.</summary>
+    /// <summary>The context term of a tag: <c>#</c> and the tag in lower case.</summary>
+    public static string TagContext(string tag) => "#" + tag.Trim().ToLowerInvariant();
+
     public static string NormaliseContext(string context)
     {
         var value = context.Trim().ToLowerInvariant();
@@ -152,6 +155,12 @@ internal sealed class LanguageIndex : IDisposable
         foreach (var context in article.Contexts)
         {
             document.Add(new StringField(ContextField, NormaliseContext(context), Field.Store.NO));
+        }
+
+        foreach (var tag in article.Tags)
+        {
+            // Tags join the contexts under a '#' so a page that declares a tag finds its articles without text analysis.
+            document.Add(new StringField(ContextField, TagContext(tag), Field.Store.NO));
         }
 
         if (article.Audiences.Count == 0)

@@ -124,27 +124,56 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             return SearchResults.Empty;
         }
 
+        // Tiers, each above everything below it: a declared key, then a declared tag, then the route and its parents.
         var query = new BooleanQuery();
-        foreach (var key in request.Context.Keys.Concat(request.Context.Tags).Take(QueryText.MaxTerms))
+        foreach (var key in request.Context.Keys.Take(QueryText.MaxTerms))
         {
-            query.Add(new TermQuery(new Term(LanguageIndex.ContextField, LanguageIndex.NormaliseContext(key))) { Boost = 4f }, Occur.SHOULD);
+            query.Add(Tier(LanguageIndex.NormaliseContext(key), 1000f), Occur.SHOULD);
+        }
+
+        foreach (var tag in request.Context.Tags.Take(QueryText.MaxTerms))
+        {
+            query.Add(Tier(LanguageIndex.TagContext(tag), 50f), Occur.SHOULD);
         }
 
         var route = RoutePath(request.Context.Route);
         var weight = 3f;
         foreach (var prefix in RoutePrefixes(route))
         {
-            query.Add(new TermQuery(new Term(LanguageIndex.ContextField, prefix)) { Boost = prefix == "/" && route != "/" ? 0.5f : weight }, Occur.SHOULD);
+            query.Add(Tier(prefix, prefix == "/" && route != "/" ? 0.5f : weight), Occur.SHOULD);
             weight = Math.Max(1f, weight - 1f);
         }
 
-        if (query.Clauses.Count == 0)
+        var max = Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit);
+        var hits = query.Clauses.Count == 0 ? [] : Search(index, query, request.User, max);
+        return new SearchResults { Hits = WithPopular(index, hits, request.User, max) };
+    }
+
+    private static ConstantScoreQuery Tier(string contextTerm, float score) =>
+        new(new TermQuery(new Term(LanguageIndex.ContextField, contextTerm))) { Boost = score };
+
+    /// <summary>
+    /// Orders hits of equal context match by how many found them helpful, and fills what the context leaves free
+    /// with the articles most often found helpful.
+    /// </summary>
+    private List<ArticleHit> WithPopular(LanguageIndex index, List<ArticleHit> hits, HelpUser user, int max)
+    {
+        var signals = Signals.Current;
+        int Votes(string id) => signals.TryGetValue(id, out var s) ? s.HelpfulVotes : 0;
+        var ordered = hits.OrderByDescending(h => h.Score).ThenByDescending(h => Votes(h.Id)).ToList();
+        if (ordered.Count >= max || signals.Count == 0)
         {
-            return SearchResults.Empty;
+            return ordered;
         }
 
-        var max = Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit);
-        return new SearchResults { Hits = Search(index, query, request.User, max) };
+        var taken = ordered.Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+        var popular = index.Articles
+            .Where(a => !taken.Contains(a.Id) && Votes(a.Id) > 0 && a.IsVisibleTo(user))
+            .OrderByDescending(a => Votes(a.Id))
+            .ThenBy(a => a.Id, StringComparer.Ordinal)
+            .Take(max - ordered.Count);
+        ordered.AddRange(popular.Select(a => Hit(a, 0, string.Empty)));
+        return ordered;
     }
 
     private HelpArticle? GetArticle(IndexSnapshot snapshot, ArticleRequest request)

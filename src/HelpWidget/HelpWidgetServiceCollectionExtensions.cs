@@ -9,7 +9,7 @@ namespace HelpWidget;
 public static class HelpWidgetServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the HelpWidget engine: options, the Markdown article source and localisation.
+    /// Adds the HelpWidget engine: options, the Markdown article source, the user's <see cref="HelpSession"/> and localisation.
     /// Add a search engine (such as <c>AddLuceneSearch()</c>) and a store (such as <c>AddSqliteStore()</c>) to the returned builder.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -29,6 +29,7 @@ public static class HelpWidgetServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HelpWidgetOptions>, HelpWidgetOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IArticleSource, MarkdownArticleSource>();
+        services.TryAddScoped<HelpSession>();
         services.AddLocalization();
         return new HelpWidgetBuilder(services);
     }

@@ -104,6 +104,49 @@ public sealed class RankingTests
         Assert.Equal(expected, factor, precision: 3);
     }
 
+    [Fact]
+    public async Task SuggestAsync_OrdersExactKey_ThenTag_ThenRoute_ThenPopular()
+    {
+        var signals = new FakeSignals { ["popular"] = new ArticleSignals { HelpfulVotes = 40 }, ["by-route"] = new ArticleSignals { HelpfulVotes = 900 } };
+        using var provider = Create(
+            signals,
+            Article("by-route", "Expense basics", "text", contexts: ["/expenses"]),
+            Article("by-tag", "Receipts", "text", tags: ["receipts"]),
+            Article("by-key", "Travel claims", "text", contexts: ["travel-claims"]),
+            Article("popular", "Reset a password", "text"),
+            Article("unrelated", "Printers", "text"));
+        var request = new SearchRequest
+        {
+            Context = new HelpContext { Route = "/expenses/new", Keys = ["travel-claims"], Tags = ["Receipts"] },
+            MaxResults = 5,
+        };
+        await provider.SuggestAsync(request, Token);
+        await provider.Signals.Refreshing;
+
+        var results = await provider.SuggestAsync(request, Token);
+
+        Assert.Equal(["by-key", "by-tag", "by-route", "popular"], results.Hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task SuggestAsync_PopularFill_RespectsAudience()
+    {
+        var signals = new FakeSignals { ["managers-only"] = new ArticleSignals { HelpfulVotes = 99 }, ["everyone"] = new ArticleSignals { HelpfulVotes = 1 } };
+        using var provider = Create(
+            signals,
+            Article("managers-only", "Approve claims", "text", audiences: ["manager"]),
+            Article("everyone", "Submit a claim", "text"));
+        var request = new SearchRequest { Context = new HelpContext { Route = "/nowhere" } };
+        await provider.SuggestAsync(request, Token);
+        await provider.Signals.Refreshing;
+
+        var anonymous = await provider.SuggestAsync(request, Token);
+        var manager = await provider.SuggestAsync(new SearchRequest { Context = request.Context, User = new HelpUser { Audiences = ["manager"] } }, Token);
+
+        Assert.Equal(["everyone"], anonymous.Hits.Select(h => h.Id));
+        Assert.Equal(["managers-only", "everyone"], manager.Hits.Select(h => h.Id));
+    }
+
     private static LuceneKnowledgeProvider Create(FakeSignals signals, params HelpArticle[] articles) =>
         new(new TestArticleSource(articles), Options.Create(new HelpWidgetOptions()), NullLogger<LuceneKnowledgeProvider>.Instance, signals: signals);
 

@@ -33,6 +33,9 @@ public sealed partial class HelpArticleView
     private HelpArticle? _relatedFor;
 
     [Inject]
+    private HelpSession Session { get; set; } = default!;
+
+    [Inject]
     private IKnowledgeProvider Knowledge { get; set; } = default!;
 
     [Inject]
@@ -165,7 +168,7 @@ public sealed partial class HelpArticleView
         _saving = true;
         try
         {
-            await Store.SaveFeedbackAsync(new ArticleFeedback
+            var feedback = new ArticleFeedback
             {
                 FeedbackId = _feedbackId,
                 ArticleId = Article.Id,
@@ -175,7 +178,9 @@ public sealed partial class HelpArticleView
                 Comment = comment,
                 Route = Route,
                 CreatedAt = Time.GetUtcNow(),
-            });
+            };
+            await Store.SaveFeedbackAsync(feedback);
+            Session.RecordVote(feedback);
             _status = saved();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -19,6 +19,10 @@ public sealed partial class HelpContactForm
     private bool _failed;
     private bool _focusFirstError;
 
+    /// <summary>The help session whose searches, articles and answers are sent with the ticket.</summary>
+    [Inject]
+    private HelpSession Session { get; set; } = default!;
+
     [Inject]
     private IHelpStore Store { get; set; } = default!;
 
@@ -36,10 +40,6 @@ public sealed partial class HelpContactForm
     [EditorRequired]
     public HelpContactDraft Model { get; set; } = default!;
 
-    /// <summary>Gets or sets the help session whose searches and articles are sent with the ticket.</summary>
-    [Parameter]
-    [EditorRequired]
-    public HelpSessionLog Session { get; set; } = default!;
 
     /// <summary>Gets or sets the signed-in user; a known name and e-mail address are filled in and read-only.</summary>
     [Parameter]

@@ -37,6 +37,33 @@ public partial class HelpLauncher : IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private HelpSession Session { get; set; } = default!;
+
+    /// <summary>Gets or sets the callback invoked when the panel opened.</summary>
+    [Parameter]
+    public EventCallback OnOpened { get; set; }
+
+    /// <summary>Gets or sets the callback invoked when the panel closed.</summary>
+    [Parameter]
+    public EventCallback OnClosed { get; set; }
+
+    /// <summary>Gets or sets the callback invoked when a search completed.</summary>
+    [Parameter]
+    public EventCallback<HelpSearchEvent> OnSearched { get; set; }
+
+    /// <summary>Gets or sets the callback invoked when the user opened an article.</summary>
+    [Parameter]
+    public EventCallback<HelpArticleEvent> OnArticleViewed { get; set; }
+
+    /// <summary>Gets or sets the callback invoked when an answer to "Was this helpful?" was stored.</summary>
+    [Parameter]
+    public EventCallback<ArticleFeedback> OnVoted { get; set; }
+
+    /// <summary>Gets or sets the callback invoked when a ticket was stored.</summary>
+    [Parameter]
+    public EventCallback<TicketReceipt> OnTicketCreated { get; set; }
+
     /// <summary>
     /// Gets or sets the key that opens the panel from anywhere on the page except while typing in a field, such as
     /// <c>?</c> or <c>Alt+Shift+H</c>; <see langword="null"/> or empty turns the shortcut off. Defaults to <c>?</c>.
@@ -63,7 +90,7 @@ public partial class HelpLauncher : IAsyncDisposable
     {
         if (!_open)
         {
-            _open = true;
+            SetOpen(true);
             StateHasChanged();
         }
     });
@@ -73,6 +100,13 @@ public partial class HelpLauncher : IAsyncDisposable
     {
         _disposed = true;
         Navigation.LocationChanged -= OnLocationChanged;
+        Session.Requested -= OnRequestedAsync;
+        Session.Opened -= OnSessionOpened;
+        Session.Closed -= OnSessionClosed;
+        Session.Searched -= OnSessionSearched;
+        Session.ArticleViewed -= OnSessionArticleViewed;
+        Session.Voted -= OnSessionVoted;
+        Session.TicketCreated -= OnSessionTicketCreated;
         try
         {
             if (_shortcutHandle is not null)
@@ -98,8 +132,21 @@ public partial class HelpLauncher : IAsyncDisposable
     /// <inheritdoc />
     protected override void OnInitialized()
     {
+        // A launcher rendered anew in the same session (another layout) opens as the user left it.
+        _open = Session.IsOpen;
         OpenFromLink(Navigation.Uri);
         Navigation.LocationChanged += OnLocationChanged;
+        Session.Requested += OnRequestedAsync;
+        Session.Opened += OnSessionOpened;
+        Session.Closed += OnSessionClosed;
+        Session.Searched += OnSessionSearched;
+        Session.ArticleViewed += OnSessionArticleViewed;
+        Session.Voted += OnSessionVoted;
+        Session.TicketCreated += OnSessionTicketCreated;
+        if (Session.TakePendingRequest() is { } pending)
+        {
+            Apply(pending);
+        }
     }
 
     /// <inheritdoc />
@@ -119,15 +166,71 @@ public partial class HelpLauncher : IAsyncDisposable
 
     private void ToggleAsync()
     {
-        _open = !_open;
+        SetOpen(!_open);
         _returnFocus = !_open;
     }
 
     private void CloseAsync()
     {
-        _open = false;
+        SetOpen(false);
         _returnFocus = true;
     }
+
+    private void SetOpen(bool open)
+    {
+        _open = open;
+        if (open)
+        {
+            Session.RecordOpened();
+        }
+        else
+        {
+            Session.RecordClosed();
+        }
+    }
+
+    private Task OnRequestedAsync(HelpPanelRequest request) => InvokeAsync(() =>
+    {
+        Apply(request);
+        StateHasChanged();
+    });
+
+    private void Apply(HelpPanelRequest request)
+    {
+        switch (request.Action)
+        {
+            case HelpPanelAction.Close:
+                if (_open)
+                {
+                    CloseAsync();
+                }
+
+                return;
+            case HelpPanelAction.Search:
+                _start = new HelpPanelStart(Query: request.Query);
+                break;
+            case HelpPanelAction.ShowArticle:
+                _start = new HelpPanelStart(ArticleId: request.ArticleId);
+                break;
+            case HelpPanelAction.Contact:
+                _start = new HelpPanelStart { Contact = true, Subject = request.Subject, Description = request.Description };
+                break;
+        }
+
+        SetOpen(true);
+    }
+
+    private void OnSessionOpened(object? sender, EventArgs e) => _ = OnOpened.InvokeAsync();
+
+    private void OnSessionClosed(object? sender, EventArgs e) => _ = OnClosed.InvokeAsync();
+
+    private void OnSessionSearched(object? sender, HelpSearchEvent e) => _ = OnSearched.InvokeAsync(e);
+
+    private void OnSessionArticleViewed(object? sender, HelpArticleEvent e) => _ = OnArticleViewed.InvokeAsync(e);
+
+    private void OnSessionVoted(object? sender, ArticleFeedback e) => _ = OnVoted.InvokeAsync(e);
+
+    private void OnSessionTicketCreated(object? sender, TicketReceipt e) => _ = OnTicketCreated.InvokeAsync(e);
 
     private async Task StartShortcutAsync(string shortcut)
     {
@@ -176,7 +279,7 @@ public partial class HelpLauncher : IAsyncDisposable
         }
 
         _start = start;
-        _open = true;
+        SetOpen(true);
         return true;
     }
 }

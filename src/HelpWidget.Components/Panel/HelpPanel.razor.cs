@@ -14,26 +14,21 @@ public sealed partial class HelpPanel : IDisposable
 {
     internal const int MaxQueryInputLength = 3000;
 
-    private readonly Stack<PanelView> _history = new();
-    private readonly HelpSessionLog _session = new();
-    private HelpContactDraft _contact = new();
+    private PanelMemory _memory = default!;
     private CancellationTokenSource? _searchCancellation;
     private ElementReference _searchInput;
     private ElementReference _title;
     private ElementReference _receiptHeading;
-    private PanelView _view = PanelView.Search;
     private IReadOnlyList<ArticleHit> _suggestions = [];
     private SearchResults _results = SearchResults.Empty;
-    private string _query = string.Empty;
     private string? _searchedQuery;
     private string _status = string.Empty;
     private bool _searchFailed;
     private HelpArticle? _article;
     private bool _loading;
-    private TicketReceipt? _receipt;
-    private string? _receiptEmail;
     private string _route = "/";
-    private string? _suggestionsRoute;
+    private string? _suggestionsKey;
+    private string? _topic;
     private bool _opened;
     private bool _wasOpen;
     private FocusTarget _focus;
@@ -47,6 +42,9 @@ public sealed partial class HelpPanel : IDisposable
 
     [Inject]
     private IOptions<HelpWidgetOptions> Options { get; set; } = default!;
+
+    [Inject]
+    private HelpSession Session { get; set; } = default!;
 
     /// <summary>Gets or sets the id of the panel element, referenced by the launcher's <c>aria-controls</c>.</summary>
     [Parameter]
@@ -84,6 +82,7 @@ public sealed partial class HelpPanel : IDisposable
     public void Dispose()
     {
         Navigation.LocationChanged -= OnLocationChanged;
+        Session.ContextChanged -= OnContextChanged;
         _searchCancellation?.Cancel();
         _searchCancellation?.Dispose();
     }
@@ -96,8 +95,10 @@ public sealed partial class HelpPanel : IDisposable
             throw new InvalidOperationException($"{nameof(HelpPanel)} requires the {nameof(Id)} parameter.");
         }
 
+        _memory = PanelMemory.For(Session);
         _route = CurrentRoute();
         Navigation.LocationChanged += OnLocationChanged;
+        Session.ContextChanged += OnContextChanged;
     }
 
     /// <inheritdoc />
@@ -105,8 +106,13 @@ public sealed partial class HelpPanel : IDisposable
     {
         if (Open && !_wasOpen)
         {
-            _opened = true;
-            _focus = _view == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
+            _focus = _memory.View == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
+            if (!_opened)
+            {
+                _opened = true;
+                await RestoreAsync();
+            }
+
             await LoadSuggestionsAsync();
         }
 
@@ -126,13 +132,13 @@ public sealed partial class HelpPanel : IDisposable
         _focus = FocusTarget.None;
         switch (focus)
         {
-            case FocusTarget.Search when _view == PanelView.Search:
+            case FocusTarget.Search when _memory.View == PanelView.Search:
                 await _searchInput.FocusAsync();
                 break;
             case FocusTarget.Title:
                 await _title.FocusAsync();
                 break;
-            case FocusTarget.Receipt when _view == PanelView.Receipt:
+            case FocusTarget.Receipt when _memory.View == PanelView.Receipt:
                 await _receiptHeading.FocusAsync();
                 break;
         }
@@ -140,17 +146,20 @@ public sealed partial class HelpPanel : IDisposable
 
     private async Task LoadSuggestionsAsync()
     {
-        if (_suggestionsRoute == _route)
+        var context = Session.CurrentContext(_route);
+        var key = string.Join('|', [context.Route, .. context.Keys, "#", .. context.Tags]);
+        if (_suggestionsKey == key)
         {
             return;
         }
 
-        _suggestionsRoute = _route;
+        _suggestionsKey = key;
+        _topic = Session.CurrentTopic;
         try
         {
             var results = await Knowledge.SuggestAsync(new SearchRequest
             {
-                Context = new HelpContext { Route = _route },
+                Context = Session.CurrentContext(_route),
                 User = User ?? HelpUser.Anonymous,
                 Language = Language,
                 MaxResults = 5,
@@ -164,10 +173,32 @@ public sealed partial class HelpPanel : IDisposable
         }
     }
 
+    /// <summary>Shows again what a panel rendered earlier in this session was showing: its search results and article.</summary>
+    private async Task RestoreAsync()
+    {
+        if (!string.IsNullOrWhiteSpace(_memory.Query))
+        {
+            await SearchAsync();
+        }
+
+        if (_memory.ArticleId is { } articleId && (_memory.View == PanelView.Article || _memory.History.Contains(PanelView.Article)))
+        {
+            await LoadArticleAsync(articleId);
+        }
+    }
+
     private async Task ApplyAsync(HelpPanelStart start)
     {
-        _history.Clear();
-        _view = PanelView.Search;
+        _memory.History.Clear();
+        _memory.View = PanelView.Search;
+        if (start.Contact)
+        {
+            _memory.Contact.Subject = start.Subject ?? _memory.Contact.Subject;
+            _memory.Contact.Description = start.Description ?? _memory.Contact.Description;
+            await OpenContactAsync();
+            return;
+        }
+
         if (start.Query is { Length: > 0 } query)
         {
             await SearchForAsync(query.Length > MaxQueryInputLength ? query[..MaxQueryInputLength] : query);
@@ -181,7 +212,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private async Task SearchForAsync(string query)
     {
-        _query = query;
+        _memory.Query = query;
         await SearchAsync();
         _focus = FocusTarget.Search;
     }
@@ -192,7 +223,7 @@ public sealed partial class HelpPanel : IDisposable
     /// </summary>
     private async Task SearchAsync()
     {
-        _query ??= string.Empty;
+        _memory.Query ??= string.Empty;
         if (_searchCancellation is not null)
         {
             await _searchCancellation.CancelAsync();
@@ -200,7 +231,7 @@ public sealed partial class HelpPanel : IDisposable
         }
 
         var cancellation = _searchCancellation = new CancellationTokenSource();
-        if (string.IsNullOrWhiteSpace(_query))
+        if (string.IsNullOrWhiteSpace(_memory.Query))
         {
             _results = SearchResults.Empty;
             _searchedQuery = null;
@@ -209,11 +240,11 @@ public sealed partial class HelpPanel : IDisposable
             return;
         }
 
-        var query = _query;
+        var query = _memory.Query;
         try
         {
             var results = await Knowledge.SearchAsync(
-                new SearchRequest { Query = query, User = User ?? HelpUser.Anonymous, Language = Language, Context = new HelpContext { Route = _route }, MaxResults = Options.Value.MaxResults },
+                new SearchRequest { Query = query, User = User ?? HelpUser.Anonymous, Language = Language, Context = Session.CurrentContext(_route), MaxResults = Options.Value.MaxResults },
                 cancellation.Token);
             if (cancellation.IsCancellationRequested)
             {
@@ -223,7 +254,7 @@ public sealed partial class HelpPanel : IDisposable
             _results = results;
             _searchedQuery = query;
             _searchFailed = false;
-            _session.AddSearch(query, results.Hits.Count);
+            Session.RecordSearch(query, results.Hits.Count);
             _status = results.Hits.Count == 1 ? L["ResultsCountOne"] : L["ResultsCountMany", results.Hits.Count];
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -241,16 +272,22 @@ public sealed partial class HelpPanel : IDisposable
     private async Task OpenArticleAsync(string id)
     {
         Navigate(PanelView.Article);
+        await LoadArticleAsync(id);
+        if (_article is not null)
+        {
+            Session.RecordArticle(_article.Id, _article.Language);
+        }
+    }
+
+    private async Task LoadArticleAsync(string id)
+    {
+        _memory.ArticleId = id;
         _article = null;
         _loading = true;
         StateHasChanged();
         try
         {
             _article = await Knowledge.GetArticleAsync(new ArticleRequest(id) { User = User ?? HelpUser.Anonymous, Language = Language });
-            if (_article is not null)
-            {
-                _session.AddArticle(_article.Id);
-            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -273,29 +310,30 @@ public sealed partial class HelpPanel : IDisposable
 
     private Task OnTicketCreatedAsync(TicketReceipt receipt)
     {
-        _receipt = receipt;
-        _receiptEmail = _contact.Email;
-        _contact = new HelpContactDraft { Name = _contact.Name, Email = _contact.Email };
-        _history.Clear();
-        _view = PanelView.Receipt;
+        Session.RecordTicket(receipt);
+        _memory.Receipt = receipt;
+        _memory.ReceiptEmail = _memory.Contact.Email;
+        _memory.Contact = new HelpContactDraft { Name = _memory.Contact.Name, Email = _memory.Contact.Email };
+        _memory.History.Clear();
+        _memory.View = PanelView.Receipt;
         _focus = FocusTarget.Receipt;
         return Task.CompletedTask;
     }
 
     private Task BackToSearchAsync()
     {
-        _history.Clear();
-        _view = PanelView.Search;
+        _memory.History.Clear();
+        _memory.View = PanelView.Search;
         _focus = FocusTarget.Search;
         return Task.CompletedTask;
     }
 
     private Task BackAsync()
     {
-        if (_history.Count > 0)
+        if (_memory.History.Count > 0)
         {
-            _view = _history.Pop();
-            _focus = _view == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
+            _memory.View = _memory.History.Pop();
+            _focus = _memory.View == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
         }
 
         return Task.CompletedTask;
@@ -313,21 +351,28 @@ public sealed partial class HelpPanel : IDisposable
 
     private void Navigate(PanelView view)
     {
-        if (_view != view)
+        if (_memory.View != view)
         {
-            _history.Push(_view);
-            _view = view;
+            _memory.History.Push(_memory.View);
+            _memory.View = view;
         }
     }
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs args)
     {
         _route = CurrentRoute();
+        RefreshSuggestions();
+    }
+
+    private void OnContextChanged(object? sender, EventArgs args) => RefreshSuggestions();
+
+    private void RefreshSuggestions()
+    {
         if (Open || _opened)
         {
             _ = InvokeAsync(async () =>
             {
-                _suggestionsRoute = null;
+                _suggestionsKey = null;
                 await LoadSuggestionsAsync();
                 StateHasChanged();
             });

@@ -1,0 +1,34 @@
+namespace HelpWidget.Components;
+
+/// <summary>
+/// What the panel shows and where the user came from, kept in the <see cref="HelpSession"/> so a panel rendered
+/// anew (another layout, a remounted launcher) continues where the user was.
+/// </summary>
+internal sealed class PanelMemory
+{
+    public Stack<PanelView> History { get; } = new();
+
+    public PanelView View { get; set; } = PanelView.Search;
+
+    public string Query { get; set; } = string.Empty;
+
+    public string? ArticleId { get; set; }
+
+    public HelpContactDraft Contact { get; set; } = new();
+
+    public TicketReceipt? Receipt { get; set; }
+
+    public string? ReceiptEmail { get; set; }
+
+    public static PanelMemory For(HelpSession session)
+    {
+        if (session.Items.TryGetValue(typeof(PanelMemory), out var existing) && existing is PanelMemory memory)
+        {
+            return memory;
+        }
+
+        memory = new PanelMemory();
+        session.Items[typeof(PanelMemory)] = memory;
+        return memory;
+    }
+}
