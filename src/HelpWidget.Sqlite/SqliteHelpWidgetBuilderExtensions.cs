@@ -6,7 +6,7 @@ namespace HelpWidget.Sqlite;
 /// <summary>Adds the SQLite store to HelpWidget.</summary>
 public static class SqliteHelpWidgetBuilderExtensions
 {
-    /// <summary>Stores tickets and feedback in a SQLite database file, created on first use.</summary>
+    /// <summary>Stores tickets, feedback and dismissed announcements in a SQLite database file, created on first use.</summary>
     /// <param name="builder">The HelpWidget builder.</param>
     /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>
     /// <returns>The same builder.</returns>
@@ -23,6 +23,7 @@ public static class SqliteHelpWidgetBuilderExtensions
         builder.Services.TryAddSingleton<SqliteHelpStore>();
         builder.Services.TryAddSingleton<IHelpStore>(sp => sp.GetRequiredService<SqliteHelpStore>());
         builder.Services.TryAddSingleton<IArticleSignalSource>(sp => sp.GetRequiredService<SqliteHelpStore>());
+        builder.Services.TryAddSingleton<IAnnouncementDismissals, SqliteAnnouncementDismissals>();
         return builder;
     }
 }

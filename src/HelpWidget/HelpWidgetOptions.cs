@@ -42,4 +42,11 @@ public sealed class HelpWidgetOptions
     /// <summary>Gets or sets the name of the host app, sent with tickets; <see langword="null"/> uses the host's application name. Defaults to <see langword="null"/>.</summary>
     [StringLength(100)]
     public string? ApplicationName { get; set; }
+
+    /// <summary>
+    /// Gets or sets the folder holding announcements as Markdown files, absolute or relative to the app's content
+    /// root; a missing folder means no announcements. Defaults to <c>Announcements</c>.
+    /// </summary>
+    [Required]
+    public string AnnouncementsPath { get; set; } = "Announcements";
 }

@@ -1,3 +1,4 @@
+using HelpWidget.Announcements;
 using HelpWidget.Markdown;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,7 +30,9 @@ public static class HelpWidgetServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HelpWidgetOptions>, HelpWidgetOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IArticleSource, MarkdownArticleSource>();
+        services.TryAddSingleton<IAnnouncementSource, MarkdownAnnouncementSource>();
         services.TryAddScoped<HelpSession>();
+        services.TryAddScoped<HelpAnnouncementService>();
         services.AddLocalization();
         return new HelpWidgetBuilder(services);
     }

@@ -15,4 +15,10 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Information, "Loaded {Count} articles from '{Path}' in {ElapsedMs} ms.")]
     public static partial void ArticlesLoaded(ILogger logger, int count, string path, long elapsedMs);
+
+    [LoggerMessage(5, LogLevel.Warning, "Skipped announcement file '{File}': {Reason}")]
+    public static partial void AnnouncementSkipped(ILogger logger, string file, string reason);
+
+    [LoggerMessage(6, LogLevel.Warning, "Announcements could not be loaded; the panel shows none until they can.")]
+    public static partial void AnnouncementsFailed(ILogger logger, Exception exception);
 }

@@ -32,6 +32,9 @@ public sealed class SampleAppFixture : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(_data.FullName, "helpwidget.db");
 
+    /// <summary>Gets the folder the sample reads announcements from: a copy of the sample's own, so tests can add more.</summary>
+    public string AnnouncementsPath => Path.Combine(_data.FullName, "Announcements");
+
     public IServiceProvider Services => _factory!.Services;
 
     public async ValueTask InitializeAsync()
@@ -42,8 +45,10 @@ public sealed class SampleAppFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium was not found at '{chromium}'. Run the README's test command, which installs it, or set HW_CHROMIUM.");
         }
 
+        CopyDirectory(Path.Combine(SampleDirectory(), "Announcements"), AnnouncementsPath);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            builder.UseSetting("HelpWidget:AnnouncementsPath", AnnouncementsPath);
             builder.UseEnvironment("Development");
             builder.UseSetting("HelpWidget:Sqlite:ConnectionString", $"Data Source={DatabasePath}");
         });
@@ -70,6 +75,30 @@ public sealed class SampleAppFixture : IAsyncLifetime
 
         SqliteConnection.ClearAllPools();
         _data.Delete(recursive: true);
+    }
+
+    private static string SampleDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var sample = Path.Combine(directory.FullName, "samples", "HelpWidget.Samples.Intranet");
+            if (Directory.Exists(sample))
+            {
+                return sample;
+            }
+        }
+
+        throw new InvalidOperationException("The sample's folder was not found above " + AppContext.BaseDirectory);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     public async Task<long> CountTicketsAsync()

@@ -106,7 +106,7 @@ internal static partial class MarkdownArticleParser
         return match.Success ? match.Groups[1].Value.ToLowerInvariant() : null;
     }
 
-    private static (string Yaml, string Body, string? Error) SplitFrontMatter(string text)
+    internal static (string Yaml, string Body, string? Error) SplitFrontMatter(string text)
     {
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
         {
@@ -128,7 +128,7 @@ internal static partial class MarkdownArticleParser
         return (string.Empty, string.Empty, "the front matter starts with '---' but has no closing '---' line.");
     }
 
-    private static Dictionary<string, object?> ReadFields(string yaml)
+    internal static Dictionary<string, object?> ReadFields(string yaml)
     {
         var fields = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         if (string.IsNullOrWhiteSpace(yaml) || s_yaml.Deserialize<object?>(yaml) is not Dictionary<object, object?> map)
@@ -147,7 +147,7 @@ internal static partial class MarkdownArticleParser
         return fields;
     }
 
-    private static string Scalar(Dictionary<string, object?> fields, string name) =>
+    internal static string Scalar(Dictionary<string, object?> fields, string name) =>
         fields.TryGetValue(name, out var value) && value is string text ? text : string.Empty;
 
     private static string[] List(Dictionary<string, object?> fields, params string[] names)

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.Extensions.Localization;
+
+namespace HelpWidget.Components;
+
+/// <summary>
+/// Loads the announcements for where the user is and keeps them current: on navigation, when the page's declared
+/// context changes and when the user dismisses one anywhere on the page.
+/// </summary>
+public abstract class AnnouncementsBase : ComponentBase, IDisposable
+{
+    private string? _loadedFor;
+
+    /// <summary>Gets or sets the signed-in user; audiences and stored dismissals follow it. <see langword="null"/> means anonymous.</summary>
+    [Parameter]
+    public HelpUser? User { get; set; }
+
+    /// <summary>Gets the announcements shown.</summary>
+    protected IReadOnlyList<HelpAnnouncement> Items { get; private set; } = [];
+
+    /// <summary>Gets the localised texts.</summary>
+    [Inject]
+    protected IStringLocalizer<HelpWidgetStrings> L { get; private set; } = default!;
+
+    [Inject]
+    private HelpAnnouncementService Announcements { get; set; } = default!;
+
+    [Inject]
+    private HelpSession Session { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Navigation.LocationChanged -= OnChanged;
+        Session.ContextChanged -= OnChanged;
+        Announcements.Dismissed -= OnDismissed;
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Chooses which of the current announcements this component shows.</summary>
+    /// <param name="announcement">An announcement for the user, here and now.</param>
+    /// <returns><see langword="true"/> to show it.</returns>
+    protected abstract bool Shows(HelpAnnouncement announcement);
+
+    /// <summary>Dismisses an announcement for the user.</summary>
+    /// <param name="id">The announcement's id.</param>
+    /// <returns>A task that completes when the dismissal is remembered.</returns>
+    protected async Task DismissAsync(string id)
+    {
+        Items = [.. Items.Where(a => a.Id != id)];
+        try
+        {
+            await Announcements.DismissAsync(User ?? HelpUser.Anonymous, id);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store is unavailable: the announcement stays hidden for this session, which is what the user asked.
+        }
+    }
+
+    /// <summary>Gets the CSS class of a severity.</summary>
+    /// <param name="severity">The severity.</param>
+    /// <returns>The class, such as <c>hw-severity-outage</c>.</returns>
+    protected static string SeverityClass(AnnouncementSeverity severity) => "hw-severity-" + severity.ToString().ToLowerInvariant();
+
+    /// <summary>Gets the localised name of a severity, shown as text so it is never told by colour alone.</summary>
+    /// <param name="severity">The severity.</param>
+    /// <returns>The name.</returns>
+    protected string SeverityName(AnnouncementSeverity severity) => L["Severity" + severity];
+
+    /// <inheritdoc />
+    protected override void OnInitialized()
+    {
+        Navigation.LocationChanged += OnChanged;
+        Session.ContextChanged += OnChanged;
+        Announcements.Dismissed += OnDismissed;
+    }
+
+    /// <inheritdoc />
+    protected override Task OnParametersSetAsync() => LoadAsync(force: false);
+
+    private async Task LoadAsync(bool force)
+    {
+        var route = CurrentRoute();
+        var key = $"{route}|{User?.Id}|{CultureInfo.CurrentUICulture.Name}";
+        if (!force && key == _loadedFor)
+        {
+            return;
+        }
+
+        _loadedFor = key;
+        var all = await Announcements.GetCurrentAsync(User ?? HelpUser.Anonymous, Session.CurrentContext(route), CultureInfo.CurrentUICulture.Name);
+        Items = [.. all.Where(Shows)];
+    }
+
+    private void OnChanged(object? sender, EventArgs e) => _ = InvokeAsync(async () =>
+    {
+        await LoadAsync(force: true);
+        StateHasChanged();
+    });
+
+    private void OnDismissed(object? sender, string id) => _ = InvokeAsync(() =>
+    {
+        Items = [.. Items.Where(a => a.Id != id)];
+        StateHasChanged();
+    });
+
+    private string CurrentRoute()
+    {
+        var relative = Navigation.ToBaseRelativePath(Navigation.Uri);
+        var end = relative.IndexOfAny(['?', '#']);
+        return "/" + (end >= 0 ? relative[..end] : relative);
+    }
+}
