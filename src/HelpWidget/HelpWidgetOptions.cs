@@ -49,4 +49,7 @@ public sealed class HelpWidgetOptions
     /// </summary>
     [Required]
     public string AnnouncementsPath { get; set; } = "Announcements";
+
+    /// <summary>Gets how users reach people: the contact policy, the ticket form's categories and fields, and the other channels.</summary>
+    public HelpContactOptions Contact { get; } = new();
 }

@@ -11,6 +11,7 @@ internal sealed class HelpWidgetOptionsValidator : IValidateOptions<HelpWidgetOp
             return ValidateOptionsResult.Fail($"ArticlesPath '{path}' contains characters that are not valid in a path.");
         }
 
-        return ValidateOptionsResult.Success;
+        var problems = options.Contact.Problems().ToList();
+        return problems.Count > 0 ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
     }
 }

@@ -59,6 +59,9 @@ public sealed partial class WidgetJourneyTests(SampleAppFixture app) : BrowserTe
         await Page.Keyboard.PressAsync("Tab");
         await Page.Keyboard.TypeAsync("alex@nordhav.example");
         await Page.Keyboard.PressAsync("Tab");
+        await Expect(Panel.GetByRole(AriaRole.Combobox, new() { Name = "Category" })).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync("Computer");
+        await Page.Keyboard.PressAsync("Tab");
         await Page.Keyboard.TypeAsync("VPN drops every hour");
         await Page.Keyboard.PressAsync("Tab");
         await Page.Keyboard.TypeAsync("I followed the VPN article; it still disconnects.");
@@ -203,6 +206,7 @@ public sealed partial class WidgetJourneyTests(SampleAppFixture app) : BrowserTe
         await Panel.GetByRole(AriaRole.Button, new() { Name = "Contact support" }).ClickAsync();
         await Panel.GetByRole(AriaRole.Textbox, new() { Name = "Your name" }).FillAsync("Kim Berg");
         await Panel.GetByRole(AriaRole.Textbox, new() { Name = "Your e-mail address" }).FillAsync("kim@nordhav.example");
+        await Panel.GetByRole(AriaRole.Combobox, new() { Name = "Category" }).SelectOptionAsync("expenses-leave");
         await Panel.GetByRole(AriaRole.Textbox, new() { Name = "Subject" }).FillAsync("Leave balance looks wrong");
         await Panel.GetByRole(AriaRole.Textbox, new() { Name = "Describe the problem" }).FillAsync("It shows 18 days, I expected 23.");
         var before = await App.CountTicketsAsync();

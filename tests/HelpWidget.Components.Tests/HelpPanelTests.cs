@@ -340,7 +340,7 @@ public sealed class HelpPanelTests : HelpWidgetTestContext
     {
         cut.FindByLabel("Your name").Change("Alex Lindqvist");
         cut.FindByLabel("Your e-mail address").Change(email);
-        cut.FindByLabel("Subject").Change("VPN drops every hour");
-        cut.FindByLabel("Describe the problem").Change(description);
+        cut.FindByLabel("Subject").Input("VPN drops every hour");
+        cut.FindByLabel("Describe the problem").Input(description);
     }
 }

@@ -20,4 +20,10 @@ public sealed class HelpContactDraft
 
     /// <summary>Gets or sets the description of the problem. Defaults to the empty string.</summary>
     public string Description { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the key of the chosen category. Defaults to the empty string (none chosen).</summary>
+    public string Category { get; set; } = string.Empty;
+
+    /// <summary>Gets the values of the custom fields by key; a checkbox holds <c>true</c> or <c>false</c>.</summary>
+    public IDictionary<string, string> Fields { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

@@ -7,7 +7,7 @@ namespace HelpWidget.Components;
 
 /// <summary>The contact form: validates the fields, stores the ticket with its context and reports the receipt.</summary>
 /// <remarks>Hosted by <see cref="HelpPanel"/>; public only because Razor components are.</remarks>
-public sealed partial class HelpContactForm
+public sealed partial class HelpContactForm : IDisposable
 {
     private readonly string _formId = "hw-contact-" + Guid.NewGuid().ToString("N")[..8];
     private readonly Dictionary<string, string> _errors = [];
@@ -15,6 +15,10 @@ public sealed partial class HelpContactForm
     private ElementReference _emailInput;
     private ElementReference _subjectInput;
     private ElementReference _descriptionInput;
+    private ElementReference _categoryInput;
+    private readonly Dictionary<string, ElementReference> _fieldInputs = [];
+    private IReadOnlyList<ArticleHit> _suggestions = [];
+    private CancellationTokenSource? _suggesting;
     private bool _submitting;
     private bool _failed;
     private bool _focusFirstError;
@@ -23,8 +27,14 @@ public sealed partial class HelpContactForm
     [Inject]
     private HelpSession Session { get; set; } = default!;
 
+    /// <summary>The longest value of a custom field, in characters.</summary>
+    internal const int MaxFieldLength = 2000;
+
     [Inject]
     private IHelpStore Store { get; set; } = default!;
+
+    [Inject]
+    private IKnowledgeProvider Knowledge { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -49,13 +59,32 @@ public sealed partial class HelpContactForm
     [Parameter]
     public string? Route { get; set; }
 
+    /// <summary>Gets or sets the callback invoked with an article's id when the user opens an article suggested while typing.</summary>
+    [Parameter]
+    public EventCallback<string> OnOpenArticle { get; set; }
+
+    /// <summary>Gets or sets the callback invoked with an article's id when the user says a suggested article solved the problem.</summary>
+    [Parameter]
+    public EventCallback<string> OnSolved { get; set; }
+
     /// <summary>Gets or sets the callback invoked with the receipt once the ticket is stored.</summary>
     [Parameter]
     public EventCallback<TicketReceipt> OnSubmitted { get; set; }
 
+    private HelpContactOptions Contact => Options.Value.Contact;
+
+    private static string Language => CultureInfo.CurrentUICulture.Name;
+
     private bool NameKnown => !string.IsNullOrWhiteSpace(User?.DisplayName);
 
     private bool EmailKnown => !string.IsNullOrWhiteSpace(User?.Email);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _suggesting?.Cancel();
+        _suggesting?.Dispose();
+    }
 
     /// <inheritdoc />
     protected override void OnParametersSet()
@@ -82,9 +111,14 @@ public sealed partial class HelpContactForm
         _focusFirstError = false;
         var first = _errors.ContainsKey(nameof(HelpContactDraft.Name)) ? _nameInput
             : _errors.ContainsKey(nameof(HelpContactDraft.Email)) ? _emailInput
+            : _errors.ContainsKey(nameof(HelpContactDraft.Category)) ? _categoryInput
             : _errors.ContainsKey(nameof(HelpContactDraft.Subject)) ? _subjectInput
-            : _descriptionInput;
-        await first.FocusAsync();
+            : _errors.ContainsKey(nameof(HelpContactDraft.Description)) ? _descriptionInput
+            : Contact.Fields.Select(f => _fieldInputs.GetValueOrDefault(CustomKey(f))).FirstOrDefault(r => r.Context is not null && _errors.Keys.Any(k => k.StartsWith("Field:", StringComparison.Ordinal)));
+        if (first.Context is not null)
+        {
+            await first.FocusAsync();
+        }
     }
 
     private string FieldId(string field) => $"{_formId}-{field.ToLowerInvariant()}";
@@ -139,9 +173,82 @@ public sealed partial class HelpContactForm
             _errors[nameof(HelpContactDraft.Email)] = L["EmailInvalid"];
         }
 
+        if (Contact.Categories.Count > 0 && !Contact.Categories.Any(c => c.Key == Model.Category))
+        {
+            _errors[nameof(HelpContactDraft.Category)] = L["CategoryRequired"];
+        }
+
         Check(nameof(HelpContactDraft.Subject), Model.Subject, "SubjectRequired", TicketSubmission.MaxSubjectLength, allowLineBreaks: false);
         Check(nameof(HelpContactDraft.Description), Model.Description, "DescriptionRequired", TicketSubmission.MaxDescriptionLength, allowLineBreaks: true);
+        ValidateFields();
     }
+
+    private void ValidateFields()
+    {
+        foreach (var field in Contact.Fields)
+        {
+            var key = CustomKey(field);
+            var value = Value(field).Trim();
+            if (field.Required && (value.Length == 0 || (field.Kind == ContactFieldKind.Checkbox && value != "true")))
+            {
+                _errors[key] = L["FieldRequired"];
+            }
+            else if (field.Kind == ContactFieldKind.Choice && value.Length > 0 && !field.Choices.Contains(value))
+            {
+                _errors[key] = L["FieldInvalidChoice"];
+            }
+            else if (field.Kind == ContactFieldKind.Text && value.Length > 0)
+            {
+                Check(key, value, "FieldRequired", MaxFieldLength, allowLineBreaks: false);
+            }
+        }
+    }
+
+    private static string CustomKey(ContactField field) => "Field:" + field.Key;
+
+    private string Value(ContactField field) => Model.Fields.TryGetValue(field.Key, out var value) ? value : string.Empty;
+
+    private void SetValue(ContactField field, string value) => Model.Fields[field.Key] = value;
+
+    /// <summary>Suggests articles for what the user is writing, so a known answer can spare them the ticket.</summary>
+    private async Task SuggestAsync()
+    {
+        if (_suggesting is not null)
+        {
+            await _suggesting.CancelAsync();
+            _suggesting.Dispose();
+        }
+
+        var cancellation = _suggesting = new CancellationTokenSource();
+        var text = $"{Model.Subject} {(Model.Description.Length > 300 ? Model.Description[..300] : Model.Description)}".Trim();
+        if (text.Length < 3)
+        {
+            _suggestions = [];
+            return;
+        }
+
+        try
+        {
+            var results = await Knowledge.SearchAsync(new SearchRequest { Query = text, User = User ?? HelpUser.Anonymous, Language = Language, Context = Session.CurrentContext(Route), MaxResults = 3 }, cancellation.Token);
+            if (!cancellation.IsCancellationRequested)
+            {
+                _suggestions = results.Hits;
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // A newer keystroke replaced these suggestions.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Suggestions are a convenience: the form works without them.
+            _suggestions = [];
+        }
+    }
+
+    /// <summary>The context sent with the ticket, named for people, exactly as it will be stored.</summary>
+    private IEnumerable<(string Name, string Value)> Preview() =>
+        CreateContext().Select(entry => (L["Context_" + entry.Key] is { ResourceNotFound: false } name ? name.Value : entry.Key, entry.Value));
 
     private void Check(string field, string value, string requiredKey, int maxLength, bool allowLineBreaks)
     {
@@ -159,13 +266,34 @@ public sealed partial class HelpContactForm
         }
     }
 
-    private TicketSubmission CreateSubmission()
+    private TicketSubmission CreateSubmission() => new()
     {
-        var context = new Dictionary<string, string>
+        IdempotencyKey = Model.IdempotencyKey,
+        Subject = Model.Subject,
+        Description = Model.Description,
+        Name = Model.Name,
+        Email = Model.Email,
+        Category = Contact.Categories.Count > 0 ? Model.Category : null,
+        Fields = Contact.Fields.Where(f => Value(f).Trim().Length > 0).ToDictionary(f => f.Key, f => Value(f).Trim(), StringComparer.Ordinal),
+        Language = Language,
+        Route = Route,
+        Context = CreateContext(),
+        SubmittedAt = Time.GetUtcNow(),
+    };
+
+    private Dictionary<string, string> CreateContext()
+    {
+        var context = new Dictionary<string, string>(StringComparer.Ordinal)
         {
+            ["page"] = Route ?? "/",
             ["app"] = Options.Value.ApplicationName ?? (Services.GetService(typeof(IHostEnvironment)) as IHostEnvironment)?.ApplicationName ?? "unknown",
             ["culture"] = CultureInfo.CurrentUICulture.Name,
         };
+        if (System.Reflection.Assembly.GetEntryAssembly()?.GetName().Version is { } version)
+        {
+            context["appVersion"] = version.ToString();
+        }
+
         if (Session.Searches.Count > 0)
         {
             context["searches"] = string.Join(" | ", Session.Searches);
@@ -176,17 +304,11 @@ public sealed partial class HelpContactForm
             context["articlesRead"] = string.Join(", ", Session.Articles);
         }
 
-        return new TicketSubmission
+        if (Session.Votes.Count > 0)
         {
-            IdempotencyKey = Model.IdempotencyKey,
-            Subject = Model.Subject,
-            Description = Model.Description,
-            Name = Model.Name,
-            Email = Model.Email,
-            Language = CultureInfo.CurrentUICulture.Name,
-            Route = Route,
-            Context = context,
-            SubmittedAt = Time.GetUtcNow(),
-        };
+            context["votes"] = string.Join(", ", Session.Votes.Select(v => $"{v.ArticleId}: {(v.Helpful ? "yes" : "no")}{(v.Reason is null ? null : " (" + v.Reason + ")")}"));
+        }
+
+        return context;
     }
 }

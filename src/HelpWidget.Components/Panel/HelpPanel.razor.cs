@@ -28,6 +28,7 @@ public sealed partial class HelpPanel : IDisposable
     private bool _loading;
     private string _route = "/";
     private string? _suggestionsKey;
+    private bool _deflected;
     private string? _topic;
     private bool _opened;
     private bool _wasOpen;
@@ -224,6 +225,7 @@ public sealed partial class HelpPanel : IDisposable
     private async Task SearchAsync()
     {
         _memory.Query ??= string.Empty;
+        _deflected = false;
         if (_searchCancellation is not null)
         {
             await _searchCancellation.CancelAsync();
@@ -301,8 +303,45 @@ public sealed partial class HelpPanel : IDisposable
         _focus = FocusTarget.Title;
     }
 
+    /// <summary>Gets a value indicating whether contact is offered here, now, by the contact policy and the channels configured.</summary>
+    private bool ContactOffered
+    {
+        get
+        {
+            var contact = Options.Value.Contact;
+            if (!contact.TicketForm && contact.Email is null && contact.Phone is null && contact.Chat is null)
+            {
+                return false;
+            }
+
+            return contact.PolicyFor(Session.CurrentContext(_route), User ?? HelpUser.Anonymous) switch
+            {
+                ContactPolicy.Always => true,
+                ContactPolicy.AfterSelfService => Session.Searches.Count > 0 || Session.Articles.Count > 0,
+                _ => false,
+            };
+        }
+    }
+
+    private Task OnSolvedAsync(string articleId)
+    {
+        Session.RecordDeflection(articleId);
+        _memory.Contact = new HelpContactDraft { Name = _memory.Contact.Name, Email = _memory.Contact.Email };
+        _memory.History.Clear();
+        _memory.View = PanelView.Search;
+        _deflected = true;
+        _focus = FocusTarget.Search;
+        return Task.CompletedTask;
+    }
+
     private Task OpenContactAsync()
     {
+        if (!ContactOffered)
+        {
+            return Task.CompletedTask;
+        }
+
+        _deflected = false;
         Navigate(PanelView.Contact);
         _focus = FocusTarget.Title;
         return Task.CompletedTask;

@@ -41,6 +41,9 @@ public sealed class HelpSession
     /// <summary>Occurs when an answer to "Was this helpful?" was stored.</summary>
     public event EventHandler<ArticleFeedback>? Voted;
 
+    /// <summary>Occurs when the user said an article suggested on the contact form solved their problem, with its id.</summary>
+    public event EventHandler<string>? Deflected;
+
     /// <summary>Occurs when a ticket was stored, with its receipt.</summary>
     public event EventHandler<TicketReceipt>? TicketCreated;
 
@@ -58,6 +61,9 @@ public sealed class HelpSession
     /// the panel being rendered anew after a navigation.
     /// </summary>
     public IDictionary<object, object?> Items { get; } = new Dictionary<object, object?>();
+
+    /// <summary>Gets the number of times in this session an article suggested on the contact form solved the problem.</summary>
+    public int Deflections { get; private set; }
 
     /// <summary>Gets a value indicating whether the panel is open.</summary>
     public bool IsOpen { get; private set; }
@@ -235,6 +241,19 @@ public sealed class HelpSession
         }
 
         Voted?.Invoke(this, feedback);
+    }
+
+    /// <summary>
+    /// Records that an article suggested while the user wrote a ticket solved their problem (a deflection) and
+    /// raises <see cref="Deflected"/>. For the widget's components.
+    /// </summary>
+    /// <param name="articleId">The article's id.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="articleId"/> is <see langword="null"/>.</exception>
+    public void RecordDeflection(string articleId)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        Deflections++;
+        Deflected?.Invoke(this, articleId);
     }
 
     /// <summary>Records a stored ticket and raises <see cref="TicketCreated"/>. For the widget's components.</summary>
