@@ -121,7 +121,7 @@ public sealed partial class HelpContactForm : IDisposable
         }
     }
 
-    private string FieldId(string field) => $"{_formId}-{field.ToLowerInvariant()}";
+    private string FieldId(string field) => $"{_formId}-{string.Concat(field.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_'))}";
 
     private string? Invalid(string field) => _errors.ContainsKey(field) ? "true" : null;
 

@@ -1,0 +1,173 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpWidget.Components.Tests;
+
+/// <summary>The contact policy, channels, categories, custom fields, deflection and the preview of what is sent.</summary>
+public sealed class ContactOptionsTests : HelpWidgetTestContext
+{
+    /// <summary>The options the components read (IOptions caches one instance), changed before rendering.</summary>
+    private HelpContactOptions Contact => Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HelpWidgetOptions>>().Value.Contact;
+
+    [Fact]
+    public void AfterSelfService_OffersContactOnlyOnceTheUserSearched()
+    {
+        Contact.Policy = ContactPolicy.AfterSelfService;
+        Knowledge.OnSearch = _ => Hits(("vpn-connect", "VPN"));
+        var cut = Render<HelpLauncher>();
+        cut.FindButton("Help").Click();
+        Assert.False(cut.HasButton("Contact support"));
+
+        cut.FindByLabel("Search help articles").Input("vpn");
+
+        Assert.True(cut.HasButton("Contact support"));
+    }
+
+    [Fact]
+    public async Task Never_OffersNoContact_AndIgnoresRequestsForIt()
+    {
+        Contact.Rules.Add(new ContactPolicyRule { Context = "/", Policy = ContactPolicy.Never });
+        Knowledge.OnSearch = _ => Hits(("vpn-connect", "VPN"));
+        Knowledge.OnGetArticle = _ => Article("vpn-connect", "VPN");
+        var cut = Render<HelpLauncher>();
+        cut.FindButton("Help").Click();
+        cut.FindByLabel("Search help articles").Input("vpn");
+        cut.FindButton("VPN").Click();
+        cut.FindButton("No").Click();
+
+        await cut.InvokeAsync(() => Services.GetRequiredService<HelpSession>().StartContactAsync("x"));
+
+        Assert.False(cut.HasButton("Contact support"));
+        Assert.Empty(cut.FindAll("form.hw-form"));
+    }
+
+    [Fact]
+    public void Channels_SayWhetherTheyAreOpen_InTheirOwnTimeZone()
+    {
+        // 08:30 UTC on Monday 23 November 2026 is 09:30 in Stockholm and 16:30 in Tokyo.
+        Contact.Email = "servicedesk@example.com";
+        Contact.Phone = new ContactChannel { Address = "+46 8 555 010 00", Hours = Hours("Europe/Stockholm") };
+        Contact.Chat = new ContactChannel { Address = "https://chat.example.com/support", Hours = Hours("Asia/Tokyo") };
+        var cut = OpenContactForm();
+
+        var channels = cut.Find(".hw-channels");
+        Assert.Equal("mailto:servicedesk@example.com", channels.QuerySelector("a[href^=mailto]")!.GetAttribute("href"));
+        Assert.Equal("tel:+46855501000", channels.QuerySelector("a[href^=tel]")!.GetAttribute("href"));
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        Assert.Equal(
+            [$"Open now, until {new TimeOnly(16, 30).ToString("t", culture)} (Stockholm time)", $"Closed now, opens {new DateTime(2026, 11, 24).ToString("dddd", culture)} at {new TimeOnly(8, 0).ToString("t", culture)} (Tokyo time)"],
+            channels.QuerySelectorAll(".hw-channel-status").Select(e => e.TextContent));
+        Assert.Null(channels.QuerySelector("a[href^=https]"));
+    }
+
+    [Fact]
+    public void CategoriesAndFields_AreValidated_AndTravelWithTheTicket()
+    {
+        Contact.Categories.Add(new ContactCategory { Key = "hardware", Label = "Hardware" });
+        Contact.Fields.Add(new ContactField { Key = "asset", Label = "Asset tag" });
+        Contact.Fields.Add(new ContactField { Key = "urgency", Label = "Urgency", Kind = ContactFieldKind.Choice, Required = true, Choices = { "Low", "High" } });
+        Contact.Fields.Add(new ContactField { Key = "ok", Label = "I may be called", Kind = ContactFieldKind.Checkbox });
+        var cut = OpenContactForm();
+        Fill(cut);
+
+        cut.Find("form").Submit();
+
+        Assert.Empty(Store.Tickets);
+        Assert.Equal("true", cut.FindByLabel("Category").GetAttribute("aria-invalid"));
+        Assert.Equal("true", cut.FindByLabel("Urgency").GetAttribute("aria-invalid"));
+        Assert.Null(cut.FindByLabel("Asset tag (optional)").GetAttribute("aria-invalid"));
+
+        cut.FindByLabel("Category").Change("hardware");
+        cut.FindByLabel("Asset tag (optional)").Change("NH-04512");
+        cut.FindByLabel("Urgency").Change("Not a choice");
+        cut.Find("form").Submit();
+        Assert.Empty(Store.Tickets);
+        Assert.Equal("Choose one of the options.", cut.Find($"#{cut.FindByLabel("Urgency").GetAttribute("aria-describedby")}").TextContent);
+
+        cut.FindByLabel("Urgency").Change("High");
+        cut.FindByLabel("I may be called").Change(true);
+        cut.Find("form").Submit();
+
+        var ticket = Assert.Single(Store.Tickets);
+        Assert.Equal("hardware", ticket.Category);
+        Assert.Equal(new Dictionary<string, string> { ["asset"] = "NH-04512", ["urgency"] = "High", ["ok"] = "true" }, ticket.Fields);
+    }
+
+    [Fact]
+    public void WhileTyping_ArticlesAreSuggested_AndSolvedClosesTheFormWithoutATicket()
+    {
+        Knowledge.OnSearch = r => r.Query!.Contains("printer", StringComparison.Ordinal) ? Hits(("printer-queue", "Clear a stuck print queue")) : SearchResults.Empty;
+        var deflected = new List<string>();
+        Services.GetRequiredService<HelpSession>().Deflected += (_, id) => deflected.Add(id);
+        var cut = OpenContactForm();
+
+        cut.FindByLabel("Subject").Input("The printer");
+
+        Assert.Equal("These articles may answer your question", cut.Find(".hw-deflection h4").TextContent);
+        cut.FindButton("This solved my problem: Clear a stuck print queue").Click();
+
+        Assert.Equal(["printer-queue"], deflected);
+        Assert.Empty(Store.Tickets);
+        Assert.Empty(cut.FindAll("form.hw-form"));
+        Assert.Contains("Glad the article helped.", cut.Markup, StringComparison.Ordinal);
+        cut.FindButton("Contact support").Click();
+        Assert.Equal(string.Empty, cut.FindByLabel("Subject").GetAttribute("value") ?? string.Empty);
+    }
+
+    [Fact]
+    public void Preview_ShowsExactlyTheContextThatIsStored()
+    {
+        Knowledge.OnSearch = _ => Hits(("vpn-connect", "VPN"));
+        var cut = Render<HelpLauncher>();
+        cut.FindButton("Help").Click();
+        cut.FindByLabel("Search help articles").Input("vpn");
+        cut.FindButton("Contact support").Click();
+        Fill(cut);
+
+        var shown = cut.FindAll("details.hw-preview dd").Select(d => d.TextContent).ToList();
+        var names = cut.Find("details.hw-preview").TextContent;
+        cut.Find("form").Submit();
+
+        var ticket = Assert.Single(Store.Tickets);
+        Assert.Equal(ticket.Context.Values, shown);
+        Assert.Contains("Searches you tried", names, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_WithMistakes_FailAtStartWithEveryProblemNamed()
+    {
+        var options = new HelpWidgetOptions();
+        options.Contact.Email = "not an address";
+        options.Contact.Phone = new ContactChannel { Address = "call me maybe", Hours = new OpeningHours { TimeZone = "Nowhere/City", Opens = new TimeOnly(17, 0), Closes = new TimeOnly(8, 0) } };
+        options.Contact.Chat = new ContactChannel { Address = "javascript:alert(1)" };
+        options.Contact.Fields.Add(new ContactField { Key = "bad key", Label = "x" });
+        options.Contact.Fields.Add(new ContactField { Key = "pick", Label = "Pick", Kind = ContactFieldKind.Choice });
+        options.Contact.Rules.Add(new ContactPolicyRule { Policy = ContactPolicy.Never });
+
+        var result = Services.GetRequiredService<Microsoft.Extensions.Options.IValidateOptions<HelpWidgetOptions>>().Validate(null, options);
+
+        Assert.True(result.Failed);
+        foreach (var expected in new[] { "Contact:Email", "Contact:Phone:Address", "Nowhere/City", "Closes must be later", "Contact:Chat:Address", "'bad key'", "'pick' is a choice without Choices", "neither Context nor Audience" })
+        {
+            Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
+    private static OpeningHours Hours(string zone) => new() { TimeZone = zone, Opens = new TimeOnly(8, 0), Closes = new TimeOnly(16, 30) };
+
+    private IRenderedComponent<HelpLauncher> OpenContactForm()
+    {
+        var cut = Render<HelpLauncher>();
+        cut.FindButton("Help").Click();
+        cut.FindButton("Contact support").Click();
+        return cut;
+    }
+
+    private static void Fill(IRenderedComponent<HelpLauncher> cut)
+    {
+        cut.FindByLabel("Your name").Change("Alex Lindqvist");
+        cut.FindByLabel("Your e-mail address").Change("alex@nordhav.example");
+        cut.FindByLabel("Subject").Input("VPN drops every hour");
+        cut.FindByLabel("Describe the problem").Input("It disconnects.");
+    }
+}
