@@ -1,0 +1,56 @@
+using HelpWidget;
+using HelpWidget.Lucene;
+using HelpWidget.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpWidget.Snippets;
+
+/// <summary>The registration code shown in the package READMEs.</summary>
+public static class ProgramSnippets
+{
+    public static void Engine(WebApplicationBuilder builder)
+    {
+        builder.Services.AddHelpWidget(options => options.ArticlesPath = "KnowledgeBase")
+            .AddLuceneSearch()     // HelpWidget.Lucene: search in-process
+            .AddSqliteStore();     // HelpWidget.Sqlite: tickets and feedback in a local file
+    }
+
+    public static void Components(WebApplicationBuilder builder)
+    {
+        builder.Services.AddHelpWidget(options => options.ArticlesPath = "KnowledgeBase")
+            .AddLuceneSearch()
+            .AddSqliteStore();
+    }
+
+    public static void Lucene(WebApplicationBuilder builder)
+    {
+        builder.Services.AddHelpWidget()
+            .AddLuceneSearch(options => options.SynonymsPath = "KnowledgeBase/synonyms"); // the default
+    }
+
+    public static void Sqlite(WebApplicationBuilder builder)
+    {
+        builder.Services.AddHelpWidget()
+            .AddLuceneSearch()
+            .AddSqliteStore(options => options.ConnectionString = "Data Source=helpwidget.db");
+    }
+
+    public static void Contact(WebApplicationBuilder builder)
+    {
+        builder.Services.AddHelpWidget(options =>
+        {
+            var contact = options.Contact;
+            contact.Policy = ContactPolicy.AfterSelfService;
+            contact.Rules.Add(new ContactPolicyRule { Audience = "manager", Policy = ContactPolicy.Always });
+            contact.Email = "servicedesk@example.com";
+            contact.Phone = new ContactChannel
+            {
+                Address = "+46 8 555 010 00",
+                Hours = new OpeningHours { TimeZone = "Europe/Stockholm", Opens = new(8, 0), Closes = new(16, 30) },
+            };
+            contact.Categories.Add(new ContactCategory { Key = "hardware", Label = "Computer or phone", Labels = { ["sv"] = "Dator eller telefon" } });
+            contact.Fields.Add(new ContactField { Key = "asset-tag", Label = "Asset tag", Kind = ContactFieldKind.Text });
+        });
+    }
+}
