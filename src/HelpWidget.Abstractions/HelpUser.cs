@@ -17,4 +17,44 @@ public sealed class HelpUser
 
     /// <summary>Gets the audiences (for example roles or groups) the user belongs to. Defaults to none.</summary>
     public IReadOnlyList<string> Audiences { get; init; } = [];
+
+    /// <summary>
+    /// Describes a signed-in user from their claims: the id from <c>NameIdentifier</c>, <c>sub</c> or <c>oid</c>;
+    /// the name from <c>Name</c> or <c>name</c>; the e-mail address from <c>Email</c>, <c>email</c> or an e-mail-shaped
+    /// <c>preferred_username</c>/<c>upn</c>; the audiences from the role claims.
+    /// </summary>
+    /// <param name="principal">The user, such as <c>HttpContext.User</c> or the Blazor authentication state's user.</param>
+    /// <returns>The user; <see cref="Anonymous"/> when <paramref name="principal"/> is not authenticated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="principal"/> is <see langword="null"/>.</exception>
+    public static HelpUser FromClaims(System.Security.Claims.ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return Anonymous;
+        }
+
+        string? First(params string[] types) => types
+            .Select(type => principal.FindFirst(type)?.Value)
+            .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value) && value.Length <= 254 && !value.Any(char.IsControl))?.Trim();
+
+        var email = First(System.Security.Claims.ClaimTypes.Email, "email");
+        if (email is null && First("preferred_username", System.Security.Claims.ClaimTypes.Upn, "upn") is { } username && TicketSubmission.IsValidEmail(username))
+        {
+            email = username;
+        }
+
+        return new HelpUser
+        {
+            Id = First(System.Security.Claims.ClaimTypes.NameIdentifier, "sub", "oid"),
+            DisplayName = First(System.Security.Claims.ClaimTypes.Name, "name"),
+            Email = email is not null && TicketSubmission.IsValidEmail(email) ? email : null,
+            Audiences = [.. principal.Claims
+                .Where(c => c.Type == System.Security.Claims.ClaimTypes.Role || c.Type == "role" || c.Type == "roles")
+                .Select(c => c.Value.Trim())
+                .Where(v => v.Length is > 0 and <= 100)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Take(50)],
+        };
+    }
 }

@@ -153,6 +153,25 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
         }
     }
 
+    [Fact]
+    public void SignedInUser_FromTheAuthenticationState_IsFilledInAndReadOnly()
+    {
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.Name, "Alex Lindqvist"), new(System.Security.Claims.ClaimTypes.Email, "alex@nordhav.example")], "test"));
+        var state = Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(principal));
+
+        var cut = Render<Microsoft.AspNetCore.Components.CascadingValue<Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>>>(p => p
+            .Add(c => c.Value, state)
+            .AddChildContent<HelpLauncher>());
+        cut.FindButton("Help").Click();
+        cut.FindButton("Contact support").Click();
+
+        Assert.Equal("Alex Lindqvist", cut.FindByLabel("Your name").GetAttribute("value"));
+        Assert.True(cut.FindByLabel("Your name").HasAttribute("readonly"));
+        Assert.Equal("alex@nordhav.example", cut.FindByLabel("Your e-mail address").GetAttribute("value"));
+        Assert.True(cut.FindByLabel("Your e-mail address").HasAttribute("readonly"));
+    }
+
     private static OpeningHours Hours(string zone) => new() { TimeZone = zone, Opens = new TimeOnly(8, 0), Closes = new TimeOnly(16, 30) };
 
     private IRenderedComponent<HelpLauncher> OpenContactForm()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Localization;
 
@@ -13,9 +14,17 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
 {
     private string? _loadedFor;
 
-    /// <summary>Gets or sets the signed-in user; audiences and stored dismissals follow it. <see langword="null"/> means anonymous.</summary>
+    /// <summary>
+    /// Gets or sets the signed-in user; audiences and stored dismissals follow it. <see langword="null"/> takes the
+    /// user from the app's authentication state when it has one, else anonymous.
+    /// </summary>
     [Parameter]
     public HelpUser? User { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private HelpUser EffectiveUser { get; set; } = HelpUser.Anonymous;
 
     /// <summary>Gets the announcements shown.</summary>
     protected IReadOnlyList<HelpAnnouncement> Items { get; private set; } = [];
@@ -55,7 +64,7 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
         Items = [.. Items.Where(a => a.Id != id)];
         try
         {
-            await Announcements.DismissAsync(User ?? HelpUser.Anonymous, id);
+            await Announcements.DismissAsync(EffectiveUser, id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -82,19 +91,23 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
     }
 
     /// <inheritdoc />
-    protected override Task OnParametersSetAsync() => LoadAsync(force: false);
+    protected override async Task OnParametersSetAsync()
+    {
+        EffectiveUser = User ?? (AuthenticationState is null ? HelpUser.Anonymous : HelpUser.FromClaims((await AuthenticationState).User));
+        await LoadAsync(force: false);
+    }
 
     private async Task LoadAsync(bool force)
     {
         var route = CurrentRoute();
-        var key = $"{route}|{User?.Id}|{CultureInfo.CurrentUICulture.Name}";
+        var key = $"{route}|{EffectiveUser.Id}|{CultureInfo.CurrentUICulture.Name}";
         if (!force && key == _loadedFor)
         {
             return;
         }
 
         _loadedFor = key;
-        var all = await Announcements.GetCurrentAsync(User ?? HelpUser.Anonymous, Session.CurrentContext(route), CultureInfo.CurrentUICulture.Name);
+        var all = await Announcements.GetCurrentAsync(EffectiveUser, Session.CurrentContext(route), CultureInfo.CurrentUICulture.Name);
         Items = [.. all.Where(Shows)];
     }
 

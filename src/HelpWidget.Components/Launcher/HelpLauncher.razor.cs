@@ -1,5 +1,6 @@
 using System.Web;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 
@@ -30,6 +31,7 @@ public partial class HelpLauncher : IAsyncDisposable
     private IJSObjectReference? _module;
     private IJSObjectReference? _shortcutHandle;
     private bool _disposed;
+    private HelpUser? _claimsUser;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -75,9 +77,17 @@ public partial class HelpLauncher : IAsyncDisposable
     [Parameter]
     public string? Class { get; set; }
 
-    /// <summary>Gets or sets the signed-in user; results are limited to what this user may see. <see langword="null"/> means anonymous.</summary>
+    /// <summary>
+    /// Gets or sets the signed-in user; results are limited to what this user may see. <see langword="null"/> takes
+    /// the user from the app's authentication state (name, e-mail and roles from the claims), when it has one.
+    /// </summary>
     [Parameter]
     public HelpUser? User { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    private HelpUser? EffectiveUser => User ?? _claimsUser;
 
     /// <summary>Gets or sets attributes added to the widget's root element.</summary>
     [Parameter(CaptureUnmatchedValues = true)]
@@ -146,6 +156,15 @@ public partial class HelpLauncher : IAsyncDisposable
         if (Session.TakePendingRequest() is { } pending)
         {
             Apply(pending);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnParametersSetAsync()
+    {
+        if (User is null && AuthenticationState is not null)
+        {
+            _claimsUser = HelpUser.FromClaims((await AuthenticationState).User);
         }
     }
 
