@@ -1,4 +1,5 @@
 using HelpWidget.Markdown;
+using HelpWidget.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace HelpWidget;
 public static class HelpWidgetServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the HelpWidget engine: options, the Markdown article source and localisation.
+    /// Adds the HelpWidget engine: options, the Markdown article source, the personal data scrubber and localisation.
     /// Add a search engine (such as <c>AddLuceneSearch()</c>) and a store (such as <c>AddSqliteStore()</c>) to the returned builder.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -29,6 +30,8 @@ public static class HelpWidgetServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HelpWidgetOptions>, HelpWidgetOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IArticleSource, MarkdownArticleSource>();
+        services.AddOptions<PersonalDataScrubberOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IPersonalDataScrubber, PersonalDataScrubber>();
         services.AddLocalization();
         return new HelpWidgetBuilder(services);
     }
