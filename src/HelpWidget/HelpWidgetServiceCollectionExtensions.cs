@@ -1,3 +1,4 @@
+using HelpWidget.Attachments;
 using HelpWidget.Markdown;
 using HelpWidget.Privacy;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ namespace HelpWidget;
 public static class HelpWidgetServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the HelpWidget engine: options, the Markdown article source, the personal data scrubber and localisation.
+    /// Adds the HelpWidget engine: options, the Markdown article source, the personal data scrubber, the attachment inspector and localisation.
     /// Add a search engine (such as <c>AddLuceneSearch()</c>) and a store (such as <c>AddSqliteStore()</c>) to the returned builder.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -32,6 +33,9 @@ public static class HelpWidgetServiceCollectionExtensions
         services.TryAddSingleton<IArticleSource, MarkdownArticleSource>();
         services.AddOptions<PersonalDataScrubberOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IPersonalDataScrubber, PersonalDataScrubber>();
+        services.AddOptions<TicketAttachmentOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketAttachmentOptions>, TicketAttachmentOptionsValidator>());
+        services.TryAddSingleton<ITicketAttachmentInspector, TicketAttachmentInspector>();
         services.AddLocalization();
         return new HelpWidgetBuilder(services);
     }
