@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the repository: unit, component, store, browser (real Chromium) and packaging tests,
 # plus the real-content checks when ../shared is beside the repository.
-# Installs Debian's Chromium when it is missing and this runs as root. Prints, as its last line,
+# Installs Debian's Chromium (browser tests) and python3-aiosmtpd (a real SMTP server for the e-mail tests) when
+# they are missing and this runs as root. Prints, as its last line,
 # "N passed, N failed, N skipped" and exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -10,14 +11,41 @@ results="$PWD/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
 
+apt_updated=false
+
+# Installs Debian packages quietly, refreshing the package lists once per run.
+apt_install() {
+  if [ "$apt_updated" = false ]; then
+    apt-get update -qq || return 1
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+can_install() {
+  [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null
+}
+
 ensure_chromium() {
   local chromium="${HW_CHROMIUM:-/usr/bin/chromium}"
   [ -x "$chromium" ] && return 0
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+  if can_install; then
     echo "Installing Chromium (Debian package) for the browser tests..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+    apt_install chromium
   else
     echo "Chromium is missing at $chromium: install Debian's 'chromium' package or set HW_CHROMIUM." >&2
+    return 1
+  fi
+}
+
+ensure_aiosmtpd() {
+  local python="${HW_PYTHON:-/usr/bin/python3}"
+  "$python" -c 'import aiosmtpd' 2>/dev/null && return 0
+  if can_install; then
+    echo "Installing python3-aiosmtpd (Debian package) for the SMTP tests..."
+    apt_install python3-aiosmtpd
+  else
+    echo "aiosmtpd is missing for $python: install Debian's 'python3-aiosmtpd' package or set HW_PYTHON." >&2
     return 1
   fi
 }
@@ -40,6 +68,7 @@ summarise() {
 
 status=0
 ensure_chromium || status=1
+ensure_aiosmtpd || status=1
 
 dotnet test HelpWidget.sln --logger "trx" --results-directory "$results" || status=1
 

@@ -3,6 +3,7 @@ using HelpWidget.Benchmarks;
 
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --latency     per-query p50/p99, allocation, index build and reload at 10,000 articles
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --filter '*'  the same operations under BenchmarkDotNet
+// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --filter '*Scrubber*' --job short  the personal data scrubber
 if (args.Contains("--latency"))
 {
     await LatencyReport.RunAsync(Console.Out);

@@ -10,7 +10,7 @@ namespace HelpWidget.Packaging.Tests;
 /// </summary>
 public sealed partial class PackageConsumerTests : IDisposable
 {
-    private static readonly string[] s_packages = ["HelpWidget.Abstractions", "HelpWidget", "HelpWidget.Components", "HelpWidget.Lucene", "HelpWidget.Sqlite"];
+    private static readonly string[] s_packages = ["HelpWidget.Abstractions", "HelpWidget", "HelpWidget.Components", "HelpWidget.Lucene", "HelpWidget.Sqlite", "HelpWidget.Smtp"];
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("hw-consumer-");
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
