@@ -1,8 +1,5 @@
-<<<<<<< HEAD
 using HelpWidget.Announcements;
-=======
 using HelpWidget.Attachments;
->>>>>>> smtp-privacy
 using HelpWidget.Markdown;
 using HelpWidget.Privacy;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,11 +12,8 @@ namespace HelpWidget;
 public static class HelpWidgetServiceCollectionExtensions
 {
     /// <summary>
-<<<<<<< HEAD
-    /// Adds the HelpWidget engine: options, the Markdown article source, the user's <see cref="HelpSession"/> and localisation.
-=======
-    /// Adds the HelpWidget engine: options, the Markdown article source, the personal data scrubber, the attachment inspector and localisation.
->>>>>>> smtp-privacy
+    /// Adds the HelpWidget engine: options, the Markdown article and announcement sources, the user's <see cref="HelpSession"/>,
+    /// the personal data scrubber, the attachment inspector and localisation.
     /// Add a search engine (such as <c>AddLuceneSearch()</c>) and a store (such as <c>AddSqliteStore()</c>) to the returned builder.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -39,17 +33,14 @@ public static class HelpWidgetServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HelpWidgetOptions>, HelpWidgetOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IArticleSource, MarkdownArticleSource>();
-<<<<<<< HEAD
         services.TryAddSingleton<IAnnouncementSource, MarkdownAnnouncementSource>();
         services.TryAddScoped<HelpSession>();
         services.TryAddScoped<HelpAnnouncementService>();
-=======
         services.AddOptions<PersonalDataScrubberOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IPersonalDataScrubber, PersonalDataScrubber>();
         services.AddOptions<TicketAttachmentOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketAttachmentOptions>, TicketAttachmentOptionsValidator>());
         services.TryAddSingleton<ITicketAttachmentInspector, TicketAttachmentInspector>();
->>>>>>> smtp-privacy
         services.AddLocalization();
         return new HelpWidgetBuilder(services);
     }
