@@ -17,7 +17,8 @@ builder.Services.AddHelpWidget(options => builder.Configuration.GetSection("Help
     .AddLuceneSearch()
     .AddSqliteStore(options => builder.Configuration.GetSection("HelpWidget:Sqlite").Bind(options));
 
-string[] cultures = ["en", "sv"];
+// The sample's pages are in English and Swedish; the widget also speaks Norwegian, Danish and Finnish.
+string[] cultures = ["en", "sv", "nb", "da", "fi"];
 builder.Services.Configure<RequestLocalizationOptions>(options =>
 {
     options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
