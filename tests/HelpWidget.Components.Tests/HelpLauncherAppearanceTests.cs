@@ -37,6 +37,34 @@ public sealed class HelpLauncherAppearanceTests : HelpWidgetTestContext
     }
 
     [Fact]
+    public void ThemingGuideExample_ForcesDarkAtTheStartCorner()
+    {
+        var cut = Render<ThemingExample>();
+
+        var root = cut.Find(".hw-root");
+        Assert.Equal("dark", root.GetAttribute("data-hw-theme"));
+        Assert.Equal("start", root.GetAttribute("data-hw-position"));
+    }
+
+    [Fact]
+    public void ThemingGuideOptions_SetTheDefaultsOfEveryLauncher()
+    {
+        var services = new ServiceCollection();
+
+        services.AddHelpWidget()
+            .ConfigureLauncher(options =>
+            {
+                options.Theme = HelpTheme.Dark;
+                options.Position = HelpPosition.Start;
+            });
+
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<HelpLauncherOptions>>().Value;
+        Assert.Equal(HelpTheme.Dark, options.Theme);
+        Assert.Equal(HelpPosition.Start, options.Position);
+    }
+
+    [Fact]
     public void Theme_NotAHelpTheme_FailsWithAMessageNamingIt()
     {
         var error = Assert.Throws<InvalidOperationException>(() => Render<HelpLauncher>(p => p.Add(l => l.Theme, (HelpTheme)7)));
