@@ -172,11 +172,11 @@ internal static partial class KeystrokeBenchmark
         var max = sorted.Length == 0 ? 0 : sorted[^1];
         var mean = sorted.Length == 0 ? 0 : sorted.Average();
         output.WriteLine();
-        output.WriteLine($"queries typed                        {Queries.All.Length}");
-        output.WriteLine($"keystrokes                           {run.Keystrokes}");
-        output.WriteLine($"measured: keystrokes changing results {sorted.Length}");
-        output.WriteLine($"not measured: results already right  {run.Unchanged}");
-        output.WriteLine($"timed out after {TimeoutMs} ms              {run.Timeouts}");
+        output.WriteLine($"{"queries typed",-40}{Queries.All.Length}");
+        output.WriteLine($"{"keystrokes",-40}{run.Keystrokes}");
+        output.WriteLine($"{"measured: keystrokes changing results",-40}{sorted.Length}");
+        output.WriteLine($"{"not measured: results already right",-40}{run.Unchanged}");
+        output.WriteLine($"{$"timed out after {TimeoutMs} ms",-40}{run.Timeouts}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"p50 {p50:0.0} ms   p95 {p95:0.0} ms   max {max:0.0} ms   mean {mean:0.0} ms"));
         output.WriteLine(p95 <= TargetP95Ms ? $"target p95 <= {TargetP95Ms} ms: met" : $"target p95 <= {TargetP95Ms} ms: missed");
         output.WriteLine(JsonSerializer.Serialize(new
