@@ -1,5 +1,6 @@
 using System.Globalization;
 using HelpWidget;
+using HelpWidget.Components;
 using HelpWidget.Lucene;
 using HelpWidget.Samples.Intranet.Components;
 using HelpWidget.Sqlite;
@@ -15,9 +16,11 @@ builder.Services.AddRazorComponents()
 
 builder.Services.AddHelpWidget(options => builder.Configuration.GetSection("HelpWidget").Bind(options))
     .AddLuceneSearch()
-    .AddSqliteStore(options => builder.Configuration.GetSection("HelpWidget:Sqlite").Bind(options));
+    .AddSqliteStore(options => builder.Configuration.GetSection("HelpWidget:Sqlite").Bind(options))
+    .ConfigureLauncher(options => builder.Configuration.GetSection("HelpWidget:Launcher").Bind(options));
 
-string[] cultures = ["en", "sv"];
+// The sample's pages are in English and Swedish; the widget also speaks Norwegian, Danish and Finnish.
+string[] cultures = ["en", "sv", "nb", "da", "fi"];
 builder.Services.Configure<RequestLocalizationOptions>(options =>
 {
     options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
@@ -55,18 +58,32 @@ app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext
         return Results.BadRequest();
     }
 
-    context.Response.Cookies.Append(
-        CookieRequestCultureProvider.DefaultCookieName,
-        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(culture))),
-        new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-    var local = returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
-    return Results.LocalRedirect(local ? returnUrl! : "/");
+    Remember(context, CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(culture))));
+    return Results.LocalRedirect(LocalOrHome(returnUrl));
+});
+
+// The help widget's theme (auto, light or dark), chosen on the profile page and remembered the same way.
+app.MapGet("/appearance/{theme}", (string theme, string? returnUrl, HttpContext context) =>
+{
+    if (Appearance.Parse(theme) is not { } chosen)
+    {
+        return Results.BadRequest();
+    }
+
+    Remember(context, Appearance.CookieName, chosen.ToString());
+    return Results.LocalRedirect(LocalOrHome(returnUrl));
 });
 
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
 app.Run();
+
+static void Remember(HttpContext context, string cookie, string value) =>
+    context.Response.Cookies.Append(cookie, value, new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+
+static string LocalOrHome(string? returnUrl) =>
+    returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";
 
 /// <summary>The sample app's entry point; public so tests can host it.</summary>
 public partial class Program;

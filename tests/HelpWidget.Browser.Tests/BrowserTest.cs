@@ -87,10 +87,25 @@ public abstract class BrowserTest(SampleAppFixture app) : IAsyncLifetime
 
     protected void AssertNoProblems() => Assert.True(_problems.Count == 0, string.Join('\n', _problems));
 
+    /// <summary>
+    /// Saves a picture of the widget for the screenshot gallery (docs/screenshots.md): the right-hand part of the window,
+    /// where the launcher and the panel are, with the mouse moved away so that no hover effect shows.
+    /// </summary>
+    protected async Task SaveGalleryPictureAsync(string name)
+    {
+        await Page.Mouse.MoveAsync(0, 0);
+        var viewport = Page.ViewportSize!;
+        var width = Math.Min(520, viewport.Width);
+        await Page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(Screenshots.GalleryFolder, $"{name}.png"),
+            Clip = new() { X = viewport.Width - width, Y = 0, Width = width, Height = viewport.Height },
+            Animations = ScreenshotAnimations.Disabled,
+        });
+    }
+
     private async Task ScreenshotAsync(string state)
     {
-        var folder = Environment.GetEnvironmentVariable("HW_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{state}.png") });
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, $"{state}.png") });
     }
 }

@@ -11,14 +11,16 @@ public abstract class HelpWidgetTestContext : BunitContext
 {
     private readonly CultureInfo _culture = CultureInfo.CurrentUICulture;
 
-    protected HelpWidgetTestContext()
+    /// <param name="configure">Adds to the HelpWidget registration before any service is resolved.</param>
+    protected HelpWidgetTestContext(Action<IHelpWidgetBuilder>? configure = null)
     {
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<IKnowledgeProvider>(Knowledge);
         Services.AddSingleton<IHelpStore>(Store);
         Services.AddLogging();
-        Services.AddHelpWidget(o => o.ApplicationName = "Test app");
+        var builder = Services.AddHelpWidget(o => o.ApplicationName = "Test app");
+        configure?.Invoke(builder);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         ShortcutModule = JSInterop.SetupModule(ShortcutModulePath);
         ShortcutModule.SetupModule("init", _ => true).SetupVoid("dispose").SetVoidResult();

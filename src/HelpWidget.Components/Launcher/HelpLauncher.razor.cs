@@ -2,6 +2,7 @@ using System.Web;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 
 namespace HelpWidget.Components;
@@ -32,6 +33,10 @@ public partial class HelpLauncher : IAsyncDisposable
     private IJSObjectReference? _shortcutHandle;
     private bool _disposed;
     private HelpUser? _claimsUser;
+
+    private string ThemeAttribute { get; set; } = "auto";
+
+    private string PositionAttribute { get; set; } = "end";
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -66,12 +71,30 @@ public partial class HelpLauncher : IAsyncDisposable
     [Parameter]
     public EventCallback<TicketReceipt> OnTicketCreated { get; set; }
 
+    [Inject]
+    private IOptions<HelpLauncherOptions> Options { get; set; } = default!;
+
     /// <summary>
     /// Gets or sets the key that opens the panel from anywhere on the page except while typing in a field, such as
     /// <c>?</c> or <c>Alt+Shift+H</c>; <see langword="null"/> or empty turns the shortcut off. Defaults to <c>?</c>.
     /// </summary>
     [Parameter]
     public string? Shortcut { get; set; } = "?";
+
+    /// <summary>
+    /// Gets or sets the colour theme: <see cref="HelpTheme.Auto"/> follows the user's system setting, <see cref="HelpTheme.Light"/>
+    /// and <see cref="HelpTheme.Dark"/> force one. Defaults to <see langword="null"/>, which uses <see cref="HelpLauncherOptions.Theme"/>
+    /// (<see cref="HelpTheme.Auto"/> unless configured).
+    /// </summary>
+    [Parameter]
+    public HelpTheme? Theme { get; set; }
+
+    /// <summary>
+    /// Gets or sets the bottom corner of the Help button and the panel. Defaults to <see langword="null"/>, which uses
+    /// <see cref="HelpLauncherOptions.Position"/> (<see cref="HelpPosition.End"/>, bottom right on left-to-right pages, unless configured).
+    /// </summary>
+    [Parameter]
+    public HelpPosition? Position { get; set; }
 
     /// <summary>Gets or sets CSS classes added to the widget's root element.</summary>
     [Parameter]
@@ -166,6 +189,26 @@ public partial class HelpLauncher : IAsyncDisposable
         {
             _claimsUser = HelpUser.FromClaims((await AuthenticationState).User);
         }
+    }
+
+    /// <inheritdoc />
+    protected override void OnParametersSet()
+    {
+        var theme = Theme ?? Options.Value.Theme;
+        if (!Enum.IsDefined(theme))
+        {
+            throw new InvalidOperationException($"{nameof(HelpLauncher)}.{nameof(Theme)} is {(int)theme}, which is not a {nameof(HelpTheme)}.");
+        }
+
+        var position = Position ?? Options.Value.Position;
+        if (!Enum.IsDefined(position))
+        {
+            throw new InvalidOperationException($"{nameof(HelpLauncher)}.{nameof(Position)} is {(int)position}, which is not a {nameof(HelpPosition)}.");
+        }
+
+        // The styles key on these attributes: lower-case names, as CSS attribute selectors compare them.
+        ThemeAttribute = theme.ToString().ToLowerInvariant();
+        PositionAttribute = position.ToString().ToLowerInvariant();
     }
 
     /// <inheritdoc />

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HelpWidget.Components;
+
+/// <summary>
+/// Defaults for every <see cref="HelpLauncher"/> in the app; a launcher's own parameters override them. Set them with
+/// <see cref="ComponentsHelpWidgetBuilderExtensions.ConfigureLauncher"/> or bind them from configuration.
+/// </summary>
+public sealed class HelpLauncherOptions
+{
+    /// <summary>Gets or sets the colour theme. Defaults to <see cref="HelpTheme.Auto"/>, which follows the user's system setting.</summary>
+    [EnumDataType(typeof(HelpTheme))]
+    public HelpTheme Theme { get; set; } = HelpTheme.Auto;
+
+    /// <summary>Gets or sets the bottom corner of the Help button and the panel. Defaults to <see cref="HelpPosition.End"/> (bottom right on left-to-right pages).</summary>
+    [EnumDataType(typeof(HelpPosition))]
+    public HelpPosition Position { get; set; } = HelpPosition.End;
+}

@@ -1,0 +1,66 @@
+namespace HelpWidget.Browser.Benchmarks;
+
+/// <summary>What people type into the help of the sample intranet: its knowledge base's topics, in their words, typos included.</summary>
+internal static class Queries
+{
+    /// <summary>Typed before measuring, so that the first measured keystrokes do not pay for compiling the code they run.</summary>
+    public static readonly string[] WarmUp = ["printer", "leave", "phone"];
+
+    public static readonly string[] All =
+    [
+        "reset my password",
+        "forgot password",
+        "pasword expired",
+        "account locked",
+        "too many sign in attempts",
+        "cant sign in after holiday",
+        "set up mfa",
+        "authenticator on new phone",
+        "lost authenticator app",
+        "vpn not connecting",
+        "connect to vpn from home",
+        "vpn keeps disconecting",
+        "office wifi password",
+        "guest wifi for visitors",
+        "submit expense claim",
+        "expense receipt lost",
+        "missing recipt",
+        "mileage allowance car",
+        "status of my expense",
+        "approve team expenses",
+        "request vacation",
+        "vacation days left",
+        "saved vacation days",
+        "report sick leave",
+        "care of sick child",
+        "parental leave",
+        "approve leave request",
+        "out of office reply",
+        "automatic replies",
+        "share my calendar",
+        "delegate access calendar",
+        "book a meeting room",
+        "teams no sound",
+        "microphone not working in teams",
+        "invite external guests",
+        "shared mailbox",
+        "send from shared mailbox",
+        "add a printer",
+        "follow me printing",
+        "print job stuck",
+        "printer queue",
+        "laptop is slow",
+        "new laptop first start",
+        "install software",
+        "request software licence",
+        "access to shared folder",
+        "first day at work",
+        "lost my phone",
+        "stolen laptop",
+        "work email on iphone",
+        "set up company mobile",
+        "update my address",
+        "change emergency contact",
+        "how do i change my phone number",
+    ];
+}
