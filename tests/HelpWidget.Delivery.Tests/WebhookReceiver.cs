@@ -35,6 +35,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public int Requests { get; private set; }
 
+    /// <summary>Gets the raw body of the last request.</summary>
+    public byte[]? LastBody { get; private set; }
+
     /// <summary>Gets the number of requests that repeated an idempotency key whose case already existed.</summary>
     public int Duplicates { get; private set; }
 
@@ -119,7 +122,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             lock (_gate)
             {
                 Requests++;
+                LastBody = body;
             }
+
+            _changed.Pulse();
 
             if (!WebhookSignature.Verify(Secret, request.Headers["X-HelpWidget-Timestamp"], request.Headers["X-HelpWidget-Signature"], body, Clock.GetUtcNow()))
             {
