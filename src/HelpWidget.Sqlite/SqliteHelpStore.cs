@@ -87,6 +87,10 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     private readonly string[] _sinkNames;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
+
+    // Writers of this process queue here, asynchronously, instead of in SQLite's busy handler, which sleeps and polls;
+    // writers of other processes still meet at the file lock and its busy timeout.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile bool _schemaReady;
 
     public SqliteHelpStore(
@@ -116,6 +120,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
         ArgumentNullException.ThrowIfNull(ticket);
         ticket.Validate();
         TicketReceipt receipt;
+        using (await LockWritesAsync(cancellationToken))
         await using (var connection = await OpenAsync(cancellationToken))
         {
             // BEGIN IMMEDIATE: the write lock is taken up front, so two submissions of one key cannot interleave.
@@ -163,6 +168,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     {
         ArgumentNullException.ThrowIfNull(sinkName);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        using var writing = await LockWritesAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         // BEGIN IMMEDIATE: reading the head and leasing it is one step, so two claimers never get the same delivery.
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -220,6 +226,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     public async Task<bool> MarkDeliveredAsync(ClaimedTicketDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        using var writing = await LockWritesAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // By ticket and sink rather than by lease: a delivery that arrived is delivered, even when its lease ran out meanwhile.
@@ -237,6 +244,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(failure);
+        using var writing = await LockWritesAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -286,6 +294,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     public async Task<int> RetryDeadLettersAsync(string? reference = null, string? sinkName = null, CancellationToken cancellationToken = default)
     {
         int count;
+        using (await LockWritesAsync(cancellationToken))
         await using (var connection = await OpenAsync(cancellationToken))
         {
             await using var command = connection.CreateCommand();
@@ -312,6 +321,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     {
         ArgumentNullException.ThrowIfNull(feedback);
         feedback.Validate();
+        using var writing = await LockWritesAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
@@ -355,7 +365,11 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public void Dispose() => _schemaLock.Dispose();
+    public void Dispose()
+    {
+        _schemaLock.Dispose();
+        _writeLock.Dispose();
+    }
 
     private static async Task MigrateAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
@@ -548,6 +562,12 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
         SubmittedAt = submission.SubmittedAt,
     };
 
+    private async Task<WriteLock> LockWritesAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        return new WriteLock(_writeLock);
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (!_schemaReady && _directory is not null)
@@ -610,5 +630,10 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
 
         await MigrateAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private sealed class WriteLock(SemaphoreSlim semaphore) : IDisposable
+    {
+        public void Dispose() => semaphore.Release();
     }
 }
