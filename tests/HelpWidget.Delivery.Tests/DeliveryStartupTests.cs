@@ -72,6 +72,19 @@ public sealed class DeliveryStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_DeliveryConfiguredWithoutSinksOrStore_StartsAndDeliversNothing()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddHelpWidget().ConfigureTicketDelivery(options => options.MaxAttempts = 3);
+        using var host = builder.Build();
+
+        await host.StartAsync(Token);
+        await host.StopAsync(Token);
+
+        Assert.Empty(host.Services.GetServices<ITicketSink>());
+    }
+
+    [Fact]
     public async Task Store_NoSinks_KeepsTicketsAsAnInboxAndRunsNoDispatcher()
     {
         using var host = await EngineHost.StartAsync(DatabasePath, webhookUrl: null);

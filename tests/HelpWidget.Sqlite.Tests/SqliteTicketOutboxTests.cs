@@ -248,6 +248,7 @@ public sealed class SqliteTicketOutboxTests : IDisposable
     [InlineData("header-injection-subject")]
     [InlineData("header-injection-email")]
     [InlineData("control-character")]
+    [InlineData("lone-surrogate")]
     [InlineData("oversize-attachment")]
     [InlineData("attachment-path")]
     [InlineData("oversize-field")]
@@ -261,6 +262,7 @@ public sealed class SqliteTicketOutboxTests : IDisposable
             "header-injection-subject" => Copy(valid, subject: "Help\r\nBcc: everyone@example.com"),
             "header-injection-email" => Copy(valid, email: "alex@example.com\r\nX-Injected: 1"),
             "control-character" => Copy(valid, description: "text\u0007bell"),
+            "lone-surrogate" => Copy(valid, subject: "broken \uD800 text"),
             "oversize-attachment" => Copy(valid, attachments: [new TicketAttachment { FileName = "big.bin", ContentType = "application/octet-stream", Content = new byte[TicketAttachment.MaxContentLength + 1] }]),
             "attachment-path" => Copy(valid, attachments: [new TicketAttachment { FileName = "../../etc/passwd", ContentType = "text/plain", Content = new byte[] { 1 } }]),
             "oversize-field" => Copy(valid, fields: new Dictionary<string, string> { ["notes"] = new string('x', 2001) }),

@@ -38,6 +38,11 @@ internal sealed class TicketDispatcher : BackgroundService
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_sinks.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+
         _ = Outbox;
         ValidateSinkNames(_sinks);
         Outbox.DeliveriesQueued += OnDeliveriesQueued;
@@ -103,11 +108,6 @@ internal sealed class TicketDispatcher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_sinks.Length == 0)
-        {
-            return;
-        }
-
         Log.DispatcherStarted(_logger, _sinks.Length, string.Join(", ", _sinks.Select(sink => sink.Name)));
         await Task.WhenAll(_sinks.Select((sink, index) => RunAsync(sink, _wake[index].Reader, stoppingToken)));
     }
