@@ -43,9 +43,13 @@ internal sealed class TicketDispatcher : BackgroundService
             return Task.CompletedTask;
         }
 
-        _ = Outbox;
+        if (_outbox is null)
+        {
+            throw NoOutbox();
+        }
+
         ValidateSinkNames(_sinks);
-        Outbox.DeliveriesQueued += OnDeliveriesQueued;
+        _outbox.DeliveriesQueued += OnDeliveriesQueued;
         return base.StartAsync(cancellationToken);
     }
 
