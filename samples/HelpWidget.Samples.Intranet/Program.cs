@@ -14,10 +14,18 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 
-builder.Services.AddHelpWidget(options => builder.Configuration.GetSection("HelpWidget").Bind(options))
+var helpWidget = builder.Services.AddHelpWidget(options => builder.Configuration.GetSection("HelpWidget").Bind(options))
     .AddLuceneSearch()
     .AddSqliteStore(options => builder.Configuration.GetSection("HelpWidget:Sqlite").Bind(options))
     .ConfigureLauncher(options => builder.Configuration.GetSection("HelpWidget:Launcher").Bind(options));
+
+// Tickets stay in the SQLite store (the inbox) unless a webhook is configured, e.g. with user secrets:
+// HelpWidget:Delivery:Webhook:Url and HelpWidget:Delivery:Webhook:Secret (docs/delivery.md).
+var webhook = builder.Configuration.GetSection("HelpWidget:Delivery:Webhook");
+if (!string.IsNullOrEmpty(webhook["Url"]))
+{
+    helpWidget.AddWebhookSink(webhook);
+}
 
 // The sample's pages are in English and Swedish; the widget also speaks Norwegian, Danish and Finnish.
 string[] cultures = ["en", "sv", "nb", "da", "fi"];

@@ -12,8 +12,10 @@ namespace HelpWidget;
 public interface ITicketSink
 {
     /// <summary>
-    /// Gets the sink's stable name, such as <c>webhook</c> or <c>smtp</c>: the delivery state of each ticket is
-    /// kept per name, so renaming a sink delivers every undelivered ticket to it under the new name.
+    /// Gets the sink's stable name, such as <c>webhook</c> or <c>smtp</c>: 1 to 100 printable ASCII characters,
+    /// unique among the registered sinks. The delivery state of each ticket is kept per name: a ticket is queued for
+    /// the sinks registered when it is saved, and deliveries queued under a name wait for a sink of that name, so
+    /// renaming a sink leaves the tickets queued under the old name undelivered until that name is registered again.
     /// </summary>
     string Name { get; }
 

@@ -33,6 +33,9 @@ public sealed class TicketSubmission
     /// <summary>The most attachments accepted on one ticket.</summary>
     public const int MaxAttachments = 10;
 
+    /// <summary>The most bytes accepted in all attachments of one ticket together (25 MiB).</summary>
+    public const int MaxAttachmentsLength = 25 * 1024 * 1024;
+
     /// <summary>Gets the category the user chose, as its configured key; <see langword="null"/> when the form has no categories.</summary>
     public string? Category { get; init; }
 
@@ -103,9 +106,21 @@ public sealed class TicketSubmission
             throw new ArgumentException($"Attachments holds more than {MaxAttachments} files.", nameof(Attachments));
         }
 
+        long totalLength = 0;
         foreach (var attachment in Attachments)
         {
             ArgumentNullException.ThrowIfNull(attachment, nameof(Attachments));
+            if (attachment.Content.Length > TicketAttachment.MaxContentLength)
+            {
+                throw new ArgumentException($"An attachment is larger than {TicketAttachment.MaxContentLength} bytes.", nameof(Attachments));
+            }
+
+            totalLength += attachment.Content.Length;
+            if (totalLength > MaxAttachmentsLength)
+            {
+                throw new ArgumentException($"The attachments together are larger than {MaxAttachmentsLength} bytes.", nameof(Attachments));
+            }
+
             InputRules.RequireText(attachment.FileName, nameof(Attachments), TicketAttachment.MaxFileNameLength, allowLineBreaks: false);
             if (attachment.FileName.IndexOfAny(['/', '\\', ':']) >= 0 || attachment.FileName is "." or "..")
             {

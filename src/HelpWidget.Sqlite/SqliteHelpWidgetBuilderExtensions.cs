@@ -6,7 +6,10 @@ namespace HelpWidget.Sqlite;
 /// <summary>Adds the SQLite store to HelpWidget.</summary>
 public static class SqliteHelpWidgetBuilderExtensions
 {
-    /// <summary>Stores tickets, feedback and dismissed announcements in a SQLite database file, created on first use.</summary>
+    /// <summary>
+    /// Stores tickets, their attachments and delivery queue (<see cref="ITicketOutbox"/>), feedback and dismissed
+    /// announcements in a SQLite database file, created on first use.
+    /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>
     /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>
     /// <returns>The same builder.</returns>
@@ -22,6 +25,7 @@ public static class SqliteHelpWidgetBuilderExtensions
 
         builder.Services.TryAddSingleton<SqliteHelpStore>();
         builder.Services.TryAddSingleton<IHelpStore>(sp => sp.GetRequiredService<SqliteHelpStore>());
+        builder.Services.TryAddSingleton<ITicketOutbox>(sp => sp.GetRequiredService<SqliteHelpStore>());
         builder.Services.TryAddSingleton<IArticleSignalSource>(sp => sp.GetRequiredService<SqliteHelpStore>());
         builder.Services.TryAddSingleton<IAnnouncementDismissals, SqliteAnnouncementDismissals>();
         return builder;

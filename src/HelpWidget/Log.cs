@@ -21,4 +21,25 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Warning, "Announcements could not be loaded; the panel shows none until they can.")]
     public static partial void AnnouncementsFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(20, LogLevel.Information, "Delivering tickets to {SinkCount} sink(s): {Sinks}.")]
+    public static partial void DispatcherStarted(ILogger logger, int sinkCount, string sinks);
+
+    [LoggerMessage(21, LogLevel.Information, "Delivered ticket {Reference} to sink '{Sink}' on attempt {Attempt}.")]
+    public static partial void TicketDelivered(ILogger logger, string reference, string sink, int attempt);
+
+    [LoggerMessage(22, LogLevel.Warning, "Attempt {Attempt} to deliver ticket {Reference} to sink '{Sink}' failed; the next attempt is in {Delay}. Later tickets for this sink wait for it.")]
+    public static partial void AttemptFailed(ILogger logger, int attempt, string reference, string sink, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(23, LogLevel.Error, "Ticket {Reference} was not delivered to sink '{Sink}' after {Attempts} attempt(s) and is now a dead letter: {Reason}")]
+    public static partial void DeadLettered(ILogger logger, string reference, string sink, int attempts, string reason, Exception? exception);
+
+    [LoggerMessage(24, LogLevel.Error, "The ticket outbox failed for sink '{Sink}'; trying again in {Delay}.")]
+    public static partial void OutboxFailed(ILogger logger, string sink, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(25, LogLevel.Warning, "The claim on ticket {Reference} for sink '{Sink}' expired before its attempt ended and was taken over; the result of this attempt is not recorded.")]
+    public static partial void ClaimTakenOver(ILogger logger, string reference, string sink);
+
+    [LoggerMessage(26, LogLevel.Information, "Queued {Count} dead letter(s) again (ticket: {Reference}, sink: {Sink}).")]
+    public static partial void DeadLettersRetried(ILogger logger, int count, string reference, string sink);
 }

@@ -1,0 +1,229 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HelpWidget.Delivery;
+
+/// <summary>
+/// Delivers queued tickets to every registered sink: one loop per sink, head of the queue first, with back-off,
+/// a timeout per attempt and dead letters. Woken when the outbox queues deliveries; otherwise it waits until the
+/// head of the queue is due, or at most <see cref="TicketDeliveryOptions.PollInterval"/>.
+/// </summary>
+internal sealed class TicketDispatcher : BackgroundService
+{
+    private readonly ITicketSink[] _sinks;
+    private readonly ITicketOutbox? _outbox;
+    private readonly TicketDeliveryOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<bool>[] _wake;
+
+    public TicketDispatcher(
+        IEnumerable<ITicketSink> sinks,
+        IOptions<TicketDeliveryOptions> options,
+        TimeProvider timeProvider,
+        ILogger<TicketDispatcher> logger,
+        ITicketOutbox? outbox = null)
+    {
+        _sinks = [.. sinks];
+        _outbox = outbox;
+        _options = options.Value;
+        _time = timeProvider;
+        _logger = logger;
+        _wake = [.. _sinks.Select(_ => Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }))];
+    }
+
+    private ITicketOutbox Outbox => _outbox ?? throw NoOutbox();
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_sinks.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (_outbox is null)
+        {
+            throw NoOutbox();
+        }
+
+        ValidateSinkNames(_sinks);
+        _outbox.DeliveriesQueued += OnDeliveriesQueued;
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_outbox is not null)
+        {
+            _outbox.DeliveriesQueued -= OnDeliveriesQueued;
+        }
+
+        await base.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Claims the head of the sink's queue and makes one attempt to deliver it.</summary>
+    /// <returns>How long to wait before the next call: zero after an attempt, else until the head is due (at most the poll interval).</returns>
+    internal async Task<TimeSpan> DeliverNextAsync(ITicketSink sink, CancellationToken cancellationToken)
+    {
+        var claim = await Outbox.ClaimNextAsync(sink.Name, _options.LeaseDuration, cancellationToken);
+        if (claim.Delivery is not { } claimed)
+        {
+            var wait = claim.NextDueAt is { } due ? due - _time.GetUtcNow() : _options.PollInterval;
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.PollInterval ? _options.PollInterval : wait;
+        }
+
+        var delivery = claimed.Delivery;
+        if (delivery.Attempt > _options.MaxAttempts)
+        {
+            // Every allowed attempt was left unfinished by a process that stopped: the ticket itself may be what stops it.
+            await GiveUpAsync(claimed, $"The process stopped during each of the {_options.MaxAttempts} attempts.", exception: null);
+            return TimeSpan.Zero;
+        }
+
+        var failure = await AttemptAsync(sink, claimed, cancellationToken);
+        if (failure is null)
+        {
+            await Outbox.MarkDeliveredAsync(claimed, CancellationToken.None);
+            Log.TicketDelivered(_logger, delivery.Reference, sink.Name, delivery.Attempt);
+            return TimeSpan.Zero;
+        }
+
+        var reason = failure is TicketDeliveryException ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
+        if (failure is TicketDeliveryException { IsPermanent: true } || delivery.Attempt >= _options.MaxAttempts)
+        {
+            await GiveUpAsync(claimed, reason, failure);
+            return TimeSpan.Zero;
+        }
+
+        var delay = DeliveryBackoff.Delay(delivery.Attempt, _options.InitialDelay, _options.MaxDelay, Random.Shared.NextDouble());
+        if (await Outbox.MarkFailedAsync(claimed, reason, _time.GetUtcNow() + delay, CancellationToken.None))
+        {
+            Log.AttemptFailed(_logger, delivery.Attempt, delivery.Reference, sink.Name, delay, failure);
+        }
+        else
+        {
+            Log.ClaimTakenOver(_logger, delivery.Reference, sink.Name);
+        }
+
+        return TimeSpan.Zero;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        Log.DispatcherStarted(_logger, _sinks.Length, string.Join(", ", _sinks.Select(sink => sink.Name)));
+        await Task.WhenAll(_sinks.Select((sink, index) => RunAsync(sink, _wake[index].Reader, stoppingToken)));
+    }
+
+    private static void ValidateSinkNames(ITicketSink[] sinks)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sink in sinks)
+        {
+            var name = sink.Name;
+            if (string.IsNullOrEmpty(name) || name.Length > 100 || !name.All(c => c is > ' ' and < (char)127))
+            {
+                throw new InvalidOperationException($"The ticket sink {sink.GetType().Name} has the name '{name}': a sink name must be 1 to 100 printable ASCII characters.");
+            }
+
+            if (!names.Add(name))
+            {
+                throw new InvalidOperationException($"Two ticket sinks are named '{name}': each sink needs its own name, because the delivery state of every ticket is kept per name.");
+            }
+        }
+    }
+
+    private static InvalidOperationException NoOutbox() => new(
+        "Ticket sinks are registered, but the store keeps no delivery queue (no ITicketOutbox is registered). "
+        + "Add a store that has one, such as AddSqliteStore(), so that each ticket is queued in the same transaction that stores it.");
+
+    private async Task RunAsync(ITicketSink sink, ChannelReader<bool> wake, CancellationToken stoppingToken)
+    {
+        var outboxFailures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                wait = await DeliverNextAsync(sink, stoppingToken);
+                outboxFailures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The store itself failed (disk full, file locked): back off so a broken store does not spin the CPU.
+                wait = DeliveryBackoff.Delay(++outboxFailures, _options.InitialDelay, _options.MaxDelay, Random.Shared.NextDouble());
+                Log.OutboxFailed(_logger, sink.Name, wait, exception);
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await WaitAsync(wake, wait, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<Exception?> AttemptAsync(ITicketSink sink, ClaimedTicketDelivery claimed, CancellationToken stoppingToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        try
+        {
+            await sink.DeliverAsync(claimed.Delivery, attempt.Token);
+            return null;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping: hand the claim back now rather than after the lease expires.
+            await Outbox.MarkFailedAsync(claimed, "The host stopped during the attempt.", _time.GetUtcNow(), CancellationToken.None);
+            throw;
+        }
+        catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
+        {
+            return new TicketDeliveryException($"The sink did not finish within the attempt timeout of {_options.AttemptTimeout}.", exception);
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
+
+    private async Task GiveUpAsync(ClaimedTicketDelivery claimed, string reason, Exception? exception)
+    {
+        if (await Outbox.MarkFailedAsync(claimed, reason, retryAt: null, CancellationToken.None))
+        {
+            Log.DeadLettered(_logger, claimed.Delivery.Reference, claimed.SinkName, claimed.Delivery.Attempt, reason, exception);
+        }
+        else
+        {
+            Log.ClaimTakenOver(_logger, claimed.Delivery.Reference, claimed.SinkName);
+        }
+    }
+
+    private async Task WaitAsync(ChannelReader<bool> wake, TimeSpan wait, CancellationToken stoppingToken)
+    {
+        using var elapsed = new CancellationTokenSource(wait, _time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, elapsed.Token);
+        try
+        {
+            await wake.WaitToReadAsync(either.Token);
+            wake.TryRead(out _);
+        }
+        catch (OperationCanceledException)
+        {
+            // The wait ran out or the host is stopping; the loop tells which.
+        }
+    }
+
+    private void OnDeliveriesQueued(object? sender, EventArgs e)
+    {
+        foreach (var wake in _wake)
+        {
+            wake.Writer.TryWrite(true);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpWidget.Delivery.Tests;
+
+/// <summary>The real engine, SQLite file and webhook receiver through an outage of the receiver.</summary>
+public sealed class OutageTests : IDisposable
+{
+    private const int AttemptFailedEvent = 22;
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hw-outage-");
+
+    private string DatabasePath => Path.Combine(_folder.FullName, "help.db");
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Outage_ReceiverDown_TicketsQueueThenArriveInSubmissionOrderEachCreatedOnce()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await receiver.StopAsync();
+        var logs = new RecordingLoggerProvider();
+        using var host = await EngineHost.StartAsync(DatabasePath, receiver.Url, logs);
+        var store = host.Services.GetRequiredService<IHelpStore>();
+        var keys = Enumerable.Range(0, 30).Select(i => string.Create(CultureInfo.InvariantCulture, $"outage-{i:D2}")).ToList();
+
+        foreach (var key in keys)
+        {
+            Assert.True((await store.SaveTicketAsync(TestTickets.Create(key), Token)).Created);
+        }
+
+        await logs.WaitForAsync(AttemptFailedEvent, count: 3, TimeSpan.FromSeconds(20));
+        Assert.Equal(0, receiver.Requests);
+        await receiver.StartAsync();
+        await receiver.WaitUntilAsync(r => r.CaseCount == keys.Count, TimeSpan.FromSeconds(30));
+        await host.StopAsync(Token);
+
+        Assert.Equal(keys, receiver.CaseOrder);
+        Assert.Equal((0, 0), (receiver.Duplicates, receiver.BadSignatures));
+        Assert.Empty(await host.Services.GetRequiredService<ITicketDeadLetters>().GetAsync(cancellationToken: Token));
+    }
+}
