@@ -75,6 +75,7 @@ public sealed partial class WidgetJourneyTests(SampleAppFixture app) : BrowserTe
         var stored = await App.Services.GetRequiredService<IHelpStore>().GetTicketAsync(reference, TestContext.Current.CancellationToken);
         Assert.NotNull(stored);
         Assert.Equal("VPN drops every hour", stored.Submission.Subject);
+        Assert.Equal("hardware", stored.Submission.Category);
         Assert.Equal("/expenses/new", stored.Submission.Route);
         Assert.Contains("vpn-connect", stored.Submission.Context["articlesRead"], StringComparison.Ordinal);
 

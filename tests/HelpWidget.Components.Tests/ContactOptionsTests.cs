@@ -172,6 +172,58 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
         Assert.True(cut.FindByLabel("Your e-mail address").HasAttribute("readonly"));
     }
 
+    [Fact]
+    public void Attachments_CheckedByContent_TravelWithTheTicket()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
+        var cut = OpenContactForm();
+        Fill(cut);
+
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromBinary(png, "screen shot.png", contentType: "image/png"));
+
+        Assert.Contains("screen shot.png", cut.Find("ul.hw-files").TextContent, StringComparison.Ordinal);
+        cut.Find("form").Submit();
+        var attachment = Assert.Single(Assert.Single(Store.Tickets).Attachments);
+        Assert.Equal("image/png", attachment.ContentType);
+        Assert.Equal(png, attachment.Content.ToArray());
+    }
+
+    [Fact]
+    public void Attachments_ProgramNamedAsAPicture_IsRefusedWithAMessage_AndNothingIsStored()
+    {
+        var cut = OpenContactForm();
+        Fill(cut);
+
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromBinary([(byte)'M', (byte)'Z', 0x90, 0, 3, 0, 0, 0], "holiday.png", contentType: "image/png"));
+        cut.Find("form").Submit();
+
+        Assert.Empty(Store.Tickets);
+        var input = cut.FindByLabel("Attachments (optional)");
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Contains("holiday.png", cut.Find(".hw-field-error").TextContent, StringComparison.Ordinal);
+
+        cut.FindButton("Remove holiday.png").Click();
+        cut.Find("form").Submit();
+        Assert.Empty(Assert.Single(Store.Tickets).Attachments);
+    }
+
+    [Fact]
+    public void Context_PersonalDataTypedIntoSearch_IsScrubbedBeforeItIsShownOrSent()
+    {
+        Knowledge.OnSearch = _ => SearchResults.Empty;
+        var cut = Render<HelpLauncher>();
+        cut.FindButton("Help").Click();
+        cut.FindByLabel("Search help articles").Input("locked out 811218-9876 alex@nordhav.example");
+        cut.FindButton("Contact support").Click();
+        Fill(cut);
+
+        Assert.DoesNotContain("811218-9876", cut.Find("details.hw-preview").TextContent, StringComparison.Ordinal);
+        cut.Find("form").Submit();
+
+        var searches = Assert.Single(Store.Tickets).Context["searches"];
+        Assert.Equal("locked out [personal number] [e-mail] (0)", searches);
+    }
+
     private static OpeningHours Hours(string zone) => new() { TimeZone = zone, Opens = new TimeOnly(8, 0), Closes = new TimeOnly(16, 30) };
 
     private IRenderedComponent<HelpLauncher> OpenContactForm()

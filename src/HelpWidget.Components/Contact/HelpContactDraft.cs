@@ -26,4 +26,7 @@ public sealed class HelpContactDraft
 
     /// <summary>Gets the values of the custom fields by key; a checkbox holds <c>true</c> or <c>false</c>.</summary>
     public IDictionary<string, string> Fields { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Gets the files attached so far, as uploaded; they are checked again when the form is sent.</summary>
+    public IList<AttachmentUpload> Files { get; } = new List<AttachmentUpload>();
 }

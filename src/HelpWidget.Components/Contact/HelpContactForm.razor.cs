@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,15 @@ public sealed partial class HelpContactForm : IDisposable
     private IKnowledgeProvider Knowledge { get; set; } = default!;
 
     [Inject]
+    private ITicketAttachmentInspector Inspector { get; set; } = default!;
+
+    [Inject]
+    private IOptions<TicketAttachmentOptions> AttachmentOptions { get; set; } = default!;
+
+    [Inject]
+    private IPersonalDataScrubber Scrubber { get; set; } = default!;
+
+    [Inject]
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
@@ -72,6 +82,10 @@ public sealed partial class HelpContactForm : IDisposable
     public EventCallback<TicketReceipt> OnSubmitted { get; set; }
 
     private HelpContactOptions Contact => Options.Value.Contact;
+
+    private TicketAttachmentOptions Attachments => AttachmentOptions.Value;
+
+    private string Accept => string.Join(',', Attachments.AllowedContentTypes.Order(StringComparer.Ordinal));
 
     private static string Language => CultureInfo.CurrentUICulture.Name;
 
@@ -181,7 +195,77 @@ public sealed partial class HelpContactForm : IDisposable
         Check(nameof(HelpContactDraft.Subject), Model.Subject, "SubjectRequired", TicketSubmission.MaxSubjectLength, allowLineBreaks: false);
         Check(nameof(HelpContactDraft.Description), Model.Description, "DescriptionRequired", TicketSubmission.MaxDescriptionLength, allowLineBreaks: true);
         ValidateFields();
+        CheckFiles();
     }
+
+    private async Task AddFilesAsync(InputFileChangeEventArgs args)
+    {
+        _errors.Remove(nameof(HelpContactDraft.Files));
+        var room = Math.Max(0, Attachments.MaxCount - Model.Files.Count);
+        if (args.FileCount > room)
+        {
+            _errors[nameof(HelpContactDraft.Files)] = L["AttachmentTooMany", Attachments.MaxCount];
+            return;
+        }
+
+        foreach (var file in args.GetMultipleFiles(room))
+        {
+            try
+            {
+                // The browser's size and type are only claims: read at most one byte past the limit and let the inspector decide.
+                await using var stream = file.OpenReadStream(Attachments.MaxFileBytes + 1);
+                Model.Files.Add(await AttachmentUpload.ReadAsync(file.Name, stream, Attachments.MaxFileBytes));
+            }
+            catch (IOException)
+            {
+                _errors[nameof(HelpContactDraft.Files)] = L["AttachmentTooLarge", file.Name, Megabytes(Attachments.MaxFileBytes)];
+                return;
+            }
+        }
+
+        CheckFiles();
+    }
+
+    private void RemoveFile(int index)
+    {
+        if (index >= 0 && index < Model.Files.Count)
+        {
+            Model.Files.RemoveAt(index);
+            _errors.Remove(nameof(HelpContactDraft.Files));
+            CheckFiles();
+        }
+    }
+
+    /// <summary>Checks the attached files together; the first problem is shown on the field, in the user's language.</summary>
+    private AttachmentInspection CheckFiles()
+    {
+        var inspection = Inspector.Inspect([.. Model.Files]);
+        if (inspection.Problems is [var problem, ..])
+        {
+            var name = problem.FileName ?? string.Empty;
+            _errors[nameof(HelpContactDraft.Files)] = problem.Code switch
+            {
+                AttachmentProblemCode.Empty => L["AttachmentEmpty", name],
+                AttachmentProblemCode.TooLarge => L["AttachmentTooLarge", name, Megabytes(problem.Limit ?? Attachments.MaxFileBytes)],
+                AttachmentProblemCode.TypeMismatch => L["AttachmentTypeMismatch", name],
+                AttachmentProblemCode.TooMany => L["AttachmentTooMany", problem.Limit ?? Attachments.MaxCount],
+                AttachmentProblemCode.TotalTooLarge => L["AttachmentTotalTooLarge", Megabytes(problem.Limit ?? Attachments.MaxTotalBytes)],
+                _ => L["AttachmentTypeNotAllowed", name],
+            };
+        }
+
+        return inspection;
+    }
+
+    private static string ShownName(AttachmentUpload file)
+    {
+        var name = new string((file.FileName ?? string.Empty).Where(c => !char.IsControl(c) && c is not ('\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\u2066' or '\u2067' or '\u2068' or '\u2069')).ToArray());
+        return name.Length > 60 ? string.Concat(name.AsSpan(0, 57), "…") : name;
+    }
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.CurrentCulture) + " MB";
+
+    private static string Kilobytes(int bytes) => Math.Max(1, (int)Math.Ceiling(bytes / 1024.0)).ToString(CultureInfo.CurrentCulture) + " KB";
 
     private void ValidateFields()
     {
@@ -274,6 +358,7 @@ public sealed partial class HelpContactForm : IDisposable
         Name = Model.Name,
         Email = Model.Email,
         Category = Contact.Categories.Count > 0 ? Model.Category : null,
+        Attachments = Inspector.Inspect([.. Model.Files]).Attachments,
         Fields = Contact.Fields.Where(f => Value(f).Trim().Length > 0).ToDictionary(f => f.Key, f => Value(f).Trim(), StringComparer.Ordinal),
         Language = Language,
         Route = Route,
@@ -309,6 +394,7 @@ public sealed partial class HelpContactForm : IDisposable
             context["votes"] = string.Join(", ", Session.Votes.Select(v => $"{v.ArticleId}: {(v.Helpful ? "yes" : "no")}{(v.Reason is null ? null : " (" + v.Reason + ")")}"));
         }
 
-        return context;
+        // What the user did is free text: personal data in it (a number typed into search, an address) is scrubbed.
+        return new Dictionary<string, string>(Scrubber.ScrubValues(context), StringComparer.Ordinal);
     }
 }
