@@ -47,8 +47,13 @@ public sealed class ScreenshotGalleryTests(SampleAppFixture app) : BrowserTest(a
 
         await name.FillAsync("Alex Lindqvist");
         await Panel.GetByRole(AriaRole.Textbox, new() { Name = "Your e-mail address" }).FillAsync("alex@nordhav.example");
+        await Panel.GetByRole(AriaRole.Combobox, new() { Name = "Category" }).SelectOptionAsync("hardware");
         await Panel.GetByRole(AriaRole.Textbox, new() { Name = "Subject" }).FillAsync("VPN drops every hour");
         await Panel.GetByRole(AriaRole.Textbox, new() { Name = "Describe the problem" }).FillAsync("It disconnects every hour, also after following the article.");
+        var suggested = Panel.GetByRole(AriaRole.Region, new() { Name = "These articles may answer your question" });
+        await Expect(suggested).ToBeVisibleAsync();
+        await suggested.ScrollIntoViewIfNeededAsync();
+        await PictureAsync("contact-suggestions", scheme);
         await Panel.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
         await Expect(Panel.GetByRole(AriaRole.Heading, new() { Name = "Request sent" })).ToBeVisibleAsync();
         await PictureAsync("receipt", scheme);

@@ -224,6 +224,19 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
         Assert.Equal("locked out [personal number] [e-mail] (0)", searches);
     }
 
+    [Fact]
+    public void ErrorOfAField_GoesWhenTheUserCorrectsIt_OthersStay()
+    {
+        var cut = OpenContactForm();
+        cut.Find("form").Submit();
+        Assert.Equal("true", cut.FindByLabel("Subject").GetAttribute("aria-invalid"));
+
+        cut.FindByLabel("Subject").Input("Printer");
+
+        Assert.Null(cut.FindByLabel("Subject").GetAttribute("aria-invalid"));
+        Assert.Equal("true", cut.FindByLabel("Your name").GetAttribute("aria-invalid"));
+    }
+
     private static OpeningHours Hours(string zone) => new() { TimeZone = zone, Opens = new TimeOnly(8, 0), Closes = new TimeOnly(16, 30) };
 
     private IRenderedComponent<HelpLauncher> OpenContactForm()

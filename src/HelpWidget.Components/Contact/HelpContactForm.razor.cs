@@ -292,7 +292,20 @@ public sealed partial class HelpContactForm : IDisposable
 
     private string Value(ContactField field) => Model.Fields.TryGetValue(field.Key, out var value) ? value : string.Empty;
 
-    private void SetValue(ContactField field, string value) => Model.Fields[field.Key] = value;
+    private void SetValue(ContactField field, string value)
+    {
+        Model.Fields[field.Key] = value;
+        Corrected(CustomKey(field));
+    }
+
+    /// <summary>Drops a field's error once the user changes the field; the form checks everything again on Send.</summary>
+    private void Corrected(string field) => _errors.Remove(field);
+
+    private Task TypedAsync(string field)
+    {
+        Corrected(field);
+        return SuggestAsync();
+    }
 
     /// <summary>Suggests articles for what the user is writing, so a known answer can spare them the ticket.</summary>
     private async Task SuggestAsync()
