@@ -43,6 +43,8 @@ public sealed class ContactTests(SampleAppFixture app) : BrowserTest(app)
         await Expect(preview).ToContainTextAsync("Searches you tried");
         await Expect(preview).ToContainTextAsync("vacation days");
         await Expect(preview).ToContainTextAsync("/leave");
+        // The browser's own time zone (Playwright's default context: the machine's) travels with the ticket.
+        await Expect(preview).ToContainTextAsync("Time zone");
         await AssertAccessibleAsync("preview");
         AssertNoProblems();
     }

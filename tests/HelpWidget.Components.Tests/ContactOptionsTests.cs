@@ -237,6 +237,27 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
         Assert.Equal("true", cut.FindByLabel("Your name").GetAttribute("aria-invalid"));
     }
 
+    [Fact]
+    public void HostValuesAndTimeZone_TravelWithTheTicket_ScrubbedAndValidated()
+    {
+        var session = Services.GetRequiredService<HelpSession>();
+        session.ContextValues["order"] = "Order QX-17, call 070-123 45 67";
+        session.ContextValues["bad key!"] = "left out";
+        session.ContextValues["page"] = "cannot replace the widget's own";
+        var cut = OpenContactForm();
+        cut.Instance.ReportTimeZone("Europe/Helsinki");
+        cut.Instance.ReportTimeZone("<script>");
+        Fill(cut);
+
+        cut.Find("form").Submit();
+
+        var context = Assert.Single(Store.Tickets).Context;
+        Assert.Equal("Order QX-17, call [phone]", context["order"]);
+        Assert.False(context.ContainsKey("bad key!"));
+        Assert.Equal("/", context["page"]);
+        Assert.Equal("Europe/Helsinki", context["timeZone"]);
+    }
+
     private static OpeningHours Hours(string zone) => new() { TimeZone = zone, Opens = new TimeOnly(8, 0), Closes = new TimeOnly(16, 30) };
 
     private IRenderedComponent<HelpLauncher> OpenContactForm()

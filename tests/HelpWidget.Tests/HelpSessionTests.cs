@@ -134,4 +134,46 @@ public sealed class HelpSessionTests
 
         Assert.Equal(["opened", "closed"], seen);
     }
+
+    [Theory]
+    [InlineData("Europe/Oslo", true)]
+    [InlineData("America/Argentina/Buenos_Aires", true)]
+    [InlineData("Etc/GMT+1", true)]
+    [InlineData("", false)]
+    [InlineData("../../etc/passwd", false)]
+    [InlineData("Europe/Oslo\r\nX: y", false)]
+    [InlineData("<script>alert(1)</script>", false)]
+    public void TimeZone_AcceptsOnlyTimeZoneIds(string value, bool valid)
+    {
+        var session = new HelpSession();
+
+        if (valid)
+        {
+            session.TimeZone = value;
+            Assert.Equal(value, session.TimeZone);
+        }
+        else
+        {
+            Assert.Throws<ArgumentException>(() => session.TimeZone = value);
+            Assert.Null(session.TimeZone);
+        }
+    }
+
+    [Fact]
+    public void ValidContextValues_LeaveOutBadKeysAndValues_AndKeepAtMostTwenty()
+    {
+        var session = new HelpSession();
+        for (var i = 0; i < 30; i++)
+        {
+            session.ContextValues[$"k{i}"] = "v";
+        }
+
+        session.ContextValues["k0"] = "bell\u0007";
+        session.ContextValues["k1"] = new string('x', 1001);
+
+        var valid = session.ValidContextValues().ToList();
+
+        Assert.Equal(20, valid.Count);
+        Assert.DoesNotContain(valid, e => e.Key is "k0" or "k1");
+    }
 }

@@ -381,12 +381,17 @@ public sealed partial class HelpContactForm : IDisposable
 
     private Dictionary<string, string> CreateContext()
     {
-        var context = new Dictionary<string, string>(StringComparer.Ordinal)
+        var context = new Dictionary<string, string>(Session.ValidContextValues(), StringComparer.Ordinal)
         {
             ["page"] = Route ?? "/",
             ["app"] = Options.Value.ApplicationName ?? (Services.GetService(typeof(IHostEnvironment)) as IHostEnvironment)?.ApplicationName ?? "unknown",
             ["culture"] = CultureInfo.CurrentUICulture.Name,
         };
+        if (Session.TimeZone is { } timeZone)
+        {
+            context["timeZone"] = timeZone;
+        }
+
         if (System.Reflection.Assembly.GetEntryAssembly()?.GetName().Version is { } version)
         {
             context["appVersion"] = version.ToString();

@@ -128,6 +128,17 @@ public partial class HelpLauncher : IAsyncDisposable
         }
     });
 
+    /// <summary>Records the time zone the user's browser reports, so it travels with a ticket. Called by the widget's script.</summary>
+    /// <param name="timeZone">An IANA time zone id such as <c>Europe/Oslo</c>; anything else is ignored.</param>
+    [JSInvokable]
+    public void ReportTimeZone(string? timeZone)
+    {
+        if (HelpSession.IsTimeZoneId(timeZone))
+        {
+            Session.TimeZone = timeZone;
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,4 @@
-// Opens the help panel from the keyboard. The shortcut is ignored while the user types in a field,
+// Opens the help panel from the keyboard, and tells the widget the user's time zone (sent with a ticket). The shortcut is ignored while the user types in a field,
 // so "?" still types a question mark there.
 const editable = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
 
@@ -25,5 +25,9 @@ export function init(dotNetRef, shortcut) {
     dotNetRef.invokeMethodAsync('OpenAsync');
   };
   document.addEventListener('keydown', onKeyDown);
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (timeZone) {
+    dotNetRef.invokeMethodAsync('ReportTimeZone', timeZone);
+  }
   return { dispose: () => document.removeEventListener('keydown', onKeyDown) };
 }

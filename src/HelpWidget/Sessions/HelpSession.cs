@@ -62,6 +62,24 @@ public sealed class HelpSession
     /// </summary>
     public IDictionary<object, object?> Items { get; } = new Dictionary<object, object?>();
 
+    /// <summary>
+    /// Gets or sets the user's time zone as an IANA id (such as <c>Europe/Oslo</c>), as the browser reports it; sent with
+    /// a ticket. <see langword="null"/> when unknown.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not a time zone id.</exception>
+    public string? TimeZone
+    {
+        get;
+        set => field = value is null || IsTimeZoneId(value) ? value : throw new ArgumentException("TimeZone must be an IANA time zone id such as Europe/Oslo.", nameof(value));
+    }
+
+    /// <summary>
+    /// Gets values the host app adds to the context of a ticket, such as an order number or the record being edited
+    /// (at most 20, keys of 1 to 50 letters, digits, '-', '_' or '.', values up to 1,000 characters; others are left
+    /// out). They are scrubbed of personal data and shown to the user before sending, like the rest of the context.
+    /// </summary>
+    public IDictionary<string, string> ContextValues { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Gets the number of times in this session an article suggested on the contact form solved the problem.</summary>
     public int Deflections { get; private set; }
 
@@ -264,6 +282,19 @@ public sealed class HelpSession
         ArgumentNullException.ThrowIfNull(receipt);
         TicketCreated?.Invoke(this, receipt);
     }
+
+    /// <summary>Gets a value indicating whether <paramref name="value"/> looks like an IANA time zone id.</summary>
+    /// <param name="value">The text to check.</param>
+    /// <returns><see langword="true"/> for 1 to 64 letters, digits, '/', '_', '+' and '-', starting with a letter.</returns>
+    public static bool IsTimeZoneId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) =>
+        value is { Length: > 0 and <= 64 } && char.IsAsciiLetter(value[0]) && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '+' or '-');
+
+    /// <summary>Gets the host's context values that pass the rules of <see cref="ContextValues"/>, at most 20.</summary>
+    /// <returns>The values, in the order added.</returns>
+    public IEnumerable<KeyValuePair<string, string>> ValidContextValues() => ContextValues
+        .Where(entry => entry.Key.Length is > 0 and <= 50 && entry.Key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            && entry.Value is { Length: <= 1000 } && !entry.Value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        .Take(20);
 
     private async Task RequestAsync(HelpPanelRequest request)
     {
