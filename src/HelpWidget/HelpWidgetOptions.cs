@@ -52,4 +52,22 @@ public sealed class HelpWidgetOptions
 
     /// <summary>Gets how users reach people: the contact policy, the ticket form's categories and fields, and the other channels.</summary>
     public HelpContactOptions Contact { get; } = new();
+
+    /// <summary>
+    /// Gets or sets the app's route that shows an article as a page of its own, with <c>{id}</c> where the article's id
+    /// goes, such as <c>/help/{id}</c>; the panel then offers "Open as a page". <see langword="null"/> offers no such
+    /// link. Defaults to <see langword="null"/>.
+    /// </summary>
+    [RegularExpression(@"^/(?!/)[A-Za-z0-9/_\-.]*\{id\}[A-Za-z0-9/_\-.]*$", ErrorMessage = "ArticlePagePath must be an app-relative path starting with one '/' that contains {{id}}, such as /help/{{id}}.")]
+    public string? ArticlePagePath { get; set; }
+
+    /// <summary>Gets the address of the page that shows an article, from <see cref="ArticlePagePath"/>.</summary>
+    /// <param name="articleId">The article's id.</param>
+    /// <returns>The address, or <see langword="null"/> when no article page is configured.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="articleId"/> is <see langword="null"/>.</exception>
+    public string? ArticlePageFor(string articleId)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        return ArticlePagePath?.Replace("{id}", Uri.EscapeDataString(articleId), StringComparison.Ordinal);
+    }
 }

@@ -101,4 +101,43 @@ public sealed class PointOfNeedTests(SampleAppFixture app) : BrowserTest(app)
         await Expect(Panel.GetByRole(AriaRole.Button, new() { Name = "Connect to the VPN" })).ToBeVisibleAsync();
         AssertNoProblems();
     }
+
+    [Fact]
+    public async Task Article_OpensAsAPageOfItsOwn_AndAnUnknownIdSaysSo()
+    {
+        await OpenPageAsync("/?help=vpn-connect");
+        await Expect(Panel.GetByRole(AriaRole.Heading, new() { Name = "Connect to the VPN when working remotely", Level = 3 })).ToBeVisibleAsync();
+
+        await Panel.GetByRole(AriaRole.Link, new() { Name = "Open as a page" }).ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Connect to the VPN when working remotely", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Navigation, new() { Name = "Related articles" }).GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
+        await AssertAccessibleAsync("article-page");
+
+        await OpenPageAsync("/help/..%2F..%2Fetc%2Fpasswd");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "This article is not available", Level = 1 })).ToBeVisibleAsync();
+        AssertNoProblems();
+    }
+
+    [Theory]
+    [InlineData("dark")]
+    [InlineData("light")]
+    public async Task FieldTipAndOutageBanner_HaveNoAccessibilityViolations_InEitherTheme(string scheme)
+    {
+        await Page.EmulateMediaAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+        var now = DateTimeOffset.UtcNow;
+        var id = "outage-" + Guid.NewGuid().ToString("N")[..8];
+        await File.WriteAllTextAsync(
+            Path.Combine(App.AnnouncementsPath, "en", id + ".md"),
+            $"---\nid: {id}\ntitle: Expense system is down\nseverity: outage\nends: {now.AddHours(1):yyyy-MM-dd'T'HH:mm:ss'Z'}\ncontexts: [/expenses]\n---\nClaims are kept until it is back.\n",
+            TestContext.Current.CancellationToken);
+
+        await OpenPageAsync("/expenses/new");
+        await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Service status" })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Help with Category" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Note)).ToBeVisibleAsync();
+
+        await AssertAccessibleAsync($"tip-and-banner-{scheme}");
+        AssertNoProblems();
+    }
 }

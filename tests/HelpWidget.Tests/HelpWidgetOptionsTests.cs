@@ -18,6 +18,31 @@ public sealed class HelpWidgetOptionsTests
         Assert.Contains("DefaultLanguage", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("help/{id}")]
+    [InlineData("/help")]
+    [InlineData("https://evil.example/{id}")]
+    [InlineData("//evil.example/{id}")]
+    [InlineData("/help/{id}?x=<script>")]
+    public void AddHelpWidget_BadArticlePagePath_FailsWithAMessageNamingIt(string path)
+    {
+        using var provider = new ServiceCollection().AddLogging().AddHelpWidget(o => o.ArticlePagePath = path).Services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<HelpWidgetOptions>>().Value);
+
+        Assert.Contains("ArticlePagePath", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ArticlePageFor_EscapesTheId()
+    {
+        var options = new HelpWidgetOptions { ArticlePagePath = "/help/{id}" };
+
+        Assert.Equal("/help/vpn-connect", options.ArticlePageFor("vpn-connect"));
+        Assert.Equal("/help/..%2Fadmin%3Fx%3D1", options.ArticlePageFor("../admin?x=1"));
+        Assert.Null(new HelpWidgetOptions().ArticlePageFor("vpn-connect"));
+    }
+
     [Fact]
     public void AddHelpWidget_MaxResultsOutOfRange_Fails()
     {

@@ -33,6 +33,9 @@ public sealed partial class HelpArticleView
     private HelpArticle? _relatedFor;
 
     [Inject]
+    private Microsoft.Extensions.Options.IOptions<HelpWidgetOptions> Options { get; set; } = default!;
+
+    [Inject]
     private HelpSession Session { get; set; } = default!;
 
     [Inject]
