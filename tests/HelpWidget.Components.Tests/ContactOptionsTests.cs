@@ -258,6 +258,19 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
         Assert.Equal("Europe/Helsinki", context["timeZone"]);
     }
 
+    [Fact]
+    public void Draft_SurvivesClosingThePanelByAccident()
+    {
+        var cut = OpenContactForm();
+        Fill(cut);
+
+        cut.FindButton("Close help").Click();
+        cut.FindButton("Help").Click();
+
+        Assert.Equal("VPN drops every hour", cut.FindByLabel("Subject").GetAttribute("value"));
+        Assert.Equal("It disconnects.", cut.FindByLabel("Describe the problem").GetAttribute("value"));
+    }
+
     private static OpeningHours Hours(string zone) => new() { TimeZone = zone, Opens = new TimeOnly(8, 0), Closes = new TimeOnly(16, 30) };
 
     private IRenderedComponent<HelpLauncher> OpenContactForm()

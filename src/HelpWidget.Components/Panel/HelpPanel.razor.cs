@@ -71,6 +71,8 @@ public sealed partial class HelpPanel : IDisposable
     [Parameter]
     public EventCallback OnClose { get; set; }
 
+    private string BodyKey => _memory.View == PanelView.Article ? "article:" + _memory.ArticleId : _memory.View.ToString();
+
     private string TitleId => Id + "-title";
 
     private string SearchId => Id + "-search";
