@@ -112,4 +112,38 @@ public sealed class HelpSessionApiTests : HelpWidgetTestContext
         await Assert.ThrowsAsync<ArgumentException>("articleId", () => Session.ShowArticleAsync(""));
         Assert.Throws<ArgumentException>("Keys", () => Session.Declare(new HelpContextDeclaration { Keys = ["ok", "bad\u0007"] }));
     }
+
+    [Fact]
+    public void History_BackAndForward_WalkThroughResultsAndArticles()
+    {
+        Knowledge.OnSearch = r => Hits(("vpn-connect", "Connect to the VPN"));
+        Knowledge.OnGetArticle = r => r.ArticleId switch
+        {
+            "vpn-connect" => new HelpArticle { Id = "vpn-connect", Language = "en", Title = "Connect to the VPN", Summary = "s", Html = "<p>Body</p>", Related = ["vpn-troubleshoot"] },
+            "vpn-troubleshoot" => Article("vpn-troubleshoot", "Troubleshoot the VPN"),
+            _ => null,
+        };
+        var cut = Render<HelpLauncher>();
+        cut.FindButton("Help").Click();
+        cut.FindByLabel("Search help articles").Input("vpn");
+        cut.FindButton("Connect to the VPN").Click();
+        cut.FindButton("Troubleshoot the VPN").Click();
+        Assert.False(cut.HasButton("Forward"));
+
+        cut.FindButton("Back").Click();
+        Assert.Equal("Connect to the VPN", cut.Find("article h3").TextContent.Trim());
+        cut.FindButton("Back").Click();
+        Assert.Equal("vpn", cut.FindByLabel("Search help articles").GetAttribute("value"));
+
+        cut.FindButton("Forward").Click();
+        Assert.Equal("Connect to the VPN", cut.Find("article h3").TextContent.Trim());
+        cut.FindButton("Forward").Click();
+        Assert.Equal("Troubleshoot the VPN", cut.Find("article h3").TextContent.Trim());
+        Assert.False(cut.HasButton("Forward"));
+
+        cut.FindButton("Back").Click();
+        cut.FindButton("Back").Click();
+        cut.FindButton("Connect to the VPN").Click();
+        Assert.False(cut.HasButton("Forward"));
+    }
 }

@@ -184,7 +184,7 @@ public sealed partial class HelpPanel : IDisposable
             await SearchAsync();
         }
 
-        if (_memory.ArticleId is { } articleId && (_memory.View == PanelView.Article || _memory.History.Contains(PanelView.Article)))
+        if (_memory.ArticleId is { } articleId && _memory.View == PanelView.Article)
         {
             await LoadArticleAsync(articleId);
         }
@@ -192,7 +192,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private async Task ApplyAsync(HelpPanelStart start)
     {
-        _memory.History.Clear();
+        _memory.ClearHistory();
         _memory.View = PanelView.Search;
         if (start.Contact)
         {
@@ -275,7 +275,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private async Task OpenArticleAsync(string id)
     {
-        Navigate(PanelView.Article);
+        Navigate(PanelView.Article, id);
         await LoadArticleAsync(id);
         if (_article is not null)
         {
@@ -329,7 +329,7 @@ public sealed partial class HelpPanel : IDisposable
     {
         Session.RecordDeflection(articleId);
         _memory.Contact = new HelpContactDraft { Name = _memory.Contact.Name, Email = _memory.Contact.Email };
-        _memory.History.Clear();
+        _memory.ClearHistory();
         _memory.View = PanelView.Search;
         _deflected = true;
         _focus = FocusTarget.Search;
@@ -355,7 +355,7 @@ public sealed partial class HelpPanel : IDisposable
         _memory.Receipt = receipt;
         _memory.ReceiptEmail = _memory.Contact.Email;
         _memory.Contact = new HelpContactDraft { Name = _memory.Contact.Name, Email = _memory.Contact.Email };
-        _memory.History.Clear();
+        _memory.ClearHistory();
         _memory.View = PanelView.Receipt;
         _focus = FocusTarget.Receipt;
         return Task.CompletedTask;
@@ -363,21 +363,39 @@ public sealed partial class HelpPanel : IDisposable
 
     private Task BackToSearchAsync()
     {
-        _memory.History.Clear();
+        _memory.ClearHistory();
         _memory.View = PanelView.Search;
         _focus = FocusTarget.Search;
         return Task.CompletedTask;
     }
 
-    private Task BackAsync()
+    private async Task BackAsync()
     {
-        if (_memory.History.Count > 0)
+        if (_memory.History.TryPop(out var entry))
         {
-            _memory.View = _memory.History.Pop();
-            _focus = _memory.View == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
+            _memory.Forward.Push(_memory.Current);
+            await ShowAsync(entry);
+        }
+    }
+
+    private async Task ForwardAsync()
+    {
+        if (_memory.Forward.TryPop(out var entry))
+        {
+            _memory.History.Push(_memory.Current);
+            await ShowAsync(entry);
+        }
+    }
+
+    private async Task ShowAsync(PanelEntry entry)
+    {
+        _memory.View = entry.View;
+        if (entry is { View: PanelView.Article, ArticleId: { } articleId } && _article?.Id != articleId)
+        {
+            await LoadArticleAsync(articleId);
         }
 
-        return Task.CompletedTask;
+        _focus = _memory.View == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
     }
 
     private async Task OnKeyDownAsync(KeyboardEventArgs args)
@@ -390,11 +408,14 @@ public sealed partial class HelpPanel : IDisposable
 
     private Task CloseAsync() => OnClose.InvokeAsync();
 
-    private void Navigate(PanelView view)
+    /// <summary>Moves to a view (an article, for the article view), remembering where the user was; a new step forgets the way forward.</summary>
+    private void Navigate(PanelView view, string? articleId = null)
     {
-        if (_memory.View != view)
+        var target = new PanelEntry(view, articleId);
+        if (_memory.Current != target)
         {
-            _memory.History.Push(_memory.View);
+            _memory.History.Push(_memory.Current);
+            _memory.Forward.Clear();
             _memory.View = view;
         }
     }

@@ -6,7 +6,11 @@ namespace HelpWidget.Components;
 /// </summary>
 internal sealed class PanelMemory
 {
-    public Stack<PanelView> History { get; } = new();
+    public Stack<PanelEntry> History { get; } = new();
+
+    public Stack<PanelEntry> Forward { get; } = new();
+
+    public PanelEntry Current => new(View, View == PanelView.Article ? ArticleId : null);
 
     public PanelView View { get; set; } = PanelView.Search;
 
@@ -20,6 +24,12 @@ internal sealed class PanelMemory
 
     public string? ReceiptEmail { get; set; }
 
+    public void ClearHistory()
+    {
+        History.Clear();
+        Forward.Clear();
+    }
+
     public static PanelMemory For(HelpSession session)
     {
         if (session.Items.TryGetValue(typeof(PanelMemory), out var existing) && existing is PanelMemory memory)
@@ -32,3 +42,6 @@ internal sealed class PanelMemory
         return memory;
     }
 }
+
+/// <summary>A place in the panel's history: a view, and for an article view, which article.</summary>
+internal readonly record struct PanelEntry(PanelView View, string? ArticleId);
