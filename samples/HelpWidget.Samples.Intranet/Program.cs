@@ -61,9 +61,10 @@ app.MapStaticAssets();
 // The language picker: remembers the choice in the culture cookie, then returns to the page (local URLs only).
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
 {
+    // An unknown language (a hand-edited or stale link) keeps the current one and returns to the page.
     if (!cultures.Contains(culture, StringComparer.OrdinalIgnoreCase))
     {
-        return Results.BadRequest();
+        return Results.LocalRedirect(LocalOrHome(returnUrl));
     }
 
     Remember(context, CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(CultureInfo.GetCultureInfo(culture))));
@@ -75,7 +76,7 @@ app.MapGet("/appearance/{theme}", (string theme, string? returnUrl, HttpContext 
 {
     if (Appearance.Parse(theme) is not { } chosen)
     {
-        return Results.BadRequest();
+        return Results.LocalRedirect(LocalOrHome(returnUrl));
     }
 
     Remember(context, Appearance.CookieName, chosen.ToString());

@@ -140,4 +140,18 @@ public sealed class PointOfNeedTests(SampleAppFixture app) : BrowserTest(app)
         await AssertAccessibleAsync($"tip-and-banner-{scheme}");
         AssertNoProblems();
     }
+
+    [Theory]
+    [InlineData("/culture/xx?returnUrl=/profile")]
+    [InlineData("/culture/..%2F..?returnUrl=//evil.example/")]
+    [InlineData("/appearance/purple?returnUrl=/profile")]
+    public async Task UnknownLanguageOrTheme_KeepsTheCurrentOne_AndReturnsToALocalPage(string link)
+    {
+        await Page.GotoAsync(link);
+
+        await Expect(Launcher).ToBeEnabledAsync();
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        Assert.StartsWith(App.BaseUrl.TrimEnd('/'), Page.Url, StringComparison.Ordinal);
+        AssertNoProblems();
+    }
 }
