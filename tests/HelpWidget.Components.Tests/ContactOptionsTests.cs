@@ -24,6 +24,22 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
     }
 
     [Fact]
+    public async Task AfterSelfService_AnAppsContactRequest_SearchesTheSubjectFirst_WithTheFormFilledInBehindIt()
+    {
+        Contact.Policy = ContactPolicy.AfterSelfService;
+        Knowledge.OnSearch = r => Hits(("account-lockout", "Unlock your account"));
+        var cut = Render<HelpLauncher>();
+
+        await cut.InvokeAsync(() => Services.GetRequiredService<HelpSession>().StartContactAsync("Locked out of my account", "Since this morning"));
+
+        Assert.Equal("Locked out of my account", cut.FindByLabel("Search help articles").GetAttribute("value"));
+        Assert.True(cut.HasButton("Unlock your account"));
+        cut.FindButton("Contact support").Click();
+        Assert.Equal("Locked out of my account", cut.FindByLabel("Subject").GetAttribute("value"));
+        Assert.Equal("Since this morning", cut.FindByLabel("Describe the problem").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Never_OffersNoContact_AndIgnoresRequestsForIt()
     {
         Contact.Rules.Add(new ContactPolicyRule { Context = "/", Policy = ContactPolicy.Never });

@@ -198,6 +198,13 @@ public sealed partial class HelpPanel : IDisposable
         {
             _memory.Contact.Subject = start.Subject ?? _memory.Contact.Subject;
             _memory.Contact.Description = start.Description ?? _memory.Contact.Description;
+            if (!ContactOffered && !string.IsNullOrWhiteSpace(start.Subject))
+            {
+                // Self-service first: the subject is searched, and the filled-in form is one click away once contact is offered.
+                await SearchForAsync(start.Subject.Length > MaxQueryInputLength ? start.Subject[..MaxQueryInputLength] : start.Subject);
+                return;
+            }
+
             await OpenContactAsync();
             return;
         }
