@@ -16,19 +16,16 @@ internal sealed class SqliteAnnouncementDismissals : IAnnouncementDismissals, ID
         );
         """;
 
-    private readonly string _connectionString;
-    private readonly string? _directory;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private volatile bool _schemaReady;
 
     public SqliteAnnouncementDismissals(IOptions<SqliteStoreOptions> options, TimeProvider time, IHostEnvironment? environment = null)
     {
-        (_connectionString, _directory) = SqliteConnectionString.Resolve(options.Value, environment);
+        _database = new SqliteDatabase(options.Value, environment, CreateSchemaAsync);
         _time = time;
     }
 
-    public void Dispose() => _schemaLock.Dispose();
+    public void Dispose() => _database.Dispose();
 
     public async Task<IReadOnlySet<string>> GetDismissedAsync(string userId, CancellationToken cancellationToken = default)
     {
@@ -72,41 +69,12 @@ internal sealed class SqliteAnnouncementDismissals : IAnnouncementDismissals, ID
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private static async Task CreateSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        if (!_schemaReady && _directory is not null)
-        {
-            Directory.CreateDirectory(_directory);
-        }
-
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 10000;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            if (!_schemaReady)
-            {
-                await _schemaLock.WaitAsync(cancellationToken);
-                try
-                {
-                    command.CommandText = Schema;
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                    _schemaReady = true;
-                }
-                finally
-                {
-                    _schemaLock.Release();
-                }
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = Schema;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
 }

@@ -82,16 +82,13 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
 
     private const int MaxErrorLength = 2000;
 
-    private readonly string _connectionString;
-    private readonly string? _directory;
+    private readonly SqliteDatabase _database;
     private readonly string[] _sinkNames;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
 
     // Writers of this process queue here, asynchronously, instead of in SQLite's busy handler, which sleeps and polls;
     // writers of other processes still meet at the file lock and its busy timeout.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private volatile bool _schemaReady;
 
     public SqliteHelpStore(
         IOptions<SqliteStoreOptions> options,
@@ -99,16 +96,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
         IEnumerable<ITicketSink>? sinks = null,
         TimeProvider? timeProvider = null)
     {
-        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString);
-        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && !Path.IsPathRooted(builder.DataSource)
-            && !builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.DataSource = Path.GetFullPath(Path.Combine(environment?.ContentRootPath ?? AppContext.BaseDirectory, builder.DataSource));
-        }
-
-        builder.Pooling = true;
-        _connectionString = builder.ToString();
-        _directory = builder.Mode == SqliteOpenMode.Memory || !Path.IsPathRooted(builder.DataSource) ? null : Path.GetDirectoryName(builder.DataSource);
+        _database = new SqliteDatabase(options.Value, environment, EnsureSchemaAsync);
         _sinkNames = sinks?.Select(sink => sink.Name).Distinct(StringComparer.Ordinal).ToArray() ?? [];
         _time = timeProvider ?? TimeProvider.System;
     }
@@ -367,7 +355,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
 
     public void Dispose()
     {
-        _schemaLock.Dispose();
+        _database.Dispose();
         _writeLock.Dispose();
     }
 
@@ -568,48 +556,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
         return new WriteLock(_writeLock);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_schemaReady && _directory is not null)
-        {
-            Directory.CreateDirectory(_directory);
-        }
-
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = "PRAGMA busy_timeout = 10000;";
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            if (!_schemaReady)
-            {
-                await _schemaLock.WaitAsync(cancellationToken);
-                try
-                {
-                    if (!_schemaReady)
-                    {
-                        await EnsureSchemaAsync(connection, cancellationToken);
-                        _schemaReady = true;
-                    }
-                }
-                finally
-                {
-                    _schemaLock.Release();
-                }
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
 
     private static async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
