@@ -287,6 +287,37 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
         Assert.Equal("It disconnects.", cut.FindByLabel("Describe the problem").GetAttribute("value"));
     }
 
+    [Fact]
+    public void ContactFormKeptInTheSession_IsNotShownOnAPageThatOffersNoContact()
+    {
+        Contact.Rules.Add(new ContactPolicyRule { Context = "/admin", Policy = ContactPolicy.Never });
+        var cut = OpenContactForm();
+        Assert.NotEmpty(cut.FindAll("form.hw-form"));
+
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/admin/users");
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("form.hw-form")));
+        Assert.False(cut.HasButton("Contact support"));
+    }
+
+    [Fact]
+    public void CustomFields_KeysDifferingOnlyInCase_GetTheirOwnIdsAndErrors()
+    {
+        Contact.Fields.Add(new ContactField { Key = "Asset.Tag", Label = "First" });
+        Contact.Fields.Add(new ContactField { Key = "asset_tag", Label = "Second", Required = true });
+        var cut = OpenContactForm();
+        Fill(cut);
+
+        cut.Find("form").Submit();
+
+        var first = cut.FindByLabel("First (optional)");
+        var second = cut.FindByLabel("Second");
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Null(first.GetAttribute("aria-invalid"));
+        Assert.Equal("true", second.GetAttribute("aria-invalid"));
+        Assert.Equal("Fill in this field.", cut.Find($"#{second.GetAttribute("aria-describedby")}").TextContent);
+    }
+
     private static OpeningHours Hours(string zone) => new() { TimeZone = zone, Opens = new TimeOnly(8, 0), Closes = new TimeOnly(16, 30) };
 
     private IRenderedComponent<HelpLauncher> OpenContactForm()

@@ -21,6 +21,7 @@ public sealed partial class HelpContactForm : IDisposable
     private IReadOnlyList<ArticleHit> _suggestions = [];
     private CancellationTokenSource? _suggesting;
     private bool _submitting;
+    private bool _uploading;
     private bool _failed;
     private bool _focusFirstError;
 
@@ -128,7 +129,7 @@ public sealed partial class HelpContactForm : IDisposable
             : _errors.ContainsKey(nameof(HelpContactDraft.Category)) ? _categoryInput
             : _errors.ContainsKey(nameof(HelpContactDraft.Subject)) ? _subjectInput
             : _errors.ContainsKey(nameof(HelpContactDraft.Description)) ? _descriptionInput
-            : Contact.Fields.Select(f => _fieldInputs.GetValueOrDefault(CustomKey(f))).FirstOrDefault(r => r.Context is not null && _errors.Keys.Any(k => k.StartsWith("Field:", StringComparison.Ordinal)));
+            : Contact.Fields.Where(f => _errors.ContainsKey(CustomKey(f))).Select(f => _fieldInputs.GetValueOrDefault(CustomKey(f))).FirstOrDefault();
         if (first.Context is not null)
         {
             await first.FocusAsync();
@@ -200,6 +201,24 @@ public sealed partial class HelpContactForm : IDisposable
 
     private async Task AddFilesAsync(InputFileChangeEventArgs args)
     {
+        if (_uploading)
+        {
+            return;
+        }
+
+        _uploading = true;
+        try
+        {
+            await ReadFilesAsync(args);
+        }
+        finally
+        {
+            _uploading = false;
+        }
+    }
+
+    private async Task ReadFilesAsync(InputFileChangeEventArgs args)
+    {
         _errors.Remove(nameof(HelpContactDraft.Files));
         var room = Math.Max(0, Attachments.MaxCount - Model.Files.Count);
         if (args.FileCount > room)
@@ -219,6 +238,12 @@ public sealed partial class HelpContactForm : IDisposable
             catch (IOException)
             {
                 _errors[nameof(HelpContactDraft.Files)] = L["AttachmentTooLarge", file.Name, Megabytes(Attachments.MaxFileBytes)];
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The upload broke off (connection, timeout, a new choice of files meanwhile): the draft stays, the file is not attached.
+                _errors[nameof(HelpContactDraft.Files)] = L["AttachmentFailed", file.Name];
                 return;
             }
         }
@@ -288,7 +313,8 @@ public sealed partial class HelpContactForm : IDisposable
         }
     }
 
-    private static string CustomKey(ContactField field) => "Field:" + field.Key;
+    /// <summary>The error key of a custom field: its position, so keys that differ only in case or punctuation never share an element id.</summary>
+    private string CustomKey(ContactField field) => "Field:" + Contact.Fields.IndexOf(field).ToString(CultureInfo.InvariantCulture);
 
     private string Value(ContactField field) => Model.Fields.TryGetValue(field.Key, out var value) ? value : string.Empty;
 

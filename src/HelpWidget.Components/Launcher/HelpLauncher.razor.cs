@@ -322,6 +322,14 @@ public partial class HelpLauncher : IAsyncDisposable
 
         _selfReference = DotNetObjectReference.Create(this);
         _shortcutHandle = await _module.InvokeAsync<IJSObjectReference>("init", _selfReference, shortcut);
+        if (_disposed)
+        {
+            // Disposed while the listener was being added: remove it again.
+            await _shortcutHandle.InvokeVoidAsync("dispose");
+            await _shortcutHandle.DisposeAsync();
+            await _module.DisposeAsync();
+            _selfReference.Dispose();
+        }
     }
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)

@@ -179,6 +179,11 @@ public sealed partial class HelpPanel : IDisposable
     /// <summary>Shows again what a panel rendered earlier in this session was showing: its search results and article.</summary>
     private async Task RestoreAsync()
     {
+        if (_memory.View == PanelView.Contact && !ContactOffered)
+        {
+            _memory.View = PanelView.Search;
+        }
+
         if (!string.IsNullOrWhiteSpace(_memory.Query))
         {
             await SearchAsync();
@@ -396,7 +401,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private async Task ShowAsync(PanelEntry entry)
     {
-        _memory.View = entry.View;
+        _memory.View = entry.View == PanelView.Contact && !ContactOffered ? PanelView.Search : entry.View;
         if (entry is { View: PanelView.Article, ArticleId: { } articleId } && _article?.Id != articleId)
         {
             await LoadArticleAsync(articleId);
@@ -430,6 +435,12 @@ public sealed partial class HelpPanel : IDisposable
     private void OnLocationChanged(object? sender, LocationChangedEventArgs args)
     {
         _route = CurrentRoute();
+        if (_memory.View == PanelView.Contact && !ContactOffered)
+        {
+            // This page offers no contact (a Never rule): the form kept in the session waits for a page that does.
+            _memory.View = PanelView.Search;
+        }
+
         RefreshSuggestions();
     }
 

@@ -103,7 +103,7 @@ internal static class MarkdownAnnouncementParser
         if (DateTime.TryParseExact(text, s_formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             // A wall-clock time in the announcement's zone; a time skipped by a clock change moves past the gap.
-            var offset = zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddHours(1)) : zone.GetUtcOffset(local);
+            var offset = zone.IsInvalidTime(local) ? zone.GetUtcOffset(local.AddHours(-1)) : zone.GetUtcOffset(local);
             time = new DateTimeOffset(local, offset);
             return true;
         }

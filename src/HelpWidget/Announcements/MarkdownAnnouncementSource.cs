@@ -65,7 +65,7 @@ internal sealed class MarkdownAnnouncementSource(
                         Log.AnnouncementSkipped(logger, relative, error);
                     }
                 }
-                catch (IOException ex)
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     Log.AnnouncementSkipped(logger, relative, $"it could not be read ({ex.Message}).");
                     continue;

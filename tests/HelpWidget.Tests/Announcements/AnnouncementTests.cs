@@ -28,6 +28,15 @@ public sealed class AnnouncementTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero), explicitOffset!.StartsAt);
     }
 
+    [Fact]
+    public void Parse_TimeInTheSpringForwardGap_MovesPastTheGap()
+    {
+        // Oslo's clocks jump from 02:00 to 03:00 on 29 March 2026: 02:30 does not exist and is read as 03:30 (01:30Z).
+        var (announcement, _) = MarkdownAnnouncementParser.Parse(File("timezone: Europe/Oslo\nstarts: 2026-03-29T02:30"), "a.md", "en");
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 29, 1, 30, 0, TimeSpan.Zero), announcement!.StartsAt);
+    }
+
     [Theory]
     [InlineData("severity: emergency", "severity")]
     [InlineData("timezone: Mars/Olympus", "timezone")]
