@@ -9,7 +9,6 @@ public sealed class ContactTests(SampleAppFixture app) : BrowserTest(app)
     [Fact]
     public async Task WhileWritingATicket_AnArticleThatSolvesIt_ClosesTheFormWithoutATicket()
     {
-        var before = await App.CountTicketsAsync();
         await OpenPageAsync("/");
         await Launcher.ClickAsync();
         await Panel.GetByRole(AriaRole.Button, new() { Name = "Contact support" }).ClickAsync();
@@ -25,7 +24,7 @@ public sealed class ContactTests(SampleAppFixture app) : BrowserTest(app)
 
         await Expect(Panel.GetByText("Glad the article helped.")).ToBeVisibleAsync();
         await Expect(SearchBox).ToBeFocusedAsync();
-        Assert.Equal(before, await App.CountTicketsAsync());
+        Assert.Equal(0, await App.CountTicketsAsync(subject: "print queue stuck"));
         AssertNoProblems();
     }
 

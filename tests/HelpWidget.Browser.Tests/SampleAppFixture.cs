@@ -101,7 +101,8 @@ public sealed class SampleAppFixture : IAsyncLifetime
         }
     }
 
-    public async Task<long> CountTicketsAsync()
+    /// <summary>Counts the stored tickets, all of them or those with a subject (tests run in parallel: a subject keeps a count to one test).</summary>
+    public async Task<long> CountTicketsAsync(string? subject = null)
     {
         if (!File.Exists(DatabasePath))
         {
@@ -111,7 +112,8 @@ public sealed class SampleAppFixture : IAsyncLifetime
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM tickets";
+        command.CommandText = subject is null ? "SELECT COUNT(*) FROM tickets" : "SELECT COUNT(*) FROM tickets WHERE subject = $subject";
+        command.Parameters.AddWithValue("$subject", (object?)subject ?? DBNull.Value);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }
