@@ -58,30 +58,7 @@ public sealed class HelpAnnouncement
     public bool AppliesTo(HelpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Contexts.Count == 0)
-        {
-            return true;
-        }
-
-        var route = (context.Route ?? "/").TrimEnd('/');
-        foreach (var target in Contexts)
-        {
-            if (target.StartsWith('/'))
-            {
-                var prefix = target.TrimEnd('/');
-                if (prefix.Length == 0 || route.Equals(prefix, StringComparison.OrdinalIgnoreCase)
-                    || route.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-            else if (context.Keys.Contains(target, StringComparer.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Contexts.Count == 0 || Contexts.Any(context.Matches);
     }
 }
 

@@ -16,4 +16,25 @@ public sealed class HelpContext
 
     /// <summary>Gets the tags the page declared. Defaults to none.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>
+    /// Gets a value indicating whether this context is covered by <paramref name="target"/>: a route (starting with
+    /// <c>/</c>) that is the context's route or one of its parents, or a context key the page declared.
+    /// </summary>
+    /// <param name="target">A route such as <c>/expenses</c>, or a context key such as <c>expenses</c>.</param>
+    /// <returns><see langword="true"/> when the target covers this context.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="target"/> is <see langword="null"/>.</exception>
+    public bool Matches(string target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (!target.StartsWith('/'))
+        {
+            return Keys.Contains(target, StringComparer.OrdinalIgnoreCase);
+        }
+
+        var route = (Route ?? "/").TrimEnd('/');
+        var prefix = target.TrimEnd('/');
+        return prefix.Length == 0 || route.Equals(prefix, StringComparison.OrdinalIgnoreCase)
+            || route.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase);
+    }
 }

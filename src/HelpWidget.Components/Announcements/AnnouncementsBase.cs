@@ -13,6 +13,8 @@ namespace HelpWidget.Components;
 public abstract class AnnouncementsBase : ComponentBase, IDisposable
 {
     private string? _loadedFor;
+    private int _loads;
+    private bool _reloadQueued;
 
     /// <summary>
     /// Gets or sets the signed-in user; audiences and stored dismissals follow it. <see langword="null"/> takes the
@@ -99,7 +101,7 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
 
     private async Task LoadAsync(bool force)
     {
-        var route = CurrentRoute();
+        var route = Navigation.CurrentRoute();
         var key = $"{route}|{EffectiveUser.Id}|{CultureInfo.CurrentUICulture.Name}";
         if (!force && key == _loadedFor)
         {
@@ -107,26 +109,39 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
         }
 
         _loadedFor = key;
+        var load = ++_loads;
         var all = await Announcements.GetCurrentAsync(EffectiveUser, Session.CurrentContext(route), CultureInfo.CurrentUICulture.Name);
-        Items = [.. all.Where(Shows)];
+        if (load == _loads)
+        {
+            // Only the latest load is shown: an older one that finishes late belongs to a page the user has left.
+            Items = [.. all.Where(Shows)];
+        }
     }
 
-    private void OnChanged(object? sender, EventArgs e) => _ = InvokeAsync(async () =>
+    /// <summary>
+    /// A navigation changes the route and the page's declared contexts in one go: the changes are gathered into one
+    /// load once the renderer has handled them.
+    /// </summary>
+    private void OnChanged(object? sender, EventArgs e)
     {
-        await LoadAsync(force: true);
-        StateHasChanged();
-    });
+        if (_reloadQueued)
+        {
+            return;
+        }
+
+        _reloadQueued = true;
+        _ = InvokeAsync(async () =>
+        {
+            await Task.Yield();
+            _reloadQueued = false;
+            await LoadAsync(force: true);
+            StateHasChanged();
+        });
+    }
 
     private void OnDismissed(object? sender, string id) => _ = InvokeAsync(() =>
     {
         Items = [.. Items.Where(a => a.Id != id)];
         StateHasChanged();
     });
-
-    private string CurrentRoute()
-    {
-        var relative = Navigation.ToBaseRelativePath(Navigation.Uri);
-        var end = relative.IndexOfAny(['?', '#']);
-        return "/" + (end >= 0 ? relative[..end] : relative);
-    }
 }

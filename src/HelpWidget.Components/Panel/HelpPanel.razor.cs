@@ -99,7 +99,7 @@ public sealed partial class HelpPanel : IDisposable
         }
 
         _memory = PanelMemory.For(Session);
-        _route = CurrentRoute();
+        _route = Navigation.CurrentRoute();
         Navigation.LocationChanged += OnLocationChanged;
         Session.ContextChanged += OnContextChanged;
     }
@@ -434,7 +434,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs args)
     {
-        _route = CurrentRoute();
+        _route = Navigation.CurrentRoute();
         if (_memory.View == PanelView.Contact && !ContactOffered)
         {
             // This page offers no contact (a Never rule): the form kept in the session waits for a page that does.
@@ -457,13 +457,6 @@ public sealed partial class HelpPanel : IDisposable
                 StateHasChanged();
             });
         }
-    }
-
-    private string CurrentRoute()
-    {
-        var relative = Navigation.ToBaseRelativePath(Navigation.Uri);
-        var end = relative.IndexOfAny(['?', '#']);
-        return "/" + (end >= 0 ? relative[..end] : relative);
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 80), "…");

@@ -114,13 +114,7 @@ public sealed class ContactPolicyRule
 
     internal bool Matches(HelpContext context, HelpUser user)
     {
-        var place = Context switch
-        {
-            null => true,
-            ['/', ..] => (context.Route ?? "/").TrimEnd('/') is var route && Context.TrimEnd('/') is var prefix
-                && (prefix.Length == 0 || route.Equals(prefix, StringComparison.OrdinalIgnoreCase) || route.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase)),
-            _ => context.Keys.Contains(Context, StringComparer.OrdinalIgnoreCase),
-        };
+        var place = Context is null || context.Matches(Context);
         var audience = Audience is null || user.Audiences.Contains(Audience, StringComparer.OrdinalIgnoreCase);
         return place && audience;
     }
