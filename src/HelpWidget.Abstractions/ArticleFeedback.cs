@@ -6,6 +6,9 @@ public sealed class ArticleFeedback
     /// <summary>The longest comment accepted, in characters.</summary>
     public const int MaxCommentLength = 1000;
 
+    /// <summary>The longest <see cref="Query"/> accepted, in characters.</summary>
+    public const int MaxQueryLength = 200;
+
     /// <summary>
     /// Gets the id of this answer, so that details given later (a reason, a comment) update it instead of counting
     /// as a second answer; <see langword="null"/> always stores a new answer. Defaults to <see langword="null"/>.
@@ -30,6 +33,13 @@ public sealed class ArticleFeedback
     /// <summary>Gets the route of the page where the article was read; <see langword="null"/> when unknown.</summary>
     public string? Route { get; init; }
 
+    /// <summary>
+    /// Gets the search after which the reader reached the article, with personal data already removed;
+    /// <see langword="null"/> when they did not come from search results. Search engines learn from helpful answers
+    /// how people ask for an article (<see cref="ArticleSignals.HelpfulQueries"/>).
+    /// </summary>
+    public string? Query { get; init; }
+
     /// <summary>Gets when the answer was given.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
@@ -47,5 +57,6 @@ public sealed class ArticleFeedback
         InputRules.OptionalText(Reason, nameof(Reason), 100);
         InputRules.OptionalText(Comment, nameof(Comment), MaxCommentLength, allowLineBreaks: true);
         InputRules.OptionalText(Route, nameof(Route), 2048);
+        InputRules.OptionalText(Query, nameof(Query), MaxQueryLength);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
@@ -60,6 +61,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
             reason TEXT,
             comment TEXT,
             route TEXT,
+            query TEXT,
             created_at TEXT NOT NULL
         );
         """;
@@ -73,6 +75,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     private static readonly (string Table, string Column, string Definition)[] AddedColumns =
     [
         ("feedback", "feedback_id", "TEXT"),
+        ("feedback", "query", "TEXT"),
         ("tickets", "category", "TEXT"),
         ("tickets", "fields_json", "TEXT NOT NULL DEFAULT '{}'"),
     ];
@@ -81,6 +84,9 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
         "t.id, t.reference, t.idempotency_key, t.subject, t.description, t.name, t.email, t.language, t.route, t.context_json, t.submitted_at, t.category, t.fields_json";
 
     private const int MaxErrorLength = 2000;
+
+    /// <summary>The most searches learned per article; the most frequent are kept.</summary>
+    private const int MaxHelpfulQueries = 20;
 
     private readonly SqliteDatabase _database;
     private readonly string[] _sinkNames;
@@ -313,8 +319,8 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO feedback (feedback_id, article_id, language, helpful, reason, comment, route, created_at)
-            VALUES ($id, $article, $language, $helpful, $reason, $comment, $route, $created)
+            INSERT INTO feedback (feedback_id, article_id, language, helpful, reason, comment, route, query, created_at)
+            VALUES ($id, $article, $language, $helpful, $reason, $comment, $route, $query, $created)
             ON CONFLICT (feedback_id) DO UPDATE SET
                 helpful = excluded.helpful, reason = excluded.reason, comment = excluded.comment, created_at = excluded.created_at;
             """;
@@ -325,6 +331,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
         command.Parameters.AddWithValue("$reason", (object?)feedback.Reason ?? DBNull.Value);
         command.Parameters.AddWithValue("$comment", (object?)feedback.Comment ?? DBNull.Value);
         command.Parameters.AddWithValue("$route", (object?)feedback.Route ?? DBNull.Value);
+        command.Parameters.AddWithValue("$query", NormaliseQuery(feedback.Query) is { Length: > 0 } query ? query : DBNull.Value);
         command.Parameters.AddWithValue("$created", feedback.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -332,16 +339,60 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     public async Task<IReadOnlyDictionary<string, ArticleSignals>> GetArticleSignalsAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT article_id, SUM(helpful), COUNT(*) - SUM(helpful) FROM feedback GROUP BY article_id;";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var signals = new Dictionary<string, ArticleSignals>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
+        var votes = new Dictionary<string, (int Helpful, int Unhelpful)>(StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
         {
-            signals[reader.GetString(0)] = new ArticleSignals { HelpfulVotes = reader.GetInt32(1), UnhelpfulVotes = reader.GetInt32(2) };
+            command.CommandText = "SELECT article_id, SUM(helpful), COUNT(*) - SUM(helpful) FROM feedback GROUP BY article_id;";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                votes[reader.GetString(0)] = (reader.GetInt32(1), reader.GetInt32(2));
+            }
         }
 
-        return signals;
+        // A search counts for an article by its helpful answers less its unhelpful ones: a way of asking that leads
+        // to an answer that does not help is not learned.
+        var queries = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT article_id, query FROM feedback WHERE query IS NOT NULL
+                GROUP BY article_id, query HAVING SUM(helpful) > COUNT(*) - SUM(helpful)
+                ORDER BY article_id, 2 * SUM(helpful) - COUNT(*) DESC, MAX(created_at) DESC;
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var list = CollectionsMarshal.GetValueRefOrAddDefault(queries, reader.GetString(0), out _) ??= [];
+                if (list.Count < MaxHelpfulQueries)
+                {
+                    list.Add(reader.GetString(1));
+                }
+            }
+        }
+
+        return votes.ToDictionary(
+            entry => entry.Key,
+            entry => new ArticleSignals
+            {
+                HelpfulVotes = entry.Value.Helpful,
+                UnhelpfulVotes = entry.Value.Unhelpful,
+                HelpfulQueries = queries.GetValueOrDefault(entry.Key) ?? [],
+            },
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>Lower case, whitespace runs as one space, no surrounding spaces: one way of asking counts once however it was typed.</summary>
+    internal static string? NormaliseQuery(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return null;
+        }
+
+        var words = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var normalised = string.Join(' ', words).ToLowerInvariant();
+        return normalised.Length > ArticleFeedback.MaxQueryLength ? normalised[..ArticleFeedback.MaxQueryLength].TrimEnd() : normalised;
     }
 
     /// <summary>Counts the stored tickets; for tests and diagnostics.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpWidget.Components.Tests;
 
@@ -174,6 +175,35 @@ public sealed class HelpPanelTests : HelpWidgetTestContext
         Assert.Equal(("vpn-connect", helpful, Time.GetUtcNow()), (feedback.ArticleId, feedback.Helpful, feedback.CreatedAt));
         Assert.Equal(thanks, cut.Find(".hw-feedback [role=status]").TextContent);
         Assert.False(cut.HasButton("Yes"));
+    }
+
+    [Fact]
+    public void Feedback_OnAnArticleOpenedFromResults_CarriesTheSearchWithoutPersonalData()
+    {
+        Knowledge.OnSearch = _ => Hits(("vpn-connect", "VPN"));
+        Knowledge.OnGetArticle = r => Article(r.ArticleId, "Connect to the VPN");
+        var cut = OpenPanel();
+        cut.FindByLabel("Search help articles").Input("vpn for anna.berg@example.com");
+        cut.Find(".hw-hit button").Click();
+
+        cut.FindButton("Yes").Click();
+
+        var feedback = Assert.Single(Store.Feedback);
+        Assert.NotNull(feedback.Query);
+        Assert.StartsWith("vpn for ", feedback.Query, StringComparison.Ordinal);
+        Assert.DoesNotContain("anna.berg", feedback.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Feedback_OnAnArticleNotReachedBySearch_HasNoQuery()
+    {
+        Knowledge.OnGetArticle = r => Article(r.ArticleId, "Connect to the VPN");
+        var cut = OpenPanel();
+        cut.InvokeAsync(() => Services.GetRequiredService<HelpSession>().ShowArticleAsync("vpn-connect"));
+
+        cut.WaitForAssertion(() => cut.FindButton("Yes").Click());
+
+        Assert.Null(Assert.Single(Store.Feedback).Query);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -170,9 +171,68 @@ public sealed class SqliteHelpStoreTests : IDisposable
         using var store = new SqliteHelpStore(Options.Create(new SqliteStoreOptions { ConnectionString = $"Data Source={legacy}" }));
         await store.SaveFeedbackAsync(new ArticleFeedback { FeedbackId = "f2", ArticleId = "vpn", Language = "en", Helpful = false, CreatedAt = DateTimeOffset.UnixEpoch }, Token);
 
+        await store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "vpn", Language = "en", Helpful = true, Query = "vpn from home", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+
         var signals = await store.GetArticleSignalsAsync(Token);
-        Assert.Equal((1, 1), (signals["vpn"].HelpfulVotes, signals["vpn"].UnhelpfulVotes));
+        Assert.Equal((2, 1), (signals["vpn"].HelpfulVotes, signals["vpn"].UnhelpfulVotes));
+        Assert.Equal(["vpn from home"], signals["vpn"].HelpfulQueries);
     }
+
+    [Fact]
+    public async Task GetArticleSignalsAsync_HelpfulQueries_AreNormalisedAndMostFrequentFirst()
+    {
+        string?[] asked = ["Work from HOME", "work  from home ", "  connect   vpn", null, "   "];
+        foreach (var query in asked)
+        {
+            await _store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "vpn", Language = "en", Helpful = true, Query = query, CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+        }
+
+        var signals = await _store.GetArticleSignalsAsync(Token);
+
+        Assert.Equal(["work from home", "connect vpn"], signals["vpn"].HelpfulQueries);
+        Assert.Equal(5, signals["vpn"].HelpfulVotes);
+    }
+
+    [Fact]
+    public async Task GetArticleSignalsAsync_QueryThatLeadsToUnhelpfulAnswersAsOftenAsHelpful_IsNotLearned()
+    {
+        await _store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "vpn", Language = "en", Helpful = true, Query = "printer jam", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+        await _store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "vpn", Language = "en", Helpful = false, Query = "Printer jam", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+        await _store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "vpn", Language = "en", Helpful = true, Query = "vpn", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+
+        var signals = await _store.GetArticleSignalsAsync(Token);
+
+        Assert.Equal(["vpn"], signals["vpn"].HelpfulQueries);
+    }
+
+    [Fact]
+    public async Task GetArticleSignalsAsync_ManyHelpfulQueries_KeepsTheTwentyMostFrequent()
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            for (var repeat = 0; repeat <= i % 3; repeat++)
+            {
+                await _store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "vpn", Language = "en", Helpful = true, Query = $"question {i}", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+            }
+        }
+
+        var learned = (await _store.GetArticleSignalsAsync(Token))["vpn"].HelpfulQueries;
+
+        Assert.Equal(20, learned.Count);
+        Assert.All(learned.Take(8), query => Assert.Equal(2, int.Parse(query["question ".Length..], CultureInfo.InvariantCulture) % 3));
+    }
+
+    [Theory]
+    [InlineData("line\nbreak")]
+    [InlineData("bell\u0007")]
+    public async Task SaveFeedbackAsync_QueryWithControlCharacters_IsRejected(string query) =>
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.SaveFeedbackAsync(
+            new ArticleFeedback { ArticleId = "a", Language = "en", Helpful = true, Query = System.Text.RegularExpressions.Regex.Unescape(query), CreatedAt = DateTimeOffset.UnixEpoch }, Token));
+
+    [Fact]
+    public async Task SaveFeedbackAsync_OversizeQuery_IsRejected() =>
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.SaveFeedbackAsync(
+            new ArticleFeedback { ArticleId = "a", Language = "en", Helpful = true, Query = new string('q', ArticleFeedback.MaxQueryLength + 1), CreatedAt = DateTimeOffset.UnixEpoch }, Token));
 
     [Fact]
     public async Task SaveFeedbackAsync_OversizeComment_IsRejected() =>

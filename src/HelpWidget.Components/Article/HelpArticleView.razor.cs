@@ -47,6 +47,9 @@ public sealed partial class HelpArticleView
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private IPersonalDataScrubber Scrubber { get; set; } = default!;
+
     /// <summary>Gets or sets the article to show.</summary>
     [Parameter]
     [EditorRequired]
@@ -55,6 +58,14 @@ public sealed partial class HelpArticleView
     /// <summary>Gets or sets the route of the page the article is read on; <see langword="null"/> when unknown.</summary>
     [Parameter]
     public string? Route { get; set; }
+
+    /// <summary>
+    /// Gets or sets the search after which the user reached the article; <see langword="null"/> when they did not come
+    /// from search results. A "Yes" teaches the search engine this way of asking for the article; personal data in it is
+    /// removed before it is stored.
+    /// </summary>
+    [Parameter]
+    public string? Query { get; set; }
 
     /// <summary>Gets or sets the signed-in user; related articles are limited to what this user may see.</summary>
     [Parameter]
@@ -180,6 +191,7 @@ public sealed partial class HelpArticleView
                 Reason = reason,
                 Comment = comment,
                 Route = Route,
+                Query = LearnableQuery(),
                 CreatedAt = Time.GetUtcNow(),
             };
             await Store.SaveFeedbackAsync(feedback);
@@ -194,6 +206,19 @@ public sealed partial class HelpArticleView
         {
             _saving = false;
         }
+    }
+
+    /// <summary>The search that led here, scrubbed of personal data, cut to the stored length; nothing when there was none.</summary>
+    private string? LearnableQuery()
+    {
+        if (string.IsNullOrWhiteSpace(Query))
+        {
+            return null;
+        }
+
+        var scrubbed = Scrubber.Scrub(Query).Trim();
+        scrubbed = scrubbed.Length > ArticleFeedback.MaxQueryLength ? scrubbed[..ArticleFeedback.MaxQueryLength] : scrubbed;
+        return scrubbed.Any(char.IsControl) ? null : scrubbed;
     }
 
     [GeneratedRegex("<(/?)h([1-6])(?=[\\s>])", RegexOptions.CultureInvariant)]

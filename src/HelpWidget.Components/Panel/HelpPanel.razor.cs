@@ -22,6 +22,9 @@ public sealed partial class HelpPanel : IDisposable
     private IReadOnlyList<ArticleHit> _suggestions = [];
     private SearchResults _results = SearchResults.Empty;
     private string? _searchedQuery;
+
+    /// <summary>The search whose results led to the article shown (through related articles too); <see langword="null"/> when none did.</summary>
+    private string? _articleQuery;
     private string _status = string.Empty;
     private bool _searchFailed;
     private HelpArticle? _article;
@@ -221,7 +224,7 @@ public sealed partial class HelpPanel : IDisposable
 
         if (start.ArticleId is { Length: > 0 } articleId)
         {
-            await OpenArticleAsync(articleId);
+            await OpenWithoutSearchAsync(articleId);
         }
     }
 
@@ -283,6 +286,18 @@ public sealed partial class HelpPanel : IDisposable
             _searchFailed = true;
             _status = L["SearchFailed"];
         }
+    }
+
+    private Task OpenResultAsync(string id)
+    {
+        _articleQuery = _searchedQuery;
+        return OpenArticleAsync(id);
+    }
+
+    private Task OpenWithoutSearchAsync(string id)
+    {
+        _articleQuery = null;
+        return OpenArticleAsync(id);
     }
 
     private async Task OpenArticleAsync(string id)
