@@ -17,6 +17,37 @@ internal sealed class Dataset
     /// <summary>Gets the relevant article ids of each query id.</summary>
     public required IReadOnlyDictionary<string, HashSet<string>> Relevant { get; init; }
 
+    /// <summary>
+    /// The same dataset with each query's last word completed from the full query of the same id
+    /// (<c>"Can I down"</c> becomes <c>"Can I download"</c>): the upper bound of guessing the word being typed.
+    /// </summary>
+    public Dataset WithCutWordsCompleted(IReadOnlyList<QueryLine> full)
+    {
+        var fullText = full.ToDictionary(q => q.Id, q => q.Text, StringComparer.Ordinal);
+        return new Dataset
+        {
+            Name = Name,
+            Language = Language,
+            Corpus = Corpus,
+            Relevant = Relevant,
+            Queries = [.. Queries.Select(query =>
+            {
+                if (!fullText.TryGetValue(query.Id, out var text) || !text.StartsWith(query.Text, StringComparison.Ordinal))
+                {
+                    return query;
+                }
+
+                var end = query.Text.Length;
+                while (end < text.Length && char.IsLetterOrDigit(text[end]))
+                {
+                    end++;
+                }
+
+                return new QueryLine { Id = query.Id, Text = text[..end] };
+            })],
+        };
+    }
+
     public static Dataset Load(string folder, string queryFile)
     {
         if (!Directory.Exists(folder))

@@ -18,7 +18,7 @@ internal interface IEvalEngine : IDisposable
 {
     string Name { get; }
 
-    Task<IReadOnlyList<string>> SearchAsync(string query);
+    Task<IReadOnlyList<string>> SearchAsync(QueryLine query);
 }
 
 /// <summary>
@@ -59,12 +59,12 @@ internal sealed class BaselineEngine : IEvalEngine
 
     public string Name => "baseline";
 
-    public Task<IReadOnlyList<string>> SearchAsync(string query)
+    public Task<IReadOnlyList<string>> SearchAsync(QueryLine query)
     {
         Query parsed;
         try
         {
-            parsed = _parser.Parse(QueryParserBase.Escape(query));
+            parsed = _parser.Parse(QueryParserBase.Escape(query.Text));
         }
         catch (ParseException)
         {
@@ -90,33 +90,46 @@ internal sealed class ProductEngine : IEvalEngine
     private readonly IKnowledgeProvider _provider;
     private readonly string _language;
 
-    private ProductEngine(ServiceProvider services, string language)
+    private ProductEngine(ServiceProvider services, string language, string name)
     {
         _services = services;
         _provider = services.GetRequiredService<IKnowledgeProvider>();
         _language = language;
+        Name = name;
     }
 
-    public string Name => "lucene";
+    public string Name { get; }
 
-    public static async Task<ProductEngine> CreateAsync(Dataset dataset)
+    /// <summary>Builds the engine; <paramref name="signals"/> stand for what the store learned from readers' answers.</summary>
+    public static async Task<ProductEngine> CreateAsync(Dataset dataset, IReadOnlyDictionary<string, ArticleSignals>? signals = null, string name = "lucene")
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IArticleSource>(new DatasetArticleSource(dataset));
+        if (signals is not null)
+        {
+            services.AddSingleton<IArticleSignalSource>(new FixedSignals(signals));
+        }
+
         services.AddHelpWidget(options => options.DefaultLanguage = dataset.Language).AddLuceneSearch();
-        var engine = new ProductEngine(services.BuildServiceProvider(), dataset.Language);
+        var engine = new ProductEngine(services.BuildServiceProvider(), dataset.Language, name);
         await engine._provider.SearchAsync(new SearchRequest { Query = "warm up", Language = dataset.Language });
         return engine;
     }
 
-    public async Task<IReadOnlyList<string>> SearchAsync(string query)
+    public async Task<IReadOnlyList<string>> SearchAsync(QueryLine query)
     {
-        var results = await _provider.SearchAsync(new SearchRequest { Query = query, Language = _language, MaxResults = 10 });
+        var results = await _provider.SearchAsync(new SearchRequest { Query = query.Text, Language = _language, MaxResults = 10 });
         return [.. results.Hits.Select(h => h.Id)];
     }
 
     public void Dispose() => _services.Dispose();
+
+    private sealed class FixedSignals(IReadOnlyDictionary<string, ArticleSignals> signals) : IArticleSignalSource
+    {
+        public Task<IReadOnlyDictionary<string, ArticleSignals>> GetArticleSignalsAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult(signals);
+    }
 
     private sealed class DatasetArticleSource(Dataset dataset) : IArticleSource
     {
@@ -134,6 +147,69 @@ internal sealed class ProductEngine : IEvalEngine
                 Title = line.Title,
                 Text = line.Text,
             })]);
+    }
+}
+
+/// <summary>
+/// The product's engine after readers have used it: the queries are cut into five folds, and each fold is answered by
+/// an engine whose store holds, as searches after which readers found an article helpful, the clean queries of the
+/// other four folds with their relevant articles. It shows what learning from use adds once each article has been
+/// asked for in several ways; a query never sees its own text.
+/// </summary>
+internal sealed class LearnedEngine : IEvalEngine
+{
+    public const int Folds = 5;
+
+    private readonly ProductEngine[] _engines;
+
+    private LearnedEngine(ProductEngine[] engines) => _engines = engines;
+
+    public string Name => "lucene-use";
+
+    public static async Task<LearnedEngine> CreateAsync(Dataset dataset, IReadOnlyList<QueryLine> history)
+    {
+        var engines = new ProductEngine[Folds];
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var learned = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var query in history.Where(q => Fold(q.Id) != fold))
+            {
+                foreach (var article in dataset.Relevant.GetValueOrDefault(query.Id) ?? [])
+                {
+                    (learned.TryGetValue(article, out var list) ? list : learned[article] = []).Add(query.Text.ToLowerInvariant());
+                }
+            }
+
+            var signals = learned.ToDictionary(
+                entry => entry.Key,
+                entry => new ArticleSignals { HelpfulVotes = entry.Value.Count, HelpfulQueries = entry.Value },
+                StringComparer.Ordinal);
+            engines[fold] = await ProductEngine.CreateAsync(dataset, signals, "lucene-use");
+        }
+
+        return new LearnedEngine(engines);
+    }
+
+    public Task<IReadOnlyList<string>> SearchAsync(QueryLine query) => _engines[Fold(query.Id)].SearchAsync(query);
+
+    public void Dispose()
+    {
+        foreach (var engine in _engines)
+        {
+            engine.Dispose();
+        }
+    }
+
+    /// <summary>A fold from the query id, the same in every run and on every machine (FNV-1a).</summary>
+    private static int Fold(string id)
+    {
+        var hash = 2166136261u;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % Folds);
     }
 }
 

@@ -22,7 +22,7 @@ internal static class Evaluation
     {
         foreach (var query in dataset.Queries)
         {
-            await engine.SearchAsync(query.Text);
+            await engine.SearchAsync(query);
         }
 
         var latencies = new List<double>(dataset.Queries.Count);
@@ -32,7 +32,7 @@ internal static class Evaluation
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             var started = Stopwatch.GetTimestamp();
-            var ranked = await engine.SearchAsync(query.Text);
+            var ranked = await engine.SearchAsync(query);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             allocated += GC.GetAllocatedBytesForCurrentThread() - before;
 

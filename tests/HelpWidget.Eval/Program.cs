@@ -7,6 +7,7 @@ string? folder = null;
 var queryFile = "queries.jsonl";
 string? engineName = null;
 string? detailsFile = null;
+var completeCutWord = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -19,6 +20,9 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--engine" when i + 1 < args.Length:
             engineName = args[++i];
+            break;
+        case "--complete-cut-word":
+            completeCutWord = true;
             break;
         case "-h" or "--help":
             Usage();
@@ -36,8 +40,9 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
+// lucene-use runs only when asked for: it is the product engine after use, not its shipped state.
 string[] engines = ["baseline", "lucene"];
-if (folder is null || (engineName is not null && !engines.Contains(engineName)))
+if (folder is null || (engineName is not null && !engines.Contains(engineName) && engineName != "lucene-use"))
 {
     Usage();
     return 2;
@@ -60,12 +65,23 @@ catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAcc
     return 2;
 }
 
+if (completeCutWord)
+{
+    // What word matching could reach on half-typed queries if the word being typed were always guessed right.
+    dataset = dataset.WithCutWordsCompleted(Dataset.Load(folder, "queries.jsonl").Queries);
+}
+
 using var details = detailsFile is null ? null : new StreamWriter(detailsFile);
 details?.WriteLine("engine\tquery\tfirst_relevant_rank\tquery_text\ttop5\trelevant");
 var results = new List<EvalResult>();
 foreach (var name in engineName is null ? engines : [engineName])
 {
-    using IEvalEngine engine = name == "baseline" ? new BaselineEngine(dataset) : await ProductEngine.CreateAsync(dataset);
+    using IEvalEngine engine = name switch
+    {
+        "baseline" => new BaselineEngine(dataset),
+        "lucene-use" => await LearnedEngine.CreateAsync(dataset, Dataset.Load(folder, "queries.jsonl").Queries),
+        _ => await ProductEngine.CreateAsync(dataset),
+    };
     results.Add(await Evaluation.RunAsync(dataset, engine, details));
 }
 
@@ -92,4 +108,4 @@ Console.WriteLine(json.Count == 1 ? JsonSerializer.Serialize(json[0]) : JsonSeri
 return 0;
 
 static void Usage() => Console.Error.WriteLine(
-    "usage: dotnet run -c Release --project tests/HelpWidget.Eval -- <dataset-folder> [--queries <file>] [--engine baseline|lucene] [--details <tsv-file>]");
+    "usage: dotnet run -c Release --project tests/HelpWidget.Eval -- <dataset-folder> [--queries <file>] [--engine baseline|lucene|lucene-use] [--details <tsv-file>] [--complete-cut-word]");
