@@ -20,6 +20,15 @@ public sealed class AnnouncementTests(SampleAppFixture app) : BrowserTest(app)
         await welcome.GetByRole(AriaRole.Button, new() { Name = "Dismiss: Help is now built into the intranet" }).ClickAsync();
 
         await Expect(welcome).ToHaveCountAsync(0);
+
+        // Focus stays in the panel: on the next announcement's button, or on the confirmation when none is left.
+        await Expect(Panel.Locator("button.hw-announcement-dismiss:focus, p.hw-dismissed:focus")).ToHaveCountAsync(1);
+        if (await Panel.GetByRole(AriaRole.Region, new() { Name = "Announcements" }).CountAsync() == 0)
+        {
+            await Expect(Panel.GetByText("Announcement dismissed.")).ToBeFocusedAsync();
+        }
+
+        await AssertAccessibleAsync("announcement-dismissed");
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My profile" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "My profile", Level = 1 })).ToBeVisibleAsync();
         await Expect(Panel.GetByRole(AriaRole.Searchbox)).ToBeVisibleAsync();
@@ -69,6 +78,7 @@ public sealed class AnnouncementTests(SampleAppFixture app) : BrowserTest(app)
         // Other tests may have put other outages on this page: only this one must be gone, from both places.
         await Expect(Page.GetByRole(AriaRole.Region, new() { Name = "Service status" }).GetByText("Payroll portal is down")).ToHaveCountAsync(0);
         await Expect(inPanel).ToHaveCountAsync(0);
+        await Expect(Page.Locator("button.hw-outage-dismiss:focus, p.hw-dismissed:focus")).ToHaveCountAsync(1);
         AssertNoProblems();
     }
 

@@ -13,6 +13,7 @@ namespace HelpWidget.Components;
 public abstract class AnnouncementsBase : ComponentBase, IDisposable
 {
     private string? _loadedFor;
+    private string? _focusAfterDismiss;
     private int _loads;
     private bool _reloadQueued;
 
@@ -30,6 +31,15 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
 
     /// <summary>Gets the announcements shown.</summary>
     protected IReadOnlyList<HelpAnnouncement> Items { get; private set; } = [];
+
+    /// <summary>Gets the dismiss buttons by announcement id, so that focus can move to a neighbour when one is dismissed.</summary>
+    private protected Dictionary<string, ElementReference> DismissButtons { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Gets or sets the element that says an announcement was dismissed; it takes focus when none is left.</summary>
+    private protected ElementReference DismissedStatus { get; set; }
+
+    /// <summary>Gets the confirmation of the last dismissal; <see langword="null"/> until the user dismisses one.</summary>
+    private protected string? DismissedText { get; private set; }
 
     /// <summary>Gets the localised texts.</summary>
     [Inject]
@@ -63,7 +73,14 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
     /// <returns>A task that completes when the dismissal is remembered.</returns>
     protected async Task DismissAsync(string id)
     {
+        // Focus would otherwise fall to the page with the removed button: it moves to the next announcement's
+        // button (the previous one's after the last), or to the confirmation when none is left.
+        var index = Items.ToList().FindIndex(a => a.Id == id);
+        var neighbour = index + 1 < Items.Count ? Items[index + 1] : index > 0 ? Items[index - 1] : null;
+        _focusAfterDismiss = neighbour?.Id ?? string.Empty;
+        DismissedText = L["AnnouncementDismissed"];
         Items = [.. Items.Where(a => a.Id != id)];
+        DismissButtons.Remove(id);
         try
         {
             await Announcements.DismissAsync(EffectiveUser, id);
@@ -90,6 +107,26 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
         Navigation.LocationChanged += OnChanged;
         Session.ContextChanged += OnChanged;
         Announcements.Dismissed += OnDismissed;
+    }
+
+    /// <inheritdoc />
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusAfterDismiss is not { } target)
+        {
+            return;
+        }
+
+        _focusAfterDismiss = null;
+        var element = target.Length > 0 && DismissButtons.TryGetValue(target, out var button) ? button : DismissedStatus;
+        try
+        {
+            await element.FocusAsync();
+        }
+        catch (Exception ex) when (ex is Microsoft.JSInterop.JSException or InvalidOperationException or TaskCanceledException)
+        {
+            // The element left the page meanwhile (a navigation), or the circuit is gone: there is nothing to focus.
+        }
     }
 
     /// <inheritdoc />
