@@ -86,6 +86,20 @@ public sealed class HelpSessionApiTests : HelpWidgetTestContext
     }
 
     [Fact]
+    public void CallbackThatThrows_ReachesTheAppsErrorHandling_AndThePanelGoesOn()
+    {
+        Knowledge.OnSearch = r => Hits(("vpn-connect", "Connect to the VPN"));
+        var cut = Render<HelpLauncher>(p => p.Add(l => l.OnSearched, (HelpSearchEvent e) => throw new InvalidOperationException("host bug " + e.Query)));
+
+        cut.FindButton("Help").Click();
+
+        // The renderer receives the exception as one of the app's own (bUnit rethrows it from the event it came with).
+        var error = Assert.Throws<InvalidOperationException>(() => cut.FindByLabel("Search help articles").Input("vpn"));
+        Assert.Equal("host bug vpn", error.Message);
+        Assert.NotNull(cut.FindButton("Connect to the VPN"));
+    }
+
+    [Fact]
     public async Task PanelRenderedAnew_ContinuesWhereTheUserWas()
     {
         Knowledge.OnSearch = r => Hits(("vpn-connect", "Connect to the VPN"));

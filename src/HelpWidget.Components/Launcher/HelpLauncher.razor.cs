@@ -293,17 +293,34 @@ public partial class HelpLauncher : IAsyncDisposable
         SetOpen(true);
     }
 
-    private void OnSessionOpened(object? sender, EventArgs e) => _ = OnOpened.InvokeAsync();
+    private void OnSessionOpened(object? sender, EventArgs e) => Raise(OnOpened.InvokeAsync);
 
-    private void OnSessionClosed(object? sender, EventArgs e) => _ = OnClosed.InvokeAsync();
+    private void OnSessionClosed(object? sender, EventArgs e) => Raise(OnClosed.InvokeAsync);
 
-    private void OnSessionSearched(object? sender, HelpSearchEvent e) => _ = OnSearched.InvokeAsync(e);
+    private void OnSessionSearched(object? sender, HelpSearchEvent e) => Raise(() => OnSearched.InvokeAsync(e));
 
-    private void OnSessionArticleViewed(object? sender, HelpArticleEvent e) => _ = OnArticleViewed.InvokeAsync(e);
+    private void OnSessionArticleViewed(object? sender, HelpArticleEvent e) => Raise(() => OnArticleViewed.InvokeAsync(e));
 
-    private void OnSessionVoted(object? sender, ArticleFeedback e) => _ = OnVoted.InvokeAsync(e);
+    private void OnSessionVoted(object? sender, ArticleFeedback e) => Raise(() => OnVoted.InvokeAsync(e));
 
-    private void OnSessionTicketCreated(object? sender, TicketReceipt e) => _ = OnTicketCreated.InvokeAsync(e);
+    private void OnSessionTicketCreated(object? sender, TicketReceipt e) => Raise(() => OnTicketCreated.InvokeAsync(e));
+
+    /// <summary>
+    /// Calls one of the host's callbacks without holding up the help panel. An exception it throws reaches the app the
+    /// way an exception in its own component would (its error boundary, or the circuit's error handling), instead of
+    /// being lost.
+    /// </summary>
+    private void Raise(Func<Task> callback) => _ = InvokeAsync(async () =>
+    {
+        try
+        {
+            await callback();
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    });
 
     private async Task StartShortcutAsync(string shortcut)
     {
