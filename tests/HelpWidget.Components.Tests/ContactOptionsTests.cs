@@ -77,6 +77,21 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
     }
 
     [Fact]
+    public void Channel_OpenEveryDayAroundTheClock_SaysSo()
+    {
+        var hours = new OpeningHours { TimeZone = "Europe/Stockholm", Opens = TimeOnly.MinValue, Closes = TimeOnly.MinValue };
+        foreach (var day in Enum.GetValues<DayOfWeek>())
+        {
+            hours.Days.Add(day);
+        }
+
+        Contact.Phone = new ContactChannel { Address = "+46 8 555 010 00", Hours = hours };
+        var cut = OpenContactForm();
+
+        Assert.Equal("Open around the clock", cut.Find(".hw-channel-status").TextContent);
+    }
+
+    [Fact]
     public void CategoriesAndFields_AreValidated_AndTravelWithTheTicket()
     {
         Contact.Categories.Add(new ContactCategory { Key = "hardware", Label = "Hardware" });
@@ -154,7 +169,7 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
     {
         var options = new HelpWidgetOptions();
         options.Contact.Email = "not an address";
-        options.Contact.Phone = new ContactChannel { Address = "call me maybe", Hours = new OpeningHours { TimeZone = "Nowhere/City", Opens = new TimeOnly(17, 0), Closes = new TimeOnly(8, 0) } };
+        options.Contact.Phone = new ContactChannel { Address = "call me maybe", Hours = new OpeningHours { TimeZone = "Nowhere/City" } };
         options.Contact.Chat = new ContactChannel { Address = "javascript:alert(1)" };
         options.Contact.Fields.Add(new ContactField { Key = "bad key", Label = "x" });
         options.Contact.Fields.Add(new ContactField { Key = "pick", Label = "Pick", Kind = ContactFieldKind.Choice });
@@ -163,7 +178,7 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
         var result = Services.GetRequiredService<Microsoft.Extensions.Options.IValidateOptions<HelpWidgetOptions>>().Validate(null, options);
 
         Assert.True(result.Failed);
-        foreach (var expected in new[] { "Contact:Email", "Contact:Phone:Address", "Nowhere/City", "Closes must be later", "Contact:Chat:Address", "'bad key'", "'pick' is a choice without Choices", "neither Context nor Audience" })
+        foreach (var expected in new[] { "Contact:Email", "Contact:Phone:Address", "Nowhere/City", "Contact:Chat:Address", "'bad key'", "'pick' is a choice without Choices", "neither Context nor Audience" })
         {
             Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
         }

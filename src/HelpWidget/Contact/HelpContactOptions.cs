@@ -163,10 +163,20 @@ public sealed class OpeningHours
     /// <summary>Gets or sets the opening time, local to <see cref="TimeZone"/>. Defaults to 08:00.</summary>
     public TimeOnly Opens { get; set; } = new(8, 0);
 
-    /// <summary>Gets or sets the closing time, local to <see cref="TimeZone"/>. Defaults to 16:30.</summary>
+    /// <summary>
+    /// Gets or sets the closing time, local to <see cref="TimeZone"/>. Defaults to 16:30. A time before
+    /// <see cref="Opens"/> closes on the next morning (22:00 to 02:00 is open through midnight); the same time as
+    /// <see cref="Opens"/> keeps it open for 24 hours from then, so every day with 00:00 to 00:00 is around the clock.
+    /// </summary>
     public TimeOnly Closes { get; set; } = new(16, 30);
 
     private IEnumerable<DayOfWeek> OpenDays => Days.Count > 0 ? Days : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+
+    /// <summary>Gets a value indicating whether it is open every day around the clock (opens and closes at the same time, every day).</summary>
+    public bool IsAlwaysOpen => Opens == Closes && OpenDays.Distinct().Count() == 7;
+
+    /// <summary>How long it stays open from <see cref="Opens"/> on an open day: past midnight when it closes earlier in the day than it opens.</summary>
+    private TimeSpan OpenFor => Closes > Opens ? Closes - Opens : TimeSpan.FromDays(1) - (Opens - Closes);
 
     /// <summary>Tells whether the channel is open at <paramref name="now"/> and, when it is closed, when it opens next.</summary>
     /// <param name="now">The current time.</param>
@@ -176,10 +186,16 @@ public sealed class OpeningHours
         var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
         var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
         var days = OpenDays.ToHashSet();
-        var time = TimeOnly.FromDateTime(local);
-        if (days.Contains(local.DayOfWeek) && time >= Opens && time < Closes)
+
+        // Opened today, or yesterday and still open past midnight.
+        for (var back = 0; back <= 1; back++)
         {
-            return (true, null);
+            var day = local.Date.AddDays(-back);
+            var opening = day + Opens.ToTimeSpan();
+            if (days.Contains(day.DayOfWeek) && local >= opening && local < opening + OpenFor)
+            {
+                return (true, null);
+            }
         }
 
         for (var ahead = 0; ahead <= 7; ahead++)
@@ -200,11 +216,6 @@ public sealed class OpeningHours
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? string.Empty, out _))
         {
             yield return $"Contact:{name}:Hours:TimeZone '{TimeZone}' is not a known time zone id such as Europe/Stockholm.";
-        }
-
-        if (Closes <= Opens)
-        {
-            yield return $"Contact:{name}:Hours:Closes must be later than Opens.";
         }
     }
 }
