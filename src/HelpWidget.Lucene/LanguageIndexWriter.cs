@@ -79,7 +79,9 @@ internal sealed class LanguageIndexWriter
             MergeScheduler = new SerialMergeScheduler(),
         };
 
-        global::Lucene.Net.Store.Directory directory = folder is null ? new RAMDirectory() : FSDirectory.Open(Path.Combine(folder, language));
+        global::Lucene.Net.Store.Directory directory = folder is null
+            ? new RAMDirectory()
+            : FSDirectory.Open(Path.Combine(folder, IsPlainTag(language) ? language : "other"));
         IndexWriter? writer = null;
         try
         {
@@ -196,6 +198,13 @@ internal sealed class LanguageIndexWriter
         RawWordAnalyzer.Dispose();
         DeleteFolder(_folder);
     }
+
+    /// <summary>
+    /// Gets a value indicating whether <paramref name="language"/> is a plain language tag (ASCII letters, digits and
+    /// hyphens), safe to use in a file name. A source may report any text as a language.
+    /// </summary>
+    public static bool IsPlainTag(string language) =>
+        language.Length is > 0 and <= 35 && language.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     public static void DeleteFolder(string? folder)
     {

@@ -17,6 +17,11 @@ internal sealed class SynonymFiles(string folder, ILogger logger) : IDisposable
     /// <summary>Reads the language's synonyms; a missing file means none, a bad line is skipped with a warning.</summary>
     public Synonyms Load(string language)
     {
+        if (!LanguageIndexWriter.IsPlainTag(language))
+        {
+            return Synonyms.Empty;
+        }
+
         var file = Path.GetFullPath(Path.Combine(folder, language + ".txt"));
         var info = new FileInfo(file);
         if (!info.Exists)

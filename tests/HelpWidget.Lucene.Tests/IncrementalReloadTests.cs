@@ -225,6 +225,32 @@ public sealed class IncrementalReloadTests : IDisposable
         Assert.Empty(_log.Of("UpdateFailed"));
     }
 
+    [Theory]
+    [InlineData("../escape")]
+    [InlineData("..")]
+    [InlineData("{root}/outside")]
+    [InlineData("")]
+    [InlineData("en\u0000")]
+    public async Task IndexOnDisk_LanguageThatIsNoTag_StaysInsideItsIndexFolder(string language)
+    {
+        language = language.Replace("{root}", _root.FullName, StringComparison.Ordinal);
+        var source = new TestArticleSource(Article("vpn", "Connect to the VPN", "Start the client."), Article("odd", "Odd guide", "The quetzal.", language: language));
+        var provider = Start(source, onDisk: true);
+        await provider.EnsureIndexAsync(Token);
+
+        Assert.Equal("vpn", (await SearchAsync(provider, "vpn")).Hits[0].Id);
+        Assert.Equal(["index"], _root.GetDirectories().Select(d => d.Name));
+        Assert.Empty(Directory.GetFiles(IndexFolder));
+        Assert.All(IndexFolders(), folder => Assert.Single(Directory.GetDirectories(folder)));
+        Assert.Equal(2, IndexFolders().Count(folder => Path.GetFileName(folder).StartsWith("index-", StringComparison.Ordinal)));
+
+        var reload = provider.NextReload;
+        source.Change(Article("vpn", "Connect to the VPN", "Start the client."));
+        await reload.WaitAsync(s_reloadTimeout, Token);
+
+        Assert.Single(IndexFolders());
+    }
+
     private static HelpArticle Animal(int i, int round) => Article($"a{i}", $"Guide {i} round {round}", $"The {s_animals[i]} in round {round}.");
 
     private static Task<SearchResults> SearchAsync(LuceneKnowledgeProvider provider, string query, HelpUser? user = null, string? language = null) =>
