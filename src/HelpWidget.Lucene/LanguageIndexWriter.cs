@@ -4,6 +4,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
 
 namespace HelpWidget.Lucene;
 
@@ -22,12 +23,13 @@ internal sealed class LanguageIndexWriter
     private readonly global::Lucene.Net.Store.Directory _directory;
     private readonly IndexWriter _writer;
     private readonly string? _folder;
-    private IReadOnlyDictionary<string, HelpArticle> _articles;
+    private readonly ILogger _logger;
+    private IReadOnlyDictionary<string, HelpArticle> _articles = new Dictionary<string, HelpArticle>();
     private DirectoryReader _reader;
     private Dictionary<object, string[]> _idsBySegment = [];
     private int _references = 1;
 
-    private LanguageIndexWriter(string language, AnalyzerSet analyzers, SearchTuning tuning, global::Lucene.Net.Store.Directory directory, IndexWriter writer, IReadOnlyDictionary<string, HelpArticle> articles, string? folder)
+    private LanguageIndexWriter(string language, AnalyzerSet analyzers, SearchTuning tuning, global::Lucene.Net.Store.Directory directory, IndexWriter writer, string? folder, ILogger logger)
     {
         Language = language;
         Analyzer = analyzers.Language;
@@ -37,8 +39,8 @@ internal sealed class LanguageIndexWriter
         Tuning = tuning;
         _directory = directory;
         _writer = writer;
-        _articles = articles;
         _folder = folder;
+        _logger = logger;
         _reader = DirectoryReader.Open(writer, applyAllDeletes: true);
     }
 
@@ -54,9 +56,11 @@ internal sealed class LanguageIndexWriter
 
     public SearchTuning Tuning { get; }
 
-    /// <summary>Writes <paramref name="articles"/> to a new index, in <paramref name="folder"/> or, when it is <see langword="null"/>, in memory.</summary>
-    /// <remarks>Of several articles with the same id, the first is indexed.</remarks>
-    public static LanguageIndexWriter Create(string language, IReadOnlyList<HelpArticle> articles, SearchTuning tuning, string? folder)
+    /// <summary>
+    /// Creates an empty index, in <paramref name="folder"/> or, when it is <see langword="null"/>, in memory;
+    /// <see cref="Apply"/> writes the articles.
+    /// </summary>
+    public static LanguageIndexWriter Create(string language, SearchTuning tuning, string? folder, ILogger logger)
     {
         var analyzers = new AnalyzerSet(
             Analyzers.For(language),
@@ -90,13 +94,7 @@ internal sealed class LanguageIndexWriter
         try
         {
             writer = new IndexWriter(directory, config);
-            var byId = ById(articles);
-            foreach (var article in byId.Values)
-            {
-                writer.AddDocument(LanguageIndex.ToDocument(article, tuning));
-            }
-
-            return new LanguageIndexWriter(language, analyzers, tuning, directory, writer, byId, folder);
+            return new LanguageIndexWriter(language, analyzers, tuning, directory, writer, folder, logger);
         }
         catch
         {
@@ -112,30 +110,43 @@ internal sealed class LanguageIndexWriter
     /// Writes the differences between the indexed articles and <paramref name="articles"/>: new ids are added, ids
     /// no longer present are deleted, and articles whose indexed content differs are replaced. An article that is the
     /// same object as the indexed one is unchanged for sure; another object with the same content is only recorded.
+    /// Of several articles with the same id, the first is indexed.
     /// </summary>
     public IndexChanges Apply(IReadOnlyList<HelpArticle> articles)
     {
         var next = ById(articles);
         int added = 0, changed = 0, replaced = 0;
+        List<string>? refused = null;
         foreach (var (id, article) in next)
         {
-            if (!_articles.TryGetValue(id, out var indexed))
+            var isIndexed = _articles.TryGetValue(id, out var indexed);
+            if (isIndexed && ReferenceEquals(indexed, article))
             {
-                _writer.AddDocument(LanguageIndex.ToDocument(article, Tuning));
+                continue;
+            }
+
+            if (isIndexed && SameIndexedContent(indexed!, article))
+            {
+                replaced++;
+            }
+            else if (!Write(article, replace: isIndexed))
+            {
+                // Its previous version, if any, is deleted below: searches never show a version the source no longer has.
+                (refused ??= []).Add(id);
+            }
+            else if (isIndexed)
+            {
+                changed++;
+            }
+            else
+            {
                 added++;
             }
-            else if (!ReferenceEquals(indexed, article))
-            {
-                if (SameIndexedContent(indexed, article))
-                {
-                    replaced++;
-                }
-                else
-                {
-                    _writer.UpdateDocument(new Term(LanguageIndex.IdField, id), LanguageIndex.ToDocument(article, Tuning));
-                    changed++;
-                }
-            }
+        }
+
+        foreach (var id in refused ?? [])
+        {
+            next.Remove(id);
         }
 
         var removed = 0;
@@ -143,7 +154,7 @@ internal sealed class LanguageIndexWriter
         {
             if (!next.ContainsKey(id))
             {
-                _writer.DeleteDocuments(new Term(LanguageIndex.IdField, id));
+                _writer.DeleteDocuments(IdTerm(id));
                 removed++;
             }
         }
@@ -267,6 +278,33 @@ internal sealed class LanguageIndexWriter
         _idsBySegment = idsBySegment;
         return byDocument;
     }
+
+    /// <summary>Writes an article's document; one that Lucene refuses (a term too long for it) is left out with a warning.</summary>
+    private bool Write(HelpArticle article, bool replace)
+    {
+        var document = LanguageIndex.ToDocument(article, Tuning);
+        try
+        {
+            if (replace)
+            {
+                _writer.UpdateDocument(IdTerm(article.Id), document);
+            }
+            else
+            {
+                _writer.AddDocument(document);
+            }
+
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            // Lucene leaves the refused document out and the index stays usable.
+            Log.ArticleNotIndexed(_logger, article.Id, Language);
+            return false;
+        }
+    }
+
+    private static Term IdTerm(string id) => new(LanguageIndex.IdField, id);
 
     /// <summary>The id of each document of a segment, from the id field's terms.</summary>
     private static string[] ReadIds(AtomicReader segment)

@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Warning, "Updating the '{Language}' index failed; it is built again from the articles.")]
     public static partial void UpdateFailed(ILogger logger, string language, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Warning, "Article '{Id}' ({Language}) cannot be searched: an id, tag, context or audience is longer than the index allows (32,766 bytes).")]
+    public static partial void ArticleNotIndexed(ILogger logger, string id, string language);
 }

@@ -362,10 +362,19 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             }
         }
 
-        writer = LanguageIndexWriter.Create(language, articles, SearchTuning.Default, IndexFolder());
-        _writers[language] = writer;
-        changes += new IndexChanges(articles.Count, 0, 0);
-        return writer.Open(synonyms);
+        writer = LanguageIndexWriter.Create(language, SearchTuning.Default, IndexFolder(), _logger);
+        try
+        {
+            changes += writer.Apply(articles);
+            var index = writer.Open(synonyms);
+            _writers[language] = writer;
+            return index;
+        }
+        catch
+        {
+            writer.Release();
+            throw;
+        }
     }
 
     private List<ArticleHit> Search(LanguageIndex index, QueryText query, SearchRequest request, int max)

@@ -251,6 +251,42 @@ public sealed class IncrementalReloadTests : IDisposable
         Assert.Single(IndexFolders());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ArticleWithATermLuceneCannotHold_IsSkippedWithAWarningAndTheRestIsSearchable(bool onDisk)
+    {
+        var immense = "/" + new string('x', 40_000);
+        var source = new TestArticleSource(Article("huge", "Huge guide", "The quokka.", contexts: [immense]), Article("vpn", "Connect to the VPN", "Start the client."));
+        var provider = Start(source, onDisk);
+
+        Assert.Equal("vpn", (await SearchAsync(provider, "vpn")).Hits[0].Id);
+        Assert.Empty((await SearchAsync(provider, "quokka")).Hits);
+        Assert.Equal("huge", Assert.Single(_log.Of("ArticleNotIndexed"))["Id"]);
+
+        var reload = provider.NextReload;
+        source.Change(Article("huge", "Huge guide", "The quokka again.", contexts: [immense]), Article("vpn", "Connect to the VPN", "Start the client."), Article("new", "New guide", "The numbat."));
+        await reload.WaitAsync(s_reloadTimeout, Token);
+
+        Assert.Equal("new", (await SearchAsync(provider, "numbat")).Hits[0].Id);
+        Assert.Empty((await SearchAsync(provider, "quokka")).Hits);
+
+        reload = provider.NextReload;
+        source.Change(Article("huge", "Huge guide", "The quokka at last.", contexts: ["/fixed"]), Article("vpn", "Connect to the VPN", "Start the client."));
+        await reload.WaitAsync(s_reloadTimeout, Token);
+
+        Assert.Equal("huge", (await SearchAsync(provider, "quokka")).Hits[0].Id);
+
+        reload = provider.NextReload;
+        source.Change(Article("huge", "Huge guide", "The quokka once more.", contexts: [immense]), Article("vpn", "Connect to the VPN", "Start the client."));
+        await reload.WaitAsync(s_reloadTimeout, Token);
+
+        // The version before the refused one is not shown either.
+        Assert.Empty((await SearchAsync(provider, "quokka")).Hits);
+        Assert.Equal("vpn", (await SearchAsync(provider, "vpn")).Hits[0].Id);
+        Assert.Empty(_log.Of("UpdateFailed"));
+    }
+
     private static HelpArticle Animal(int i, int round) => Article($"a{i}", $"Guide {i} round {round}", $"The {s_animals[i]} in round {round}.");
 
     private static Task<SearchResults> SearchAsync(LuceneKnowledgeProvider provider, string query, HelpUser? user = null, string? language = null) =>
