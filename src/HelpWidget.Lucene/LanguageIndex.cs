@@ -1,15 +1,17 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
 
 namespace HelpWidget.Lucene;
 
-/// <summary>The searchable index of the articles of one language. Immutable once built; safe for concurrent searches.</summary>
-internal sealed class LanguageIndex : IDisposable
+/// <summary>
+/// The searchable index of the articles of one language at one moment: a point-in-time reader of the language's
+/// <see cref="LanguageIndexWriter"/>. Immutable; safe for concurrent searches. Reference-counted: each snapshot that
+/// uses it holds it, and the last release closes its reader.
+/// </summary>
+internal sealed class LanguageIndex
 {
     public const string IdField = "id";
     public const string TitleField = "title";
@@ -22,43 +24,41 @@ internal sealed class LanguageIndex : IDisposable
     public const string AudienceField = "aud";
     public const string Everyone = "*";
 
-    private readonly global::Lucene.Net.Store.Directory _directory;
+    private readonly LanguageIndexWriter _writer;
     private readonly DirectoryReader _reader;
+    private readonly HelpArticle[] _byDocument;
     private readonly ScannedText?[] _scanned;
     private readonly HashSet<string> _fieldsWithTerms;
+    private int _references = 1;
 
-    private LanguageIndex(string language, Analyzer analyzer, Analyzer nGrams, Analyzer words, Analyzer rawWords, global::Lucene.Net.Store.Directory directory, IReadOnlyList<HelpArticle> articles, SearchTuning tuning, Synonyms synonyms)
+    /// <summary>Takes over one reference of <paramref name="reader"/> and of <paramref name="writer"/>.</summary>
+    internal LanguageIndex(LanguageIndexWriter writer, DirectoryReader reader, IReadOnlyDictionary<string, HelpArticle> articles, HelpArticle[] byDocument, Synonyms synonyms)
     {
-        Language = language;
-        Analyzer = analyzer;
-        NGramAnalyzer = nGrams;
-        WordAnalyzer = words;
-        RawWordAnalyzer = rawWords;
-        Tuning = tuning;
+        _writer = writer;
+        _reader = reader;
+        _byDocument = byDocument;
+        _scanned = new ScannedText?[byDocument.Length];
+        IndexedArticles = articles;
         Synonyms = synonyms;
-        _directory = directory;
-        _reader = DirectoryReader.Open(directory);
-        Searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
-        Articles = articles;
-        _scanned = new ScannedText?[articles.Count];
-        HasRestrictedArticles = articles.Any(a => a.Audiences.Count > 0);
-        _fieldsWithTerms = [.. new[] { TitleField, SummaryField, TagsField, BodyField, WordsField, NGramField }.Where(f => MultiFields.GetTerms(_reader, f) is not null)];
+        Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        HasRestrictedArticles = articles.Values.Any(a => a.Audiences.Count > 0);
+        _fieldsWithTerms = [.. new[] { TitleField, SummaryField, TagsField, BodyField, WordsField, NGramField }.Where(f => MultiFields.GetTerms(reader, f) is not null)];
     }
 
-    public string Language { get; }
+    public string Language => _writer.Language;
 
     /// <summary>Gets the language's analyzer (stemming, stop words).</summary>
-    public Analyzer Analyzer { get; }
+    public Analyzer Analyzer => _writer.Analyzer;
 
-    public Analyzer NGramAnalyzer { get; }
+    public Analyzer NGramAnalyzer => _writer.NGramAnalyzer;
 
     /// <summary>Gets the analyzer of the word field: lower-cased, folded, unstemmed words.</summary>
-    public Analyzer WordAnalyzer { get; }
+    public Analyzer WordAnalyzer => _writer.WordAnalyzer;
 
     /// <summary>Gets lower-cased, unstemmed words as typed, diacritics kept.</summary>
-    public Analyzer RawWordAnalyzer { get; }
+    public Analyzer RawWordAnalyzer => _writer.RawWordAnalyzer;
 
-    public SearchTuning Tuning { get; }
+    public SearchTuning Tuning => _writer.Tuning;
 
     public Synonyms Synonyms { get; }
 
@@ -66,62 +66,50 @@ internal sealed class LanguageIndex : IDisposable
 
     public IndexReader Reader => _reader;
 
-    /// <summary>Gets the articles by Lucene document number.</summary>
-    public IReadOnlyList<HelpArticle> Articles { get; }
+    /// <summary>Gets the indexed articles by id.</summary>
+    public IReadOnlyDictionary<string, HelpArticle> IndexedArticles { get; }
 
-    /// <summary>Gets a value indicating whether any article has words in <paramref name="field"/>; queries skip empty fields.</summary>
-    public bool HasTerms(string field) => _fieldsWithTerms.Contains(field);
+    /// <summary>Gets the indexed articles.</summary>
+    public IEnumerable<HelpArticle> Articles => IndexedArticles.Values;
 
     /// <summary>Gets a value indicating whether any article has an audience; when none has, no audience filter is needed.</summary>
     public bool HasRestrictedArticles { get; }
 
+    /// <summary>Gets the article of a live document of <see cref="Reader"/>.</summary>
+    public HelpArticle Article(int document) => _byDocument[document];
+
+    /// <summary>Gets a value indicating whether any article has words in <paramref name="field"/>; queries skip empty fields.</summary>
+    public bool HasTerms(string field) => _fieldsWithTerms.Contains(field);
+
     /// <summary>Builds the snippet of an article; its text is prepared the first time it is a hit.</summary>
     public string Snippet(int document, QueryText query)
     {
-        var text = Articles[document].Text;
+        var text = _byDocument[document].Text;
         // A race computes the same array twice; either copy is correct.
         var scanned = _scanned[document] ??= SnippetBuilder.Scan(text);
         return SnippetBuilder.Build(text, scanned, query);
     }
 
-    public static LanguageIndex Build(string language, IReadOnlyList<HelpArticle> articles, SearchTuning tuning, Func<Analyzer, Synonyms>? synonyms = null, global::Lucene.Net.Store.Directory? directory = null)
+    /// <summary>Holds the index for one more snapshot; only called by a holder, so it is never closed meanwhile.</summary>
+    public LanguageIndex Acquire()
     {
-        var analyzer = Analyzers.For(language);
-        var nGrams = Analyzers.NGrams(tuning.NGramMin, tuning.NGramMax);
-        var words = Analyzers.Words(fold: true);
-        var rawWords = Analyzers.Words(fold: false);
-        var perField = new PerFieldAnalyzerWrapper(analyzer, new Dictionary<string, Analyzer> { [NGramField] = nGrams, [WordsField] = words });
-        directory ??= new RAMDirectory();
-        // A buffer large enough that a help centre's index is written as one segment: fewer merges while building,
-        // one term dictionary to search.
-        var config = new IndexWriterConfig(Analyzers.Version, perField) { OpenMode = OpenMode.CREATE, Similarity = new BM25Similarity(), RAMBufferSizeMB = 256 };
-        using (var writer = new IndexWriter(directory, config))
+        Interlocked.Increment(ref _references);
+        return this;
+    }
+
+    public void Release()
+    {
+        if (Interlocked.Decrement(ref _references) == 0)
         {
-            foreach (var article in articles)
-            {
-                writer.AddDocument(ToDocument(article, tuning));
-            }
-
-            writer.Commit();
+            _reader.DecRef();
+            _writer.Release();
         }
-
-        return new LanguageIndex(language, analyzer, nGrams, words, rawWords, directory, articles, tuning, synonyms?.Invoke(words) ?? Synonyms.Empty);
     }
 
-    public void Dispose()
-    {
-        _reader.Dispose();
-        _directory.Dispose();
-        Analyzer.Dispose();
-        NGramAnalyzer.Dispose();
-        WordAnalyzer.Dispose();
-        RawWordAnalyzer.Dispose();
-    }
-
-    /// <summary>Lower-cases a context and removes a trailing slash from routes, so <c>/Leave/</c> and <c>/leave</c> match.</summary>
     /// <summary>The context term of a tag: <c>#</c> and the tag in lower case.</summary>
     public static string TagContext(string tag) => "#" + tag.Trim().ToLowerInvariant();
 
+    /// <summary>Lower-cases a context and removes a trailing slash from routes, so <c>/Leave/</c> and <c>/leave</c> match.</summary>
     public static string NormaliseContext(string context)
     {
         var value = context.Trim().ToLowerInvariant();
@@ -133,7 +121,8 @@ internal sealed class LanguageIndex : IDisposable
 
     private static Field Text(string name, string value) => new(name, value, s_text);
 
-    private static Document ToDocument(HelpArticle article, SearchTuning tuning)
+    /// <summary>The document of an article; its id field is the key that updates and deletes replace it by.</summary>
+    internal static Document ToDocument(HelpArticle article, SearchTuning tuning)
     {
         var tags = string.Join(" ; ", article.Tags);
         var all = string.Join('\n', article.Title, article.Summary, tags, article.Text);

@@ -15,4 +15,13 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Warning, "Reading article signals failed; ranking goes on without them.")]
     public static partial void SignalsFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Information, "Updated the index in {ElapsedMs} ms: {Added} articles added, {Changed} changed, {Removed} removed.")]
+    public static partial void Updated(ILogger logger, int added, int changed, int removed, long elapsedMs);
+
+    [LoggerMessage(6, LogLevel.Warning, "Updating the '{Language}' index failed; it is built again from the articles.")]
+    public static partial void UpdateFailed(ILogger logger, string language, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Warning, "Article '{Id}' ({Language}) cannot be searched: an id, tag, context or audience is longer than the index allows (32,766 bytes).")]
+    public static partial void ArticleNotIndexed(ILogger logger, string id, string language);
 }

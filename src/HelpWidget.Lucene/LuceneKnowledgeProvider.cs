@@ -10,14 +10,12 @@ using Microsoft.Extensions.Options;
 namespace HelpWidget.Lucene;
 
 /// <summary>
-/// Searches the articles of an <see cref="IArticleSource"/> with one in-memory Lucene index per language. When the
-/// source reports a change, a new index is built in the background and swapped in atomically: searches never wait
-/// for a reload and never see half of one.
+/// Searches the articles of an <see cref="IArticleSource"/> with one Lucene index per language, in memory or on disk.
+/// When the source reports a change, the articles that differ are written to each language's index in the background
+/// and a new point-in-time view is swapped in atomically: searches never wait for a reload and never see half of one.
 /// </summary>
 internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
 {
-
-    private const int MaxSynonymFileBytes = 1024 * 1024;
     private const string GenerationPrefix = "index-";
 
     private readonly IArticleSource _source;
@@ -25,9 +23,16 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     private readonly ILogger<LuceneKnowledgeProvider> _logger;
     private readonly IOptions<LuceneSearchOptions>? _searchOptions;
     private readonly IHostEnvironment? _environment;
+    private readonly SynonymFiles _synonyms;
+
     private readonly SemaphoreSlim _buildLock = new(1, 1);
     private readonly System.Threading.Lock _reloadLock = new();
     private volatile IndexSnapshot? _snapshot;
+    private volatile bool _disposed;
+
+    // Used only while holding _buildLock.
+    private readonly Dictionary<string, LanguageIndexWriter> _writers = new(StringComparer.OrdinalIgnoreCase);
+    private bool _closed;
     private bool _reloadPending;
     private int _generation;
     private Task _reloading = Task.CompletedTask;
@@ -48,6 +53,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         _logger = logger;
         _searchOptions = searchOptions;
         _environment = environment;
+        _synonyms = new SynonymFiles(SynonymFolder(), logger);
         _source.ArticlesChanged += OnArticlesChanged;
     }
 
@@ -193,9 +199,41 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     public void Dispose()
     {
         _source.ArticlesChanged -= OnArticlesChanged;
+        _disposed = true;
+        if (_buildLock.Wait(0))
+        {
+            try
+            {
+                CloseIndexes();
+            }
+            finally
+            {
+                _buildLock.Release();
+            }
+        }
+
+        // Otherwise the build in progress closes the indexes when it ends. The semaphore is not disposed, so that
+        // it can end: without a wait handle it holds nothing to release.
+    }
+
+    /// <summary>Releases the current snapshot and the writers; searches still running finish on what they hold.</summary>
+    private void CloseIndexes()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
         _snapshot?.Release();
         _snapshot = null;
-        _buildLock.Dispose();
+        foreach (var writer in _writers.Values)
+        {
+            writer.Release();
+        }
+
+        _writers.Clear();
+        _synonyms.Dispose();
     }
 
     private void OnArticlesChanged(object? sender, EventArgs e)
@@ -231,11 +269,14 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             await _buildLock.WaitAsync();
             try
             {
-                var replaced = _snapshot;
-                _snapshot = await BuildSnapshotAsync(CancellationToken.None);
+                if (!_disposed)
+                {
+                    var replaced = _snapshot;
+                    _snapshot = await BuildSnapshotAsync(CancellationToken.None);
 
-                // Closed (and deleted from disk) when the last search still using it is done.
-                replaced?.Release();
+                    // Closed when the last search still using it is done.
+                    replaced?.Release();
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
@@ -243,20 +284,97 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             }
             finally
             {
+                if (_disposed)
+                {
+                    CloseIndexes();
+                }
+
                 _buildLock.Release();
                 reloaded.TrySetResult();
             }
         }
     }
 
+    /// <summary>
+    /// The next snapshot: each language's index gets only the articles that differ, a language whose articles and
+    /// synonyms are unchanged keeps its index as it is, and a language that appeared is built.
+    /// </summary>
     private async Task<IndexSnapshot> BuildSnapshotAsync(CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var articles = await _source.LoadArticlesAsync(cancellationToken);
-        var folder = IndexFolder();
-        var snapshot = IndexSnapshot.Build(articles, LoadSynonyms, folder);
-        Log.Indexed(_logger, articles.Count, snapshot.Languages.Count, stopwatch.ElapsedMilliseconds);
-        return snapshot;
+        var languages = new Dictionary<string, LanguageIndex>(StringComparer.OrdinalIgnoreCase);
+        var changes = default(IndexChanges);
+        try
+        {
+            foreach (var group in articles.GroupBy(a => a.Language, StringComparer.OrdinalIgnoreCase))
+            {
+                languages[group.Key] = UpdateLanguage(group.Key, [.. group], ref changes);
+            }
+        }
+        catch
+        {
+            foreach (var index in languages.Values)
+            {
+                index.Release();
+            }
+
+            throw;
+        }
+
+        foreach (var gone in _writers.Keys.Where(language => !languages.ContainsKey(language)).ToList())
+        {
+            // Closed when the last snapshot using its index is released.
+            _writers.Remove(gone, out var writer);
+            writer!.Release();
+        }
+
+        if (_snapshot is null)
+        {
+            Log.Indexed(_logger, articles.Count, languages.Count, stopwatch.ElapsedMilliseconds);
+        }
+        else
+        {
+            Log.Updated(_logger, changes.Added, changes.Changed, changes.Removed, stopwatch.ElapsedMilliseconds);
+        }
+
+        return new IndexSnapshot(languages, articles);
+    }
+
+    /// <summary>The language's index with <paramref name="articles"/>, updated in place, or built anew when the update fails.</summary>
+    private LanguageIndex UpdateLanguage(string language, List<HelpArticle> articles, ref IndexChanges changes)
+    {
+        var synonyms = _synonyms.Load(language);
+        if (_writers.TryGetValue(language, out var writer))
+        {
+            try
+            {
+                changes += writer.Apply(articles);
+                return _snapshot?.Languages.GetValueOrDefault(language) is { } current && writer.IsCurrent(current) && current.Synonyms == synonyms
+                    ? current.Acquire()
+                    : writer.Open(synonyms);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                Log.UpdateFailed(_logger, language, ex);
+                _writers.Remove(language);
+                writer.Release();
+            }
+        }
+
+        writer = LanguageIndexWriter.Create(language, SearchTuning.Default, IndexFolder(), _logger);
+        try
+        {
+            changes += writer.Apply(articles);
+            var index = writer.Open(synonyms);
+            _writers[language] = writer;
+            return index;
+        }
+        catch
+        {
+            writer.Release();
+            throw;
+        }
     }
 
     private List<ArticleHit> Search(LanguageIndex index, QueryText query, SearchRequest request, int max)
@@ -266,10 +384,10 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             ? index.Searcher.Search(QueryBuilder.Build(index, query), AudienceFilter(request.User), max * Ranking.CandidatesPerResult)
             : index.Searcher.Search(QueryBuilder.Build(index, query), max * Ranking.CandidatesPerResult);
         return [.. candidates.ScoreDocs
-            .Select(d => (d.Doc, Score: d.Score * Ranking.Factor(index.Articles[d.Doc], request.Context, signals)))
+            .Select(d => (d.Doc, Score: d.Score * Ranking.Factor(index.Article(d.Doc), request.Context, signals)))
             .OrderByDescending(c => c.Score)
             .Take(max)
-            .Select(c => Hit(index.Articles[c.Doc], c.Score, index.Snippet(c.Doc, query)))];
+            .Select(c => Hit(index.Article(c.Doc), c.Score, index.Snippet(c.Doc, query)))];
     }
 
     private static ArticleHit Hit(HelpArticle article, double score, string snippet) => new()
@@ -315,7 +433,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     private static List<ArticleHit> Search(LanguageIndex index, Query query, HelpUser user, int max)
     {
         var top = index.HasRestrictedArticles ? index.Searcher.Search(query, AudienceFilter(user), max) : index.Searcher.Search(query, max);
-        return [.. top.ScoreDocs.Select(d => Hit(index.Articles[d.Doc], d.Score, string.Empty))];
+        return [.. top.ScoreDocs.Select(d => Hit(index.Article(d.Doc), d.Score, string.Empty))];
     }
 
     private static QueryWrapperFilter AudienceFilter(HelpUser user)
@@ -357,7 +475,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         yield return "/";
     }
 
-    private static string? Language(string? tag)
+    internal static string? Language(string? tag)
     {
         if (string.IsNullOrWhiteSpace(tag))
         {
@@ -375,7 +493,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         }
     }
 
-    /// <summary>A new folder for this build when the index is kept on disk; <see langword="null"/> in memory.</summary>
+    /// <summary>A new folder for a language's index when it is kept on disk; <see langword="null"/> in memory.</summary>
     private string? IndexFolder()
     {
         if (_searchOptions?.Value.IndexPath is not { Length: > 0 } configured)
@@ -386,39 +504,22 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         var root = Path.GetFullPath(Path.Combine(_environment?.ContentRootPath ?? AppContext.BaseDirectory, configured));
         if (Interlocked.Increment(ref _generation) == 1 && Directory.Exists(root))
         {
-            // Builds of an earlier run: the index is always rebuilt from the articles at start.
+            // Indexes of an earlier run: the index is always built from the articles at start.
             foreach (var stale in Directory.EnumerateDirectories(root, GenerationPrefix + "*"))
             {
-                IndexSnapshot.DeleteFolder(stale);
+                LanguageIndexWriter.DeleteFolder(stale);
             }
         }
 
         return Path.Combine(root, string.Create(CultureInfo.InvariantCulture, $"{GenerationPrefix}{_generation:D6}-{Environment.ProcessId}"));
     }
 
-    /// <summary>Reads the language's synonym file; a missing file means no synonyms, a bad line is skipped with a warning.</summary>
-    private Synonyms LoadSynonyms(string language, global::Lucene.Net.Analysis.Analyzer words)
+    private string SynonymFolder()
     {
         var root = _environment?.ContentRootPath ?? AppContext.BaseDirectory;
-        var folder = _searchOptions?.Value.SynonymsPath is { Length: > 0 } configured
+        return _searchOptions?.Value.SynonymsPath is { Length: > 0 } configured
             ? Path.Combine(root, configured)
             : Path.Combine(root, _options.Value.ArticlesPath, "synonyms");
-        var file = Path.GetFullPath(Path.Combine(folder, language + ".txt"));
-        if (!File.Exists(file))
-        {
-            return Synonyms.Empty;
-        }
-
-        if (new FileInfo(file).Length > MaxSynonymFileBytes)
-        {
-            Log.SynonymsSkipped(_logger, file, $"it is larger than {MaxSynonymFileBytes} bytes.");
-            return Synonyms.Empty;
-        }
-
-        return Synonyms.Parse(
-            File.ReadLines(file),
-            member => QueryText.Analyse(words, LanguageIndex.WordsField, member),
-            (line, problem) => Log.SynonymsSkipped(_logger, $"{file}:{line}", problem));
     }
 
     private async Task<T> WithSnapshotAsync<T>(Func<IndexSnapshot, T> action, CancellationToken cancellationToken)
@@ -450,114 +551,22 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
                 continue;
             }
 
+            ObjectDisposedException.ThrowIf(_disposed, this);
             await _buildLock.WaitAsync(cancellationToken);
             try
             {
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 _snapshot ??= await BuildSnapshotAsync(cancellationToken);
             }
             finally
             {
+                if (_disposed)
+                {
+                    CloseIndexes();
+                }
+
                 _buildLock.Release();
             }
         }
-    }
-
-    private sealed class IndexSnapshot
-    {
-        private readonly Dictionary<(string Id, string Language), HelpArticle> _articles;
-        private readonly string? _folder;
-        private int _references = 1;
-
-        private IndexSnapshot(Dictionary<string, LanguageIndex> languages, Dictionary<(string, string), HelpArticle> articles, string? folder)
-        {
-            Languages = languages;
-            _articles = articles;
-            _folder = folder;
-        }
-
-        public Dictionary<string, LanguageIndex> Languages { get; }
-
-        public static IndexSnapshot Build(IReadOnlyList<HelpArticle> articles, Func<string, global::Lucene.Net.Analysis.Analyzer, Synonyms> synonyms, string? folder)
-        {
-            var languages = articles
-                .GroupBy(a => a.Language, StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(
-                    g => g.Key,
-                    g => LanguageIndex.Build(g.Key, g.ToList(), SearchTuning.Default, words => synonyms(g.Key, words), folder is null ? null : global::Lucene.Net.Store.FSDirectory.Open(Path.Combine(folder, g.Key))),
-                    StringComparer.OrdinalIgnoreCase);
-            var byId = new Dictionary<(string, string), HelpArticle>();
-            foreach (var article in articles)
-            {
-                byId.TryAdd((article.Id, article.Language), article);
-            }
-
-            return new IndexSnapshot(languages, byId, folder);
-        }
-
-        public static void DeleteFolder(string folder)
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // A file still open elsewhere: the next start removes the folder.
-            }
-        }
-
-        /// <summary>Holds the snapshot for one call; fails once it has been released for good.</summary>
-        public bool TryAcquire()
-        {
-            while (true)
-            {
-                var references = Volatile.Read(ref _references);
-                if (references == 0)
-                {
-                    return false;
-                }
-
-                if (Interlocked.CompareExchange(ref _references, references + 1, references) == references)
-                {
-                    return true;
-                }
-            }
-        }
-
-        public void Release()
-        {
-            if (Interlocked.Decrement(ref _references) == 0)
-            {
-                foreach (var index in Languages.Values)
-                {
-                    index.Dispose();
-                }
-
-                if (_folder is not null)
-                {
-                    DeleteFolder(_folder);
-                }
-            }
-        }
-
-        /// <summary>The user's language first, then the default language.</summary>
-        public IEnumerable<LanguageIndex> SearchOrder(string? requested, string defaultLanguage)
-        {
-            var language = LuceneKnowledgeProvider.Language(requested);
-            if (language is not null && Languages.TryGetValue(language, out var preferred))
-            {
-                yield return preferred;
-            }
-
-            if (language != defaultLanguage && Languages.TryGetValue(defaultLanguage, out var fallback))
-            {
-                yield return fallback;
-            }
-        }
-
-        public HelpArticle? Find(string id, string language) => _articles.GetValueOrDefault((id, language));
-
-        public HelpArticle? FindAny(string id) => _articles.Values.FirstOrDefault(a => a.Id == id);
-
     }
 }

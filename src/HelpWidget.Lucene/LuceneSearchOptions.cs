@@ -13,8 +13,9 @@ public sealed class LuceneSearchOptions
 
     /// <summary>
     /// Gets or sets the folder the index is written to, absolute or relative to the app's content root;
-    /// <see langword="null"/> keeps the index in memory. On disk, each rebuild is written to a new sub-folder and
-    /// the previous one is deleted once no search uses it. Defaults to <see langword="null"/>.
+    /// <see langword="null"/> keeps the index in memory. On disk, each language's index has its own sub-folder, which
+    /// changes are written to in place and which is deleted when the app stops; sub-folders left by an earlier run are
+    /// deleted at start. Defaults to <see langword="null"/>.
     /// </summary>
     public string? IndexPath { get; set; }
 }

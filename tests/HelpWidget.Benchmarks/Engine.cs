@@ -9,18 +9,27 @@ internal sealed class Engine : IArticleSource, IDisposable
 {
     private IReadOnlyList<HelpArticle> _articles;
 
-    public Engine(IReadOnlyList<HelpArticle> articles)
+    /// <param name="articles">The articles.</param>
+    /// <param name="indexPath">The folder of the index, or <see langword="null"/> to keep it in memory.</param>
+    public Engine(IReadOnlyList<HelpArticle> articles, string? indexPath = null)
     {
         _articles = articles;
-        Provider = new LuceneKnowledgeProvider(this, Options.Create(new HelpWidgetOptions()), NullLogger<LuceneKnowledgeProvider>.Instance);
+        Provider = new LuceneKnowledgeProvider(
+            this,
+            Options.Create(new HelpWidgetOptions()),
+            NullLogger<LuceneKnowledgeProvider>.Instance,
+            Options.Create(new LuceneSearchOptions { IndexPath = indexPath }));
     }
 
     public event EventHandler? ArticlesChanged;
 
     public LuceneKnowledgeProvider Provider { get; }
 
+    public IReadOnlyList<HelpArticle> Articles => _articles;
+
     public Task<IReadOnlyList<HelpArticle>> LoadArticlesAsync(CancellationToken cancellationToken = default) => Task.FromResult(_articles);
 
+    /// <summary>Replaces the articles and reports the change; the task completes when the provider has swapped in the result.</summary>
     public Task ReplaceAsync(IReadOnlyList<HelpArticle> articles)
     {
         var reloaded = Provider.NextReload;

@@ -1,13 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
+using HelpWidget.Lucene;
 
 namespace HelpWidget.Benchmarks;
 
-/// <summary>Per-query latency percentiles and allocation, index build and reload times, at 10,000 articles.</summary>
+/// <summary>Per-query latency percentiles and allocation, index build time, and the time from a change until it is found, at 10,000 articles.</summary>
 internal static class LatencyReport
 {
     public const int Articles = 10_000;
     public const int Queries = 500;
+    public const int Changes = 50;
+    public const int FileChanges = 9;
 
     public static async Task RunAsync(TextWriter output)
     {
@@ -30,39 +33,149 @@ internal static class LatencyReport
         output.WriteLine($"{"queries",-8} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"KB/query",9}");
         foreach (var (kind, queries) in corpus.Queries)
         {
-            foreach (var query in queries)
-            {
-                await engine.Provider.SearchAsync(new SearchRequest { Query = query, MaxResults = 10 });
-            }
-
-            var latencies = new List<double>(queries.Count);
-            long allocated = 0;
-            foreach (var query in queries)
-            {
-                var before = GC.GetAllocatedBytesForCurrentThread();
-                var started = Stopwatch.GetTimestamp();
-                await engine.Provider.SearchAsync(new SearchRequest { Query = query, MaxResults = 10 });
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                allocated += GC.GetAllocatedBytesForCurrentThread() - before;
-            }
-
-            latencies.Sort();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-8} {Percentile(latencies, 0.50),8:F3} {Percentile(latencies, 0.99),8:F3} {latencies[^1],8:F3} {allocated / 1024.0 / queries.Count,9:F1}"));
+            await MeasureQueriesAsync(engine, kind, queries, output);
         }
 
-        var reloads = new List<double>();
-        for (var i = 0; i < 3; i++)
+        var inMemory = await ChangeToSearchableAsync(engine);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one article changed until a search finds its new text, index in memory: {inMemory.Median:F0} ms median, {inMemory.Max:F0} ms max of {Changes}"));
+        output.WriteLine($"after the {Changes} changes:");
+        foreach (var (kind, queries) in corpus.Queries)
         {
-            var changed = corpus.Articles.Select((a, n) => n == i ? new HelpArticle { Id = a.Id, Language = a.Language, Title = "Changed " + a.Title, Text = a.Text } : a).ToList();
-            var started = Stopwatch.GetTimestamp();
-            await engine.ReplaceAsync(changed);
-            reloads.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            await MeasureQueriesAsync(engine, kind, queries, output);
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reload after a change (rebuild and swap, searches go on meanwhile): {reloads.Order().ElementAt(1):F0} ms median of 3"));
+        var folder = Directory.CreateTempSubdirectory("hw-index-");
+        try
+        {
+            using var onDisk = new Engine(corpus.Articles, folder.FullName);
+            await onDisk.Provider.EnsureIndexAsync();
+            var onDiskTime = await ChangeToSearchableAsync(onDisk);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one article changed until a search finds its new text, index on disk: {onDiskTime.Median:F0} ms median, {onDiskTime.Max:F0} ms max of {Changes}"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        var fileSaved = await MarkdownFileToSearchableAsync(corpus.Articles);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Articles} Markdown files, one saved until a search finds its new text: {fileSaved.Median:F0} ms median, {fileSaved.Max:F0} ms max of {FileChanges}"));
         var saveToSearchable = await SampleFileToSearchableAsync();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sample knowledge base, Markdown file saved until searchable: {saveToSearchable:F0} ms median of 5"));
     }
+
+    /// <summary>Prints the latency percentiles and the allocation of <paramref name="queries"/>, run one by one after a warm-up.</summary>
+    private static async Task MeasureQueriesAsync(Engine engine, string kind, IReadOnlyList<string> queries, TextWriter output)
+    {
+        foreach (var query in queries)
+        {
+            await engine.Provider.SearchAsync(new SearchRequest { Query = query, MaxResults = 10 });
+        }
+
+        var latencies = new List<double>(queries.Count);
+        long allocated = 0;
+        foreach (var query in queries)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var started = Stopwatch.GetTimestamp();
+            await engine.Provider.SearchAsync(new SearchRequest { Query = query, MaxResults = 10 });
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        latencies.Sort();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-8} {Percentile(latencies, 0.50),8:F3} {Percentile(latencies, 0.99),8:F3} {latencies[^1],8:F3} {allocated / 1024.0 / queries.Count,9:F1}"));
+    }
+
+    /// <summary>
+    /// From the source reporting one changed article until a search finds the article by a word only its new text has:
+    /// the provider's reload, then the search. Each run changes another article.
+    /// </summary>
+    private static async Task<(double Median, double Max)> ChangeToSearchableAsync(Engine engine)
+    {
+        var times = new List<double>(Changes);
+        for (var run = 0; run < Changes; run++)
+        {
+            var articles = engine.Articles.ToArray();
+            var position = (run * 1499 + 700) % articles.Length;
+            var original = articles[position];
+            var word = NewWord(run);
+            articles[position] = new HelpArticle
+            {
+                Id = original.Id,
+                Language = original.Language,
+                Title = original.Title,
+                Summary = original.Summary,
+                Text = original.Text + " " + word,
+                Contexts = original.Contexts,
+                Audiences = original.Audiences,
+            };
+
+            var started = Stopwatch.GetTimestamp();
+            await engine.ReplaceAsync(articles);
+            await ExpectFirstAsync(engine.Provider, word, original.Id);
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return (Median(times), times.Max());
+    }
+
+    /// <summary>
+    /// The same through the product's whole path: the Markdown file is saved, the folder watcher reports it after the
+    /// quiet period, the source parses the changed file, and the provider updates the index.
+    /// </summary>
+    private static async Task<(double Median, double Max)> MarkdownFileToSearchableAsync(IReadOnlyList<HelpArticle> articles)
+    {
+        var folder = Directory.CreateTempSubdirectory("hw-files-");
+        try
+        {
+            var language = Directory.CreateDirectory(Path.Combine(folder.FullName, "en")).FullName;
+            foreach (var article in articles)
+            {
+                await File.WriteAllTextAsync(Path.Combine(language, article.Id + ".md"), MarkdownFile(article, string.Empty));
+            }
+
+            var options = Microsoft.Extensions.Options.Options.Create(new HelpWidgetOptions { ArticlesPath = folder.FullName });
+            using var source = new HelpWidget.Markdown.MarkdownArticleSource(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<HelpWidget.Markdown.MarkdownArticleSource>.Instance);
+            using var provider = new LuceneKnowledgeProvider(source, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<LuceneKnowledgeProvider>.Instance);
+            await provider.EnsureIndexAsync();
+            var times = new List<double>(FileChanges);
+            for (var run = 0; run < FileChanges; run++)
+            {
+                var article = articles[(run * 1499 + 700) % articles.Count];
+                var word = NewWord(run);
+                var reloaded = provider.NextReload;
+                var started = Stopwatch.GetTimestamp();
+                await File.WriteAllTextAsync(Path.Combine(language, article.Id + ".md"), MarkdownFile(article, word));
+                await reloaded;
+                await ExpectFirstAsync(provider, word, article.Id);
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return (Median(times), times.Max());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string MarkdownFile(HelpArticle article, string extra) =>
+        $"---\nid: {article.Id}\ntitle: '{article.Title.Replace("'", "''", StringComparison.Ordinal)}'\ncontexts: [{string.Join(", ", article.Contexts)}]\n---\n{article.Text} {extra}\n";
+
+    private static async Task ExpectFirstAsync(LuceneKnowledgeProvider provider, string word, string id)
+    {
+        var user = new HelpUser { Audiences = ["manager"] };
+        var hits = (await provider.SearchAsync(new SearchRequest { Query = word + " ", MaxResults = 10, User = user })).Hits;
+        if (hits.Count == 0 || hits[0].Id != id)
+        {
+            throw new InvalidOperationException($"A search for '{word}' does not find article {id} first after the reload.");
+        }
+    }
+
+    /// <summary>A made-up word, different for each run, that no article of the corpus contains.</summary>
+    private static string NewWord(int run) => string.Create(CultureInfo.InvariantCulture, $"zq{(char)('a' + run / 676 % 26)}{(char)('a' + run / 26 % 26)}{(char)('a' + run % 26)}x");
+
+    private static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
 
     /// <summary>From saving a Markdown file in a copy of the sample knowledge base until a search finds it.</summary>
     private static async Task<double> SampleFileToSearchableAsync()
@@ -79,7 +192,7 @@ internal static class LatencyReport
 
             var options = Microsoft.Extensions.Options.Options.Create(new HelpWidgetOptions { ArticlesPath = folder.FullName });
             using var source = new HelpWidget.Markdown.MarkdownArticleSource(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<HelpWidget.Markdown.MarkdownArticleSource>.Instance);
-            using var provider = new HelpWidget.Lucene.LuceneKnowledgeProvider(source, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<HelpWidget.Lucene.LuceneKnowledgeProvider>.Instance);
+            using var provider = new LuceneKnowledgeProvider(source, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<LuceneKnowledgeProvider>.Instance);
             await provider.EnsureIndexAsync();
             var times = new List<double>();
             for (var i = 0; i < 5; i++)
