@@ -20,6 +20,9 @@ internal sealed class LanguageIndex
     public const string BodyField = "body";
     public const string NGramField = "ng";
     public const string WordsField = "words";
+
+    /// <summary>The field of searches after which readers found the article helpful (<see cref="ArticleSignals.HelpfulQueries"/>).</summary>
+    public const string AskedField = "asked";
     public const string ContextField = "ctx";
     public const string AudienceField = "aud";
     public const string Everyone = "*";
@@ -42,7 +45,7 @@ internal sealed class LanguageIndex
         Synonyms = synonyms;
         Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         HasRestrictedArticles = articles.Values.Any(a => a.Audiences.Count > 0);
-        _fieldsWithTerms = [.. new[] { TitleField, SummaryField, TagsField, BodyField, WordsField, NGramField }.Where(f => MultiFields.GetTerms(reader, f) is not null)];
+        _fieldsWithTerms = [.. new[] { TitleField, SummaryField, TagsField, BodyField, WordsField, NGramField, AskedField }.Where(f => MultiFields.GetTerms(reader, f) is not null)];
     }
 
     public string Language => _writer.Language;
@@ -122,7 +125,7 @@ internal sealed class LanguageIndex
     private static Field Text(string name, string value) => new(name, value, s_text);
 
     /// <summary>The document of an article; its id field is the key that updates and deletes replace it by.</summary>
-    internal static Document ToDocument(HelpArticle article, SearchTuning tuning)
+    internal static Document ToDocument(HelpArticle article, SearchTuning tuning, string asked = "")
     {
         var tags = string.Join(" ; ", article.Tags);
         var all = string.Join('\n', article.Title, article.Summary, tags, article.Text);
@@ -139,6 +142,11 @@ internal sealed class LanguageIndex
         if (tuning.NGramWeight > 0)
         {
             document.Add(Text(NGramField, all));
+        }
+
+        if (asked.Length > 0)
+        {
+            document.Add(Text(AskedField, asked));
         }
 
         foreach (var context in article.Contexts)

@@ -24,7 +24,11 @@ internal sealed class LanguageIndexWriter
     private readonly IndexWriter _writer;
     private readonly string? _folder;
     private readonly ILogger _logger;
+    /// <summary>The most learned searches indexed per article.</summary>
+    private const int MaxAsked = 20;
+
     private IReadOnlyDictionary<string, HelpArticle> _articles = new Dictionary<string, HelpArticle>();
+    private Dictionary<string, string> _asked = new(StringComparer.Ordinal);
     private DirectoryReader _reader;
     private Dictionary<object, string[]> _idsBySegment = [];
     private int _references = 1;
@@ -110,26 +114,35 @@ internal sealed class LanguageIndexWriter
     /// Writes the differences between the indexed articles and <paramref name="articles"/>: new ids are added, ids
     /// no longer present are deleted, and articles whose indexed content differs are replaced. An article that is the
     /// same object as the indexed one is unchanged for sure; another object with the same content is only recorded.
-    /// Of several articles with the same id, the first is indexed.
+    /// Of several articles with the same id, the first is indexed. An article whose learned searches
+    /// (<see cref="ArticleSignals.HelpfulQueries"/> in <paramref name="signals"/>) changed is written again.
     /// </summary>
-    public IndexChanges Apply(IReadOnlyList<HelpArticle> articles)
+    public IndexChanges Apply(IReadOnlyList<HelpArticle> articles, IReadOnlyDictionary<string, ArticleSignals>? signals = null)
     {
         var next = ById(articles);
+        var nextAsked = new Dictionary<string, string>(StringComparer.Ordinal);
         int added = 0, changed = 0, replaced = 0;
         List<string>? refused = null;
         foreach (var (id, article) in next)
         {
+            var asked = Asked(signals?.GetValueOrDefault(id));
+            if (asked.Length > 0)
+            {
+                nextAsked[id] = asked;
+            }
+
             var isIndexed = _articles.TryGetValue(id, out var indexed);
-            if (isIndexed && ReferenceEquals(indexed, article))
+            var sameAsked = asked == _asked.GetValueOrDefault(id, string.Empty);
+            if (isIndexed && sameAsked && ReferenceEquals(indexed, article))
             {
                 continue;
             }
 
-            if (isIndexed && SameIndexedContent(indexed!, article))
+            if (isIndexed && sameAsked && SameIndexedContent(indexed!, article))
             {
                 replaced++;
             }
-            else if (!Write(article, replace: isIndexed))
+            else if (!Write(article, asked, replace: isIndexed))
             {
                 // Its previous version, if any, is deleted below: searches never show a version the source no longer has.
                 (refused ??= []).Add(id);
@@ -170,6 +183,8 @@ internal sealed class LanguageIndexWriter
         {
             _articles = next;
         }
+
+        _asked = nextAsked;
 
         return changes;
     }
@@ -280,9 +295,9 @@ internal sealed class LanguageIndexWriter
     }
 
     /// <summary>Writes an article's document; one that Lucene refuses (a term too long for it) is left out with a warning.</summary>
-    private bool Write(HelpArticle article, bool replace)
+    private bool Write(HelpArticle article, string asked, bool replace)
     {
-        var document = LanguageIndex.ToDocument(article, Tuning);
+        var document = LanguageIndex.ToDocument(article, Tuning, asked);
         try
         {
             if (replace)
@@ -335,6 +350,12 @@ internal sealed class LanguageIndexWriter
 
         return byId;
     }
+
+    /// <summary>The searches learned for an article, as the text of its asked field: the most frequent, one a line.</summary>
+    private static string Asked(ArticleSignals? signals) =>
+        signals is null || signals.HelpfulQueries.Count == 0
+            ? string.Empty
+            : string.Join('\n', signals.HelpfulQueries.Take(MaxAsked).Select(q => q.Length > ArticleFeedback.MaxQueryLength ? q[..ArticleFeedback.MaxQueryLength] : q));
 
     /// <summary>Compares what <see cref="LanguageIndex.ToDocument"/> writes, for sources that return new objects on every load.</summary>
     private static bool SameIndexedContent(HelpArticle a, HelpArticle b) =>

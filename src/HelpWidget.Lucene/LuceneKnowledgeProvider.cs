@@ -55,6 +55,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         _environment = environment;
         _synonyms = new SynonymFiles(SynonymFolder(), logger);
         _source.ArticlesChanged += OnArticlesChanged;
+        Signals.LearnedChanged += OnArticlesChanged;
     }
 
     /// <summary>Gets the signals from the store that reorder the best text matches.</summary>
@@ -199,6 +200,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     public void Dispose()
     {
         _source.ArticlesChanged -= OnArticlesChanged;
+        Signals.LearnedChanged -= OnArticlesChanged;
         _disposed = true;
         if (_buildLock.Wait(0))
         {
@@ -303,13 +305,15 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     {
         var stopwatch = Stopwatch.StartNew();
         var articles = await _source.LoadArticlesAsync(cancellationToken);
+        await Signals.EnsureLoadedAsync();
+        var signals = Signals.Current;
         var languages = new Dictionary<string, LanguageIndex>(StringComparer.OrdinalIgnoreCase);
         var changes = default(IndexChanges);
         try
         {
             foreach (var group in articles.GroupBy(a => a.Language, StringComparer.OrdinalIgnoreCase))
             {
-                languages[group.Key] = UpdateLanguage(group.Key, [.. group], ref changes);
+                languages[group.Key] = UpdateLanguage(group.Key, [.. group], signals, ref changes);
             }
         }
         catch
@@ -342,14 +346,14 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     }
 
     /// <summary>The language's index with <paramref name="articles"/>, updated in place, or built anew when the update fails.</summary>
-    private LanguageIndex UpdateLanguage(string language, List<HelpArticle> articles, ref IndexChanges changes)
+    private LanguageIndex UpdateLanguage(string language, List<HelpArticle> articles, IReadOnlyDictionary<string, ArticleSignals> signals, ref IndexChanges changes)
     {
         var synonyms = _synonyms.Load(language);
         if (_writers.TryGetValue(language, out var writer))
         {
             try
             {
-                changes += writer.Apply(articles);
+                changes += writer.Apply(articles, signals);
                 return _snapshot?.Languages.GetValueOrDefault(language) is { } current && writer.IsCurrent(current) && current.Synonyms == synonyms
                     ? current.Acquire()
                     : writer.Open(synonyms);
@@ -365,7 +369,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         writer = LanguageIndexWriter.Create(language, SearchTuning.Default, IndexFolder(), _logger);
         try
         {
-            changes += writer.Apply(articles);
+            changes += writer.Apply(articles, signals);
             var index = writer.Open(synonyms);
             _writers[language] = writer;
             return index;

@@ -102,6 +102,7 @@ internal static class QueryBuilder
         AddIfPresent(query, index, LanguageIndex.SummaryField, term, tuning.SummaryBoost);
         AddIfPresent(query, index, LanguageIndex.TagsField, term, tuning.TagsBoost);
         AddIfPresent(query, index, LanguageIndex.BodyField, term, tuning.BodyBoost);
+        AddIfPresent(query, index, LanguageIndex.AskedField, term, tuning.AskedBoost);
     }
 
     /// <summary>

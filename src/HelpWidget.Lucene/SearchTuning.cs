@@ -16,6 +16,9 @@ internal sealed record SearchTuning
 
     public float BodyBoost { get; init; } = 1f;
 
+    /// <summary>Gets the weight of the searches after which readers found an article helpful (learned from use).</summary>
+    public float AskedBoost { get; init; } = 1f;
+
     /// <summary>Gets the weight of the n-gram field relative to the word fields; 0 turns it off.</summary>
     public float NGramWeight { get; init; } = 0.25f;
 

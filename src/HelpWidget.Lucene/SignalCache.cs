@@ -15,6 +15,10 @@ internal sealed class SignalCache(IArticleSignalSource? source, TimeProvider tim
     private volatile IReadOnlyDictionary<string, ArticleSignals> _current = s_none;
     private DateTimeOffset _dueAt = DateTimeOffset.MinValue;
     private Task _refreshing = Task.CompletedTask;
+    private bool _loaded;
+
+    /// <summary>Occurs after a refresh that changed the searches learned for any article, which the index holds.</summary>
+    public event EventHandler? LearnedChanged;
 
     /// <summary>Gets the refresh in progress, or a completed task.</summary>
     public Task Refreshing
@@ -48,17 +52,42 @@ internal sealed class SignalCache(IArticleSignalSource? source, TimeProvider tim
         }
     }
 
+    /// <summary>Loads the signals once if they have never been loaded, so the first index holds what was learned.</summary>
+    public async Task EnsureLoadedAsync()
+    {
+        if (source is not null && !_loaded)
+        {
+            await RefreshAsync();
+        }
+    }
+
     /// <summary>Loads the signals now.</summary>
     public async Task RefreshAsync()
     {
         try
         {
+            var previous = _current;
             _current = await source!.GetArticleSignalsAsync();
+            var wasLoaded = _loaded;
+            _loaded = true;
+            if (wasLoaded && !SameLearned(previous, _current))
+            {
+                LearnedChanged?.Invoke(this, EventArgs.Empty);
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Ranking works without signals; the next refresh tries again.
             Log.SignalsFailed(logger, ex);
         }
+    }
+
+    private static bool SameLearned(IReadOnlyDictionary<string, ArticleSignals> a, IReadOnlyDictionary<string, ArticleSignals> b)
+    {
+        static IEnumerable<KeyValuePair<string, ArticleSignals>> Learned(IReadOnlyDictionary<string, ArticleSignals> signals) =>
+            signals.Where(entry => entry.Value.HelpfulQueries.Count > 0);
+
+        return Learned(a).Count() == Learned(b).Count()
+            && Learned(a).All(entry => b.TryGetValue(entry.Key, out var other) && entry.Value.HelpfulQueries.SequenceEqual(other.HelpfulQueries, StringComparer.Ordinal));
     }
 }

@@ -152,9 +152,9 @@ internal sealed class ProductEngine : IEvalEngine
 
 /// <summary>
 /// The product's engine after readers have used it: the queries are cut into five folds, and each fold is answered by
-/// an engine whose store holds, as searches after which readers found an article helpful, the clean queries of the
-/// other four folds with their relevant articles. It shows what learning from use adds once each article has been
-/// asked for in several ways; a query never sees its own text.
+/// an engine whose store holds, as searches after which readers found an article helpful, the clean queries of one
+/// to four other folds with their relevant articles (by default one: a fifth of the questions, as if one asker in
+/// five had answered "Yes"). It shows what learning from use adds; a query never sees its own text.
 /// </summary>
 internal sealed class LearnedEngine : IEvalEngine
 {
@@ -166,13 +166,16 @@ internal sealed class LearnedEngine : IEvalEngine
 
     public string Name => "lucene-use";
 
-    public static async Task<LearnedEngine> CreateAsync(Dataset dataset, IReadOnlyList<QueryLine> history)
+    /// <summary>Builds one engine per fold; each learns the queries of the <paramref name="learnFrom"/> folds after its own (1 to 4).</summary>
+    public static async Task<LearnedEngine> CreateAsync(Dataset dataset, IReadOnlyList<QueryLine> history, int learnFrom)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(learnFrom, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(learnFrom, Folds - 1);
         var engines = new ProductEngine[Folds];
         for (var fold = 0; fold < Folds; fold++)
         {
             var learned = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            foreach (var query in history.Where(q => Fold(q.Id) != fold))
+            foreach (var query in history.Where(q => (Fold(q.Id) - fold + Folds) % Folds is var distance && distance > 0 && distance <= learnFrom))
             {
                 foreach (var article in dataset.Relevant.GetValueOrDefault(query.Id) ?? [])
                 {

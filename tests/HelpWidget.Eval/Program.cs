@@ -8,6 +8,7 @@ var queryFile = "queries.jsonl";
 string? engineName = null;
 string? detailsFile = null;
 var completeCutWord = false;
+var learnFrom = 1;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -20,6 +21,10 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--engine" when i + 1 < args.Length:
             engineName = args[++i];
+            break;
+        case "--learn-from" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var folds) && folds is >= 1 and <= LearnedEngine.Folds - 1:
+            learnFrom = folds;
+            i++;
             break;
         case "--complete-cut-word":
             completeCutWord = true;
@@ -79,7 +84,7 @@ foreach (var name in engineName is null ? engines : [engineName])
     using IEvalEngine engine = name switch
     {
         "baseline" => new BaselineEngine(dataset),
-        "lucene-use" => await LearnedEngine.CreateAsync(dataset, Dataset.Load(folder, "queries.jsonl").Queries),
+        "lucene-use" => await LearnedEngine.CreateAsync(dataset, Dataset.Load(folder, "queries.jsonl").Queries, learnFrom),
         _ => await ProductEngine.CreateAsync(dataset),
     };
     results.Add(await Evaluation.RunAsync(dataset, engine, details));
@@ -108,4 +113,4 @@ Console.WriteLine(json.Count == 1 ? JsonSerializer.Serialize(json[0]) : JsonSeri
 return 0;
 
 static void Usage() => Console.Error.WriteLine(
-    "usage: dotnet run -c Release --project tests/HelpWidget.Eval -- <dataset-folder> [--queries <file>] [--engine baseline|lucene|lucene-use] [--details <tsv-file>] [--complete-cut-word]");
+    "usage: dotnet run -c Release --project tests/HelpWidget.Eval -- <dataset-folder> [--queries <file>] [--engine baseline|lucene|lucene-use] [--details <tsv-file>] [--complete-cut-word] [--learn-from 1-4]");

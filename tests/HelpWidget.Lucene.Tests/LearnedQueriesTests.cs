@@ -1,0 +1,126 @@
+using HelpWidget.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using static HelpWidget.Testing.TestArticles;
+
+namespace HelpWidget.Lucene.Tests;
+
+/// <summary>Searches after which readers found an article helpful are indexed with it, so the next person asking that way finds it.</summary>
+public sealed class LearnedQueriesTests
+{
+    private static readonly HelpArticle[] s_articles =
+    [
+        Article("vpn-connect", "Connect to the VPN", "Open the VPN client and sign in with your company account."),
+        Article("desk-booking", "Book a desk", "Choose a floor and a free desk in the booking app."),
+    ];
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SearchAsync_WordsOnlyReadersUsed_FindTheArticleTheyFoundHelpful()
+    {
+        var signals = new Signals();
+        using var unlearned = Create(signals, new FakeTimeProvider(), s_articles);
+        Assert.Empty((await unlearned.SearchAsync(new SearchRequest { Query = "wfh setup" }, Token)).Hits);
+
+        signals["vpn-connect"] = new ArticleSignals { HelpfulVotes = 2, HelpfulQueries = ["wfh setup", "working from home"] };
+        using var learned = Create(signals, new FakeTimeProvider(), s_articles);
+
+        var hits = (await learned.SearchAsync(new SearchRequest { Query = "wfh" }, Token)).Hits;
+        Assert.Equal("vpn-connect", Assert.Single(hits).Id);
+    }
+
+    [Fact]
+    public async Task SearchAsync_HelpfulAnswerStoredInSqlite_TeachesTheSearchThatLedToIt()
+    {
+        var folder = Directory.CreateTempSubdirectory("hw-learned-");
+        try
+        {
+            // Registered the way an app registers them: the SQLite store is the signal source of the Lucene engine.
+            var services = new ServiceCollection().AddLogging().AddSingleton<IArticleSource>(new TestArticleSource(s_articles));
+            services.AddHelpWidget()
+                .AddSqliteStore(options => options.ConnectionString = $"Data Source={Path.Combine(folder.FullName, "help.db")}")
+                .AddLuceneSearch();
+            await using var provider = services.BuildServiceProvider();
+            var store = provider.GetRequiredService<IHelpStore>();
+            await store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "vpn-connect", Language = "en", Helpful = true, Query = "WFH  setup", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+            await store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "desk-booking", Language = "en", Helpful = false, Query = "wfh", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+
+            var hits = (await provider.GetRequiredService<IKnowledgeProvider>().SearchAsync(new SearchRequest { Query = "wfh" }, Token)).Hits;
+            Assert.Equal("vpn-connect", Assert.Single(hits).Id);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SearchAsync_LearnedQueriesDoNotOutweighAnArticleThatSaysItAll()
+    {
+        var signals = new Signals { ["vpn-connect"] = new ArticleSignals { HelpfulVotes = 1, HelpfulQueries = ["book a desk from home"] } };
+        using var provider = Create(signals, new FakeTimeProvider(), s_articles);
+
+        var hits = (await provider.SearchAsync(new SearchRequest { Query = "book a desk" }, Token)).Hits;
+
+        Assert.Equal(["desk-booking", "vpn-connect"], hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task SearchAsync_LearnedAfterStart_IsSearchableAfterTheNextRefresh()
+    {
+        var time = new FakeTimeProvider();
+        var signals = new Signals();
+        using var provider = Create(signals, time, s_articles);
+        Assert.Empty((await provider.SearchAsync(new SearchRequest { Query = "wfh" }, Token)).Hits);
+        await provider.Signals.Refreshing;
+
+        signals["vpn-connect"] = new ArticleSignals { HelpfulVotes = 1, HelpfulQueries = ["wfh"] };
+        var reloaded = provider.NextReload;
+        time.Advance(SignalCache.RefreshInterval);
+        await provider.SearchAsync(new SearchRequest { Query = "vpn" }, Token);
+        await reloaded.WaitAsync(TimeSpan.FromSeconds(30), Token);
+
+        Assert.Equal("vpn-connect", Assert.Single((await provider.SearchAsync(new SearchRequest { Query = "wfh" }, Token)).Hits).Id);
+    }
+
+    [Fact]
+    public async Task SearchAsync_LearnedQueryOfARestrictedArticle_DoesNotShowItToOthers()
+    {
+        var signals = new Signals { ["payroll"] = new ArticleSignals { HelpfulVotes = 3, HelpfulQueries = ["salary slip"] } };
+        using var provider = Create(signals, new FakeTimeProvider(), Article("payroll", "Payroll corrections", "Correct a payment.", audiences: ["hr"]));
+
+        Assert.Empty((await provider.SearchAsync(new SearchRequest { Query = "salary slip" }, Token)).Hits);
+        var hr = await provider.SearchAsync(new SearchRequest { Query = "salary slip", User = new HelpUser { Audiences = ["hr"] } }, Token);
+        Assert.Equal("payroll", Assert.Single(hr.Hits).Id);
+    }
+
+    [Fact]
+    public async Task SearchAsync_HostileLearnedQueries_AreIndexedAsPlainText()
+    {
+        var signals = new Signals
+        {
+            ["vpn-connect"] = new ArticleSignals
+            {
+                HelpfulVotes = 4,
+                HelpfulQueries = ["title:(vpn OR *", new string('x', 100_000), "<script>alert(1)</script>", "nul\u0000bell\u0007 tunnel"],
+            },
+        };
+        using var provider = Create(signals, new FakeTimeProvider(), s_articles);
+
+        Assert.Equal("vpn-connect", Assert.Single((await provider.SearchAsync(new SearchRequest { Query = "tunnel" }, Token)).Hits).Id);
+        Assert.Equal("vpn-connect", Assert.Single((await provider.SearchAsync(new SearchRequest { Query = "script alert" }, Token)).Hits).Id);
+    }
+
+    private static LuceneKnowledgeProvider Create(Signals signals, TimeProvider time, params HelpArticle[] articles) =>
+        new(new TestArticleSource(articles), Options.Create(new HelpWidgetOptions()), NullLogger<LuceneKnowledgeProvider>.Instance, signals: signals, time: time);
+
+    private sealed class Signals : Dictionary<string, ArticleSignals>, IArticleSignalSource
+    {
+        public Task<IReadOnlyDictionary<string, ArticleSignals>> GetArticleSignalsAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyDictionary<string, ArticleSignals>>(new Dictionary<string, ArticleSignals>(this));
+    }
+}
