@@ -9,6 +9,12 @@ internal sealed class IndexSnapshot
     private readonly Dictionary<(string Id, string Language), HelpArticle> _articles;
     private int _references = 1;
 
+    private IndexSnapshot(Dictionary<string, LanguageIndex> languages, Dictionary<(string Id, string Language), HelpArticle> articles)
+    {
+        Languages = languages;
+        _articles = articles;
+    }
+
     /// <summary>Takes over one reference of each index in <paramref name="languages"/>.</summary>
     public IndexSnapshot(Dictionary<string, LanguageIndex> languages, IReadOnlyList<HelpArticle> articles)
     {
@@ -21,6 +27,9 @@ internal sealed class IndexSnapshot
     }
 
     public Dictionary<string, LanguageIndex> Languages { get; }
+
+    /// <summary>The same articles with other indexes of them (merged, say); takes over one reference of each index.</summary>
+    public IndexSnapshot With(Dictionary<string, LanguageIndex> languages) => new(languages, _articles);
 
     /// <summary>Holds the snapshot for one call; fails once it has been released for good.</summary>
     public bool TryAcquire()

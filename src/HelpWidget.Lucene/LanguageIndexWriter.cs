@@ -189,6 +189,25 @@ internal sealed class LanguageIndexWriter
         return changes;
     }
 
+    /// <summary>Merges the index into one segment when changes left it in several; <see cref="Open"/> then reads the result.</summary>
+    /// <returns><see langword="true"/> when it merged.</returns>
+    public bool Compact()
+    {
+        if (_reader.Leaves.Count <= 1)
+        {
+            return false;
+        }
+
+        _writer.ForceMerge(1);
+        if (DirectoryReader.OpenIfChanged(_reader, _writer, applyAllDeletes: true) is { } reader)
+        {
+            _reader.DecRef();
+            _reader = reader;
+        }
+
+        return true;
+    }
+
     /// <summary>Gets a value indicating whether <paramref name="index"/> shows the articles as last applied to this writer.</summary>
     public bool IsCurrent(LanguageIndex index) => ReferenceEquals(index.IndexedArticles, _articles);
 

@@ -24,4 +24,10 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Article '{Id}' ({Language}) cannot be searched: an id, tag, context or audience is longer than the index allows (32,766 bytes).")]
     public static partial void ArticleNotIndexed(ILogger logger, string id, string language);
+
+    [LoggerMessage(8, LogLevel.Debug, "Merged the segments left by changes in {Languages} language indexes in {ElapsedMs} ms.")]
+    public static partial void Compacted(ILogger logger, int languages, long elapsedMs);
+
+    [LoggerMessage(9, LogLevel.Warning, "Merging the '{Language}' index failed; it answers as before and the next change tries again.")]
+    public static partial void CompactFailed(ILogger logger, string language, Exception exception);
 }

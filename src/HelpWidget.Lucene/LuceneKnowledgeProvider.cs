@@ -34,9 +34,18 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     private readonly Dictionary<string, LanguageIndexWriter> _writers = new(StringComparer.OrdinalIgnoreCase);
     private bool _closed;
     private bool _reloadPending;
+    private bool _compactPending;
+    private bool _changedSinceCompaction;
     private int _generation;
     private Task _reloading = Task.CompletedTask;
     private TaskCompletionSource _reloaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ITimer _compactTimer;
+
+    /// <summary>
+    /// How long the articles must stay unchanged before the small segments that changes leave are merged into one:
+    /// every query term is looked up in every segment, so a merged index answers faster and allocates less.
+    /// </summary>
+    internal static readonly TimeSpan CompactAfter = TimeSpan.FromSeconds(30);
 
     public LuceneKnowledgeProvider(
         IArticleSource source,
@@ -48,6 +57,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         TimeProvider? time = null)
     {
         Signals = new SignalCache(signals, time ?? TimeProvider.System, logger);
+        _compactTimer = (time ?? TimeProvider.System).CreateTimer(_ => OnQuiet(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _source = source;
         _options = options;
         _logger = logger;
@@ -60,6 +70,10 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
 
     /// <summary>Gets the signals from the store that reorder the best text matches.</summary>
     internal SignalCache Signals { get; }
+
+    /// <summary>Gets the number of segments of each language's current index; for tests and diagnostics.</summary>
+    internal IReadOnlyDictionary<string, int> Segments =>
+        _snapshot?.Languages.ToDictionary(l => l.Key, l => l.Value.Reader.Leaves.Count, StringComparer.OrdinalIgnoreCase) ?? [];
 
     /// <summary>Gets a task that completes when the next reload after this call has been swapped in.</summary>
     internal Task NextReload
@@ -202,6 +216,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         _source.ArticlesChanged -= OnArticlesChanged;
         Signals.LearnedChanged -= OnArticlesChanged;
         _disposed = true;
+        _compactTimer.Dispose();
         if (_buildLock.Wait(0))
         {
             try
@@ -250,20 +265,39 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         }
     }
 
-    /// <summary>Rebuilds until no change is pending; a change during a rebuild causes one more.</summary>
+    /// <summary>The articles stayed unchanged for <see cref="CompactAfter"/>: merge what the changes left behind.</summary>
+    private void OnQuiet()
+    {
+        lock (_reloadLock)
+        {
+            _compactPending = true;
+            if (_reloading.IsCompleted)
+            {
+                _reloading = Task.Run(ReloadAsync);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reloads until no change is pending; a change during a reload causes one more. A merge after a quiet period
+    /// runs here too, so it never overlaps a reload; a change that comes meanwhile waits for it.
+    /// </summary>
     private async Task ReloadAsync()
     {
         while (true)
         {
             TaskCompletionSource reloaded;
+            bool compactOnly;
             lock (_reloadLock)
             {
-                if (!_reloadPending)
+                if (!_reloadPending && !_compactPending)
                 {
                     return;
                 }
 
+                compactOnly = !_reloadPending;
                 _reloadPending = false;
+                _compactPending = false;
                 reloaded = _reloaded;
                 _reloaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             }
@@ -271,13 +305,21 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             await _buildLock.WaitAsync();
             try
             {
-                if (!_disposed)
+                if (!_disposed && compactOnly)
+                {
+                    Compact();
+                }
+                else if (!_disposed)
                 {
                     var replaced = _snapshot;
                     _snapshot = await BuildSnapshotAsync(CancellationToken.None);
 
                     // Closed when the last search still using it is done.
                     replaced?.Release();
+                    if (_changedSinceCompaction)
+                    {
+                        _compactTimer.Change(CompactAfter, Timeout.InfiniteTimeSpan);
+                    }
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
@@ -295,6 +337,51 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
                 reloaded.TrySetResult();
             }
         }
+    }
+
+    /// <summary>Merges each language's index into one segment where changes left several, and swaps in readers of the result.</summary>
+    private void Compact()
+    {
+        if (_snapshot is not { } current)
+        {
+            return;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var languages = new Dictionary<string, LanguageIndex>(StringComparer.OrdinalIgnoreCase);
+        var merged = 0;
+        foreach (var (language, index) in current.Languages)
+        {
+            var compacted = false;
+            try
+            {
+                compacted = _writers.TryGetValue(language, out var writer) && writer.Compact();
+                languages[language] = compacted ? writer!.Open(index.Synonyms) : index.Acquire();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // The index as it was still answers correctly, only slower.
+                Log.CompactFailed(_logger, language, ex);
+                languages[language] = index.Acquire();
+            }
+
+            merged += compacted ? 1 : 0;
+        }
+
+        _changedSinceCompaction = false;
+        if (merged == 0)
+        {
+            foreach (var index in languages.Values)
+            {
+                index.Release();
+            }
+
+            return;
+        }
+
+        _snapshot = current.With(languages);
+        current.Release();
+        Log.Compacted(_logger, merged, stopwatch.ElapsedMilliseconds);
     }
 
     /// <summary>
@@ -333,6 +420,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             writer!.Release();
         }
 
+        _changedSinceCompaction |= changes.Total > 0;
         if (_snapshot is null)
         {
             Log.Indexed(_logger, articles.Count, languages.Count, stopwatch.ElapsedMilliseconds);

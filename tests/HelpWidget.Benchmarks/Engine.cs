@@ -18,8 +18,12 @@ internal sealed class Engine : IArticleSource, IDisposable
             this,
             Options.Create(new HelpWidgetOptions()),
             NullLogger<LuceneKnowledgeProvider>.Instance,
-            Options.Create(new LuceneSearchOptions { IndexPath = indexPath }));
+            Options.Create(new LuceneSearchOptions { IndexPath = indexPath }),
+            time: Time);
     }
+
+    /// <summary>Gets the engine's clock, which moves only when the benchmark advances it (to end a quiet period).</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time { get; } = new();
 
     public event EventHandler? ArticlesChanged;
 

@@ -44,6 +44,17 @@ internal static class LatencyReport
             await MeasureQueriesAsync(engine, kind, queries, output);
         }
 
+        // The articles then stay unchanged for the quiet period: the segments the changes left are merged into one.
+        var merged = engine.Provider.NextReload;
+        var merging = Stopwatch.GetTimestamp();
+        engine.Time.Advance(LuceneKnowledgeProvider.CompactAfter);
+        await merged;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"merge after the quiet period: {Stopwatch.GetElapsedTime(merging).TotalMilliseconds:F0} ms, {engine.Provider.Segments.Values.Sum()} segment(s) left; then:"));
+        foreach (var (kind, queries) in corpus.Queries)
+        {
+            await MeasureQueriesAsync(engine, kind, queries, output);
+        }
+
         var folder = Directory.CreateTempSubdirectory("hw-index-");
         try
         {
