@@ -24,6 +24,11 @@ public static class LuceneHelpWidgetBuilderExtensions
             options.Configure(configure);
         }
 
+        options.Validate(
+            o => o.SignalsRefreshInterval >= TimeSpan.FromSeconds(1) && o.SignalsRefreshInterval <= TimeSpan.FromDays(1),
+            "HelpWidget Lucene search: SignalsRefreshInterval must be between 00:00:01 and 1.00:00:00.")
+            .ValidateOnStart();
+
         builder.Services.TryAddSingleton<LuceneKnowledgeProvider>();
         builder.Services.TryAddSingleton<IKnowledgeProvider>(sp => sp.GetRequiredService<LuceneKnowledgeProvider>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LuceneIndexWarmup>());

@@ -56,7 +56,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         IArticleSignalSource? signals = null,
         TimeProvider? time = null)
     {
-        Signals = new SignalCache(signals, time ?? TimeProvider.System, logger);
+        Signals = new SignalCache(signals, time ?? TimeProvider.System, logger, searchOptions?.Value.SignalsRefreshInterval);
         _compactTimer = (time ?? TimeProvider.System).CreateTimer(_ => OnQuiet(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _source = source;
         _options = options;

@@ -18,4 +18,11 @@ public sealed class LuceneSearchOptions
     /// deleted at start. Defaults to <see langword="null"/>.
     /// </summary>
     public string? IndexPath { get; set; }
+
+    /// <summary>
+    /// Gets or sets how often the engine reads the store's signals again (readers' answers and the searches they
+    /// found helpful), at most; a read happens in the background when a search comes after this time has passed, and
+    /// a change in what was learned is then written to the index. From one second to one day. Defaults to one minute.
+    /// </summary>
+    public TimeSpan SignalsRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

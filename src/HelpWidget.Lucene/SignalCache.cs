@@ -6,9 +6,11 @@ namespace HelpWidget.Lucene;
 /// The latest article signals from the store. A search never waits for the store: it uses what is cached and,
 /// when that is older than <see cref="RefreshInterval"/>, starts a refresh in the background.
 /// </summary>
-internal sealed class SignalCache(IArticleSignalSource? source, TimeProvider time, ILogger logger)
+internal sealed class SignalCache(IArticleSignalSource? source, TimeProvider time, ILogger logger, TimeSpan? refreshInterval = null)
 {
-    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan DefaultRefreshInterval = TimeSpan.FromMinutes(1);
+
+    public TimeSpan RefreshInterval { get; } = refreshInterval ?? DefaultRefreshInterval;
 
     private static readonly IReadOnlyDictionary<string, ArticleSignals> s_none = new Dictionary<string, ArticleSignals>();
     private readonly Lock _lock = new();
@@ -57,6 +59,12 @@ internal sealed class SignalCache(IArticleSignalSource? source, TimeProvider tim
     {
         if (source is not null && !_loaded)
         {
+            lock (_lock)
+            {
+                // A search right after the first build does not read them again.
+                _dueAt = time.GetUtcNow() + RefreshInterval;
+            }
+
             await RefreshAsync();
         }
     }

@@ -51,6 +51,9 @@ public sealed class SampleAppFixture : IAsyncLifetime
             builder.UseSetting("HelpWidget:AnnouncementsPath", AnnouncementsPath);
             builder.UseEnvironment("Development");
             builder.UseSetting("HelpWidget:Sqlite:ConnectionString", $"Data Source={DatabasePath}");
+
+            // The store's signals are read again after a second instead of a minute, so a test sees what search learned.
+            builder.UseSetting("HelpWidget:Lucene:SignalsRefreshInterval", "00:00:01");
         });
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

@@ -50,12 +50,29 @@ public sealed class LearnedQueriesTests
 
             var hits = (await provider.GetRequiredService<IKnowledgeProvider>().SearchAsync(new SearchRequest { Query = "wfh" }, Token)).Hits;
             Assert.Equal("vpn-connect", Assert.Single(hits).Id);
+
+            // The search may have started a background read of the store: let it finish before the file goes.
+            await provider.GetRequiredService<LuceneKnowledgeProvider>().Signals.Refreshing;
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:01:00")]
+    [InlineData("2.00:00:00")]
+    public void Options_SignalsRefreshIntervalOutOfRange_FailWithAMessageNamingIt(string interval)
+    {
+        var services = new ServiceCollection().AddLogging().AddSingleton<IArticleSource>(new TestArticleSource(s_articles));
+        services.AddHelpWidget().AddLuceneSearch(options => options.SignalsRefreshInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LuceneSearchOptions>>().Value);
+        Assert.Contains("SignalsRefreshInterval", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +97,7 @@ public sealed class LearnedQueriesTests
 
         signals["vpn-connect"] = new ArticleSignals { HelpfulVotes = 1, HelpfulQueries = ["wfh"] };
         var reloaded = provider.NextReload;
-        time.Advance(SignalCache.RefreshInterval);
+        time.Advance(SignalCache.DefaultRefreshInterval);
         await provider.SearchAsync(new SearchRequest { Query = "vpn" }, Token);
         await reloaded.WaitAsync(TimeSpan.FromSeconds(30), Token);
 

@@ -52,7 +52,7 @@ public sealed class RankingTests
 
         signals["a"] = new ArticleSignals { UnhelpfulVotes = 30 };
         Assert.Equal("a", (await provider.SearchAsync(new SearchRequest { Query = "printer" }, Token)).Hits[0].Id);
-        time.Advance(SignalCache.RefreshInterval);
+        time.Advance(SignalCache.DefaultRefreshInterval);
         await provider.SearchAsync(new SearchRequest { Query = "printer" }, Token);
         await provider.Signals.Refreshing;
 

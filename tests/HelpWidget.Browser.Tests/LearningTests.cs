@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace HelpWidget.Browser.Tests;
+
+/// <summary>Search learns from use: a search after which a reader found an article helpful finds that article for the next person.</summary>
+public sealed class LearningTests(SampleAppFixture app) : BrowserTest(app)
+{
+    private const string Article = "Connect to the VPN when working remotely";
+
+    [Fact]
+    public async Task HelpfulAnswer_TeachesSearchTheWordsTheReaderUsed()
+    {
+        // A word no article contains, unique to this run, so no other test's answers count.
+        var word = "wfh" + Guid.NewGuid().ToString("N")[..6];
+        await OpenPageAsync("/");
+        await Launcher.ClickAsync();
+
+        await SearchBox.FillAsync(word);
+        await Expect(Panel.GetByText("No articles match")).ToBeVisibleAsync();
+
+        // The reader finds the article by other words and says it helped.
+        await SearchBox.FillAsync($"vpn {word}");
+        await Panel.GetByRole(AriaRole.List, new() { Name = "Search results" }).GetByRole(AriaRole.Button, new() { Name = Article }).ClickAsync();
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
+        await Expect(Panel.GetByText("Thank you for your feedback.")).ToBeVisibleAsync();
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "Back" }).ClickAsync();
+
+        // The first search after the signals are due (a second, in the test app) reads them in the background and
+        // writes what was learned to the index. Each attempt is a new search, waited for until its own answer shows
+        // (the query alternates with a trailing space, so every answer differs); at most a hundred.
+        var results = Panel.GetByRole(AriaRole.List, new() { Name = "Search results" });
+        var found = false;
+        for (var attempt = 0; attempt < 100 && !found; attempt++)
+        {
+            var query = attempt % 2 == 0 ? word : word + " ";
+            await SearchBox.FillAsync(query);
+            var answered = Panel.GetByText($"No articles match “{query}”", new() { Exact = false }).Or(results.GetByRole(AriaRole.Button, new() { Name = Article }));
+            await Expect(answered.First).ToBeVisibleAsync();
+            found = await results.GetByRole(AriaRole.Button, new() { Name = Article }).IsVisibleAsync();
+        }
+
+        Assert.True(found, $"A search for '{word}' did not find the article it was learned for.");
+        AssertNoProblems();
+    }
+}
