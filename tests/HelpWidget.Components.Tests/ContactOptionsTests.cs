@@ -138,6 +138,8 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
         cut.FindButton("This solved my problem: Clear a stuck print queue").Click();
 
         Assert.Equal(["printer-queue"], deflected);
+        var answer = Assert.Single(Store.Feedback);
+        Assert.Equal(("printer-queue", true, "The printer"), (answer.ArticleId, answer.Helpful, answer.Query));
         Assert.Empty(Store.Tickets);
         Assert.Empty(cut.FindAll("form.hw-form"));
         Assert.Contains("Glad the article helped.", cut.Markup, StringComparison.Ordinal);

@@ -50,6 +50,15 @@ public sealed partial class HelpPanel : IDisposable
     [Inject]
     private HelpSession Session { get; set; } = default!;
 
+    [Inject]
+    private IHelpStore Store { get; set; } = default!;
+
+    [Inject]
+    private IPersonalDataScrubber Scrubber { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     /// <summary>Gets or sets the id of the panel element, referenced by the launcher's <c>aria-controls</c>.</summary>
     [Parameter]
     [EditorRequired]
@@ -352,15 +361,42 @@ public sealed partial class HelpPanel : IDisposable
         }
     }
 
-    private Task OnSolvedAsync(string articleId)
+    private async Task OnSolvedAsync(string articleId)
     {
+        var subject = _memory.Contact.Subject;
         Session.RecordDeflection(articleId);
         _memory.Contact = new HelpContactDraft { Name = _memory.Contact.Name, Email = _memory.Contact.Email };
         _memory.ClearHistory();
         _memory.View = PanelView.Search;
         _deflected = true;
         _focus = FocusTarget.Search;
-        return Task.CompletedTask;
+        await SaveSolvedAsync(articleId, subject);
+    }
+
+    /// <summary>
+    /// "This solved my problem" is a helpful answer for the article, and the subject the user typed is a way of
+    /// asking for it that search learns (scrubbed of personal data, like a search). The form closes whatever the store says.
+    /// </summary>
+    private async Task SaveSolvedAsync(string articleId, string subject)
+    {
+        var query = Scrubber.Scrub(subject).Trim();
+        query = query.Length > ArticleFeedback.MaxQueryLength ? query[..ArticleFeedback.MaxQueryLength] : query;
+        try
+        {
+            await Store.SaveFeedbackAsync(new ArticleFeedback
+            {
+                ArticleId = articleId,
+                Language = Language,
+                Helpful = true,
+                Route = _route,
+                Query = query.Length > 0 && !query.Any(char.IsControl) ? query : null,
+                CreatedAt = Time.GetUtcNow(),
+            });
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The user's problem is solved either way; the answer is only lost to ranking.
+        }
     }
 
     private Task OpenContactAsync()
