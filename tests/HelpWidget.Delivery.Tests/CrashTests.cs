@@ -1,8 +1,8 @@
+using HelpWidget.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using Microsoft.Data.Sqlite;
 
 namespace HelpWidget.Delivery.Tests;
 
@@ -14,15 +14,11 @@ public sealed class CrashTests : IDisposable
 {
     private const int Tickets = 250;
     private const int KillAfter = 100;
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hw-crash-");
+    private readonly SqliteTestFolder _files = new("hw-crash-");
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
-    }
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task Crash_ProcessKilledDuringADelivery_EveryTicketArrivesAfterRestartAndEachCaseIsCreatedOnce()
@@ -40,7 +36,7 @@ public sealed class CrashTests : IDisposable
             }
         };
 
-        using (var first = AppProcess.Start(_folder, receiver.Url))
+        using (var first = AppProcess.Start(_files.Folder, receiver.Url))
         {
             try
             {
@@ -56,7 +52,7 @@ public sealed class CrashTests : IDisposable
             Assert.Equal($"queued {Tickets} new tickets of {Tickets}", first.Output.First());
         }
 
-        using (var second = AppProcess.Start(_folder, receiver.Url))
+        using (var second = AppProcess.Start(_files.Folder, receiver.Url))
         {
             await receiver.WaitUntilAsync(r => r.CaseCount == Tickets, TimeSpan.FromSeconds(60));
             await second.KillAsync();

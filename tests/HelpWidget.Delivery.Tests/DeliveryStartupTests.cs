@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using HelpWidget.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -8,17 +8,13 @@ namespace HelpWidget.Delivery.Tests;
 /// <summary>What an app gets when it starts: clear messages for wrong configuration, and the store as inbox without sinks.</summary>
 public sealed class DeliveryStartupTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hw-start-");
+    private readonly SqliteTestFolder _files = new("hw-start-");
 
-    private string DatabasePath => Path.Combine(_folder.FullName, "help.db");
+    private string DatabasePath => _files.DatabasePath;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
-    }
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task StartAsync_InvalidDeliveryOptions_FailsNamingEveryWrongValue()

@@ -1,6 +1,6 @@
+using HelpWidget.Testing;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpWidget.Delivery.Tests;
@@ -13,17 +13,13 @@ public sealed class LoadTestGroup;
 [Collection(nameof(LoadTests))]
 public sealed class LoadTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hw-load-");
+    private readonly SqliteTestFolder _files = new("hw-load-");
 
-    private string DatabasePath => Path.Combine(_folder.FullName, "help.db");
+    private string DatabasePath => _files.DatabasePath;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
-    }
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task Load_200ConcurrentSubmissions_AreStoredOnceEachAndAllDelivered()

@@ -1,5 +1,5 @@
+using HelpWidget.Testing;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpWidget.Delivery.Tests;
@@ -8,17 +8,13 @@ namespace HelpWidget.Delivery.Tests;
 public sealed class OutageTests : IDisposable
 {
     private const int AttemptFailedEvent = 22;
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hw-outage-");
+    private readonly SqliteTestFolder _files = new("hw-outage-");
 
-    private string DatabasePath => Path.Combine(_folder.FullName, "help.db");
+    private string DatabasePath => _files.DatabasePath;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
-    }
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task Outage_ReceiverDown_TicketsQueueThenArriveInSubmissionOrderEachCreatedOnce()

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using HelpWidget.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -9,7 +9,7 @@ namespace HelpWidget.Delivery.Tests;
 /// <summary>The dispatcher's decisions, step by step on a fake clock, against the real SQLite outbox.</summary>
 public sealed class TicketDispatcherTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hw-dispatch-");
+    private readonly SqliteTestFolder _files = new("hw-dispatch-");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly ScriptedSink _sink = new();
     private readonly SqliteHelpStore _store;
@@ -26,7 +26,7 @@ public sealed class TicketDispatcherTests : IDisposable
     public TicketDispatcherTests()
     {
         _store = new SqliteHelpStore(
-            Options.Create(new SqliteStoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder.FullName, "help.db")}" }),
+            Options.Create(new SqliteStoreOptions { ConnectionString = _files.ConnectionString }),
             sinks: [_sink],
             timeProvider: _time);
     }
@@ -36,8 +36,7 @@ public sealed class TicketDispatcherTests : IDisposable
     public void Dispose()
     {
         _store.Dispose();
-        SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        _files.Dispose();
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using HelpWidget.Sqlite;
+using HelpWidget.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -35,30 +36,23 @@ public sealed class LearnedQueriesTests
     [Fact]
     public async Task SearchAsync_HelpfulAnswerStoredInSqlite_TeachesTheSearchThatLedToIt()
     {
-        var folder = Directory.CreateTempSubdirectory("hw-learned-");
-        try
-        {
-            // Registered the way an app registers them: the SQLite store is the signal source of the Lucene engine.
-            var services = new ServiceCollection().AddLogging().AddSingleton<IArticleSource>(new TestArticleSource(s_articles));
-            services.AddHelpWidget()
-                .AddSqliteStore(options => options.ConnectionString = $"Data Source={Path.Combine(folder.FullName, "help.db")}")
-                .AddLuceneSearch();
-            await using var provider = services.BuildServiceProvider();
-            var store = provider.GetRequiredService<IHelpStore>();
-            await store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "vpn-connect", Language = "en", Helpful = true, Query = "WFH  setup", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
-            await store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "desk-booking", Language = "en", Helpful = false, Query = "wfh", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+        using var files = new SqliteTestFolder("hw-learned-");
 
-            var hits = (await provider.GetRequiredService<IKnowledgeProvider>().SearchAsync(new SearchRequest { Query = "wfh" }, Token)).Hits;
-            Assert.Equal("vpn-connect", Assert.Single(hits).Id);
+        // Registered the way an app registers them: the SQLite store is the signal source of the Lucene engine.
+        var services = new ServiceCollection().AddLogging().AddSingleton<IArticleSource>(new TestArticleSource(s_articles));
+        services.AddHelpWidget()
+            .AddSqliteStore(options => options.ConnectionString = files.ConnectionString)
+            .AddLuceneSearch();
+        await using var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IHelpStore>();
+        await store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "vpn-connect", Language = "en", Helpful = true, Query = "WFH  setup", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
+        await store.SaveFeedbackAsync(new ArticleFeedback { ArticleId = "desk-booking", Language = "en", Helpful = false, Query = "wfh", CreatedAt = DateTimeOffset.UnixEpoch }, Token);
 
-            // The search may have started a background read of the store: let it finish before the file goes.
-            await provider.GetRequiredService<LuceneKnowledgeProvider>().Signals.Refreshing;
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
-        }
+        var hits = (await provider.GetRequiredService<IKnowledgeProvider>().SearchAsync(new SearchRequest { Query = "wfh" }, Token)).Hits;
+        Assert.Equal("vpn-connect", Assert.Single(hits).Id);
+
+        // The search may have started a background read of the store: let it finish before the file goes.
+        await provider.GetRequiredService<LuceneKnowledgeProvider>().Signals.Refreshing;
     }
 
     [Theory]

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using HelpWidget.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -6,15 +6,11 @@ namespace HelpWidget.Sqlite.Tests;
 
 public sealed class SqliteAnnouncementDismissalsTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hw-dismissals-");
+    private readonly SqliteTestFolder _files = new("hw-dismissals-");
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
-    }
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task Dismissals_AreKeptPerUser_InTheFile_AndRepeatsChangeNothing()
@@ -46,6 +42,6 @@ public sealed class SqliteAnnouncementDismissalsTests : IDisposable
     }
 
     private SqliteAnnouncementDismissals Create() => new(
-        Options.Create(new SqliteStoreOptions { ConnectionString = $"Data Source={Path.Combine(_folder.FullName, "help.db")}" }),
+        Options.Create(new SqliteStoreOptions { ConnectionString = _files.ConnectionString }),
         new FakeTimeProvider());
 }

@@ -1,3 +1,4 @@
+using HelpWidget.Testing;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ namespace HelpWidget.Sqlite.Tests;
 
 public sealed class SqliteHelpStoreTests : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hw-sqlite-");
+    private readonly SqliteTestFolder _files = new("hw-sqlite-");
     private readonly SqliteHelpStore _store;
 
     public SqliteHelpStoreTests()
@@ -14,15 +15,14 @@ public sealed class SqliteHelpStoreTests : IDisposable
         _store = new SqliteHelpStore(Options.Create(new SqliteStoreOptions { ConnectionString = $"Data Source={DatabasePath}" }));
     }
 
-    private string DatabasePath => Path.Combine(_folder.FullName, "data", "help.db");
+    private string DatabasePath => _files.PathOf(Path.Combine("data", "help.db"));
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public void Dispose()
     {
         _store.Dispose();
-        SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        _files.Dispose();
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class SqliteHelpStoreTests : IDisposable
     [Fact]
     public async Task Store_DatabaseOfAnEarlierVersion_IsMigratedAndKeepsItsRows()
     {
-        var legacy = Path.Combine(_folder.FullName, "legacy.db");
+        var legacy = _files.PathOf("legacy.db");
         await using (var connection = new SqliteConnection($"Data Source={legacy}"))
         {
             await connection.OpenAsync(Token);

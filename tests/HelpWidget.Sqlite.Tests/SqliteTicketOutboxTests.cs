@@ -1,3 +1,4 @@
+using HelpWidget.Testing;
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace HelpWidget.Sqlite.Tests;
 public sealed class SqliteTicketOutboxTests : IDisposable
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hw-outbox-");
+    private readonly SqliteTestFolder _files = new("hw-outbox-");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly SqliteHelpStore _store;
 
@@ -17,15 +18,14 @@ public sealed class SqliteTicketOutboxTests : IDisposable
         _store = Store("webhook", "itsm");
     }
 
-    private string DatabasePath => Path.Combine(_folder.FullName, "help.db");
+    private string DatabasePath => _files.DatabasePath;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     public void Dispose()
     {
         _store.Dispose();
-        SqliteConnection.ClearAllPools();
-        _folder.Delete(recursive: true);
+        _files.Dispose();
     }
 
     [Fact]
@@ -306,7 +306,7 @@ public sealed class SqliteTicketOutboxTests : IDisposable
     [Fact]
     public async Task Store_TicketsTableOfAnEarlierVersion_IsMigratedKeepsItsTicketsAndQueuesNewOnes()
     {
-        var legacy = Path.Combine(_folder.FullName, "legacy.db");
+        var legacy = _files.PathOf("legacy.db");
         await using (var connection = new SqliteConnection($"Data Source={legacy}"))
         {
             await connection.OpenAsync(Token);
