@@ -191,7 +191,7 @@ public sealed partial class HelpArticleView
                 Reason = reason,
                 Comment = comment,
                 Route = Route,
-                Query = LearnableQuery(),
+                Query = Scrubber.ScrubQuery(Query),
                 CreatedAt = Time.GetUtcNow(),
             };
             await Store.SaveFeedbackAsync(feedback);
@@ -206,19 +206,6 @@ public sealed partial class HelpArticleView
         {
             _saving = false;
         }
-    }
-
-    /// <summary>The search that led here, scrubbed of personal data, cut to the stored length; nothing when there was none.</summary>
-    private string? LearnableQuery()
-    {
-        if (string.IsNullOrWhiteSpace(Query))
-        {
-            return null;
-        }
-
-        var scrubbed = Scrubber.Scrub(Query).Trim();
-        scrubbed = scrubbed.Length > ArticleFeedback.MaxQueryLength ? scrubbed[..ArticleFeedback.MaxQueryLength] : scrubbed;
-        return scrubbed.Any(char.IsControl) ? null : scrubbed;
     }
 
     [GeneratedRegex("<(/?)h([1-6])(?=[\\s>])", RegexOptions.CultureInvariant)]

@@ -379,8 +379,6 @@ public sealed partial class HelpPanel : IDisposable
     /// </summary>
     private async Task SaveSolvedAsync(string articleId, string subject)
     {
-        var query = Scrubber.Scrub(subject).Trim();
-        query = query.Length > ArticleFeedback.MaxQueryLength ? query[..ArticleFeedback.MaxQueryLength] : query;
         try
         {
             await Store.SaveFeedbackAsync(new ArticleFeedback
@@ -389,7 +387,7 @@ public sealed partial class HelpPanel : IDisposable
                 Language = Language,
                 Helpful = true,
                 Route = _route,
-                Query = query.Length > 0 && !query.Any(char.IsControl) ? query : null,
+                Query = Scrubber.ScrubQuery(subject),
                 CreatedAt = Time.GetUtcNow(),
             });
         }
