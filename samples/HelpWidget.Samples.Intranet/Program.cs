@@ -4,7 +4,10 @@ using HelpWidget.Components;
 using HelpWidget.Lucene;
 using HelpWidget.Samples.Intranet.Components;
 using HelpWidget.Sqlite;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +16,18 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
+
+// A demo sign-in without passwords (/sign-in), so that anyone trying the sample can see what Help does for a known
+// user: the roles decide which articles they see, the claims fill in the contact form, dismissals are kept per user.
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(options =>
+    {
+        options.Cookie.Name = "Nordhav.DemoSignIn";
+        options.LoginPath = "/sign-in";
+        options.ReturnUrlParameter = "returnUrl";
+    });
+builder.Services.AddAuthorization();
+builder.Services.AddCascadingAuthenticationState();
 
 var helpWidget = builder.Services.AddHelpWidget(options => builder.Configuration.GetSection("HelpWidget").Bind(options))
     .AddLuceneSearch(options => builder.Configuration.GetSection("HelpWidget:Lucene").Bind(options))
@@ -55,6 +70,8 @@ app.Use((context, next) =>
     return next(context);
 });
 app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 
@@ -80,6 +97,26 @@ app.MapGet("/appearance/{theme}", (string theme, string? returnUrl, HttpContext 
     }
 
     Remember(context, Appearance.CookieName, chosen.ToString());
+    return Results.LocalRedirect(LocalOrHome(returnUrl));
+});
+
+// The demo sign-in's form posts (the chooser is the page /sign-in). Form binding makes the antiforgery middleware check
+// their token; POST only, so no link or image can sign anyone in or out.
+app.MapPost("/account/sign-in", async ([FromForm] string? person, [FromForm] string? returnUrl, HttpContext context) =>
+{
+    // A stale or hand-made form that names nobody goes back to the chooser.
+    if (DemoPerson.Find(person) is not { } chosen)
+    {
+        return Results.LocalRedirect("/sign-in");
+    }
+
+    await context.SignInAsync(chosen.ToPrincipal());
+    return Results.LocalRedirect(LocalOrHome(returnUrl));
+});
+
+app.MapPost("/account/sign-out", async ([FromForm] string? returnUrl, HttpContext context) =>
+{
+    await context.SignOutAsync();
     return Results.LocalRedirect(LocalOrHome(returnUrl));
 });
 
