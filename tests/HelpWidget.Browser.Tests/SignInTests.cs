@@ -167,6 +167,43 @@ public sealed class SignInTests(SampleAppFixture app) : BrowserTest(app)
         AssertNoProblems();
     }
 
+    [Theory]
+    [InlineData("dark", 1280)]
+    [InlineData("light", 320)]
+    [InlineData("dark", 320)]
+    public async Task SignIn_DarkThemeAndNarrowScreen_HaveNoAccessibilityViolations(string scheme, int width)
+    {
+        await Page.EmulateMediaAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+        await Page.SetViewportSizeAsync(width, 720);
+        await Page.GotoAsync("/sign-in");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Demo sign-in", Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync($"signin-chooser-{scheme}-{width}");
+
+        await SignInAsAsync(Manager);
+        await OpenPageAsync("/profile");
+
+        // The profile page shows the person who signed in instead of the sample's anonymous Alex.
+        await Expect(Page.GetByRole(AriaRole.Definition).First).ToHaveTextAsync(Manager);
+        await AssertAccessibleAsync($"signin-profile-{scheme}-{width}");
+        AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task SignIn_InSwedish_ChooserAndNavigationSpeakSwedish()
+    {
+        await Page.GotoAsync("/culture/sv?returnUrl=/sign-in");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Demoinloggning", Level = 1 })).ToBeVisibleAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Logga in som {Employee}" }).ClickAsync();
+
+        var navigation = Page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" });
+        await Expect(navigation).ToContainTextAsync($"Inloggad som {Employee}");
+        await Expect(navigation).ToContainTextAsync("Medarbetare");
+        await Expect(navigation).ToContainTextAsync("Demoinloggning: inget lösenord, för att prova hjälpen");
+        await Expect(navigation.GetByRole(AriaRole.Button, new() { Name = "Logga ut" })).ToBeVisibleAsync();
+        AssertNoProblems();
+    }
+
     private static ILocator Announcements(ILocator panel) => panel.GetByRole(AriaRole.Region, new() { Name = "Announcements" });
 
     private Task SignInAsAsync(string person) => SignInAsAsync(Page, person);
