@@ -20,8 +20,10 @@ public sealed class HelpUser
 
     /// <summary>
     /// Describes a signed-in user from their claims: the id from <c>NameIdentifier</c>, <c>sub</c> or <c>oid</c>;
-    /// the name from <c>Name</c> or <c>name</c>; the e-mail address from <c>Email</c>, <c>email</c> or an e-mail-shaped
-    /// <c>preferred_username</c>/<c>upn</c>; the audiences from the role claims.
+    /// the name from the identity's name claim type (<see cref="System.Security.Claims.ClaimsIdentity.NameClaimType"/>),
+    /// <c>Name</c> or <c>name</c>; the e-mail address from <c>Email</c>, <c>email</c> or an e-mail-shaped
+    /// <c>preferred_username</c>/<c>upn</c>; the audiences from the identity's role claim type
+    /// (<see cref="System.Security.Claims.ClaimsIdentity.RoleClaimType"/>), <c>Role</c>, <c>role</c> or <c>roles</c>.
     /// </summary>
     /// <param name="principal">The user, such as <c>HttpContext.User</c> or the Blazor authentication state's user.</param>
     /// <returns>The user; <see cref="Anonymous"/> when <paramref name="principal"/> is not authenticated.</returns>
@@ -44,13 +46,19 @@ public sealed class HelpUser
             email = username;
         }
 
+        // Apps that configure their own claim types (NameClaimType, RoleClaimType) are read the way ASP.NET Core reads them.
+        var identities = principal.Identities.Where(identity => identity.IsAuthenticated).ToList();
+        var nameTypes = identities.Select(identity => identity.NameClaimType).Append(System.Security.Claims.ClaimTypes.Name).Append("name");
+        var roleTypes = new HashSet<string>(
+            identities.Select(identity => identity.RoleClaimType).Concat([System.Security.Claims.ClaimTypes.Role, "role", "roles"]),
+            StringComparer.Ordinal);
         return new HelpUser
         {
             Id = First(System.Security.Claims.ClaimTypes.NameIdentifier, "sub", "oid"),
-            DisplayName = First(System.Security.Claims.ClaimTypes.Name, "name"),
+            DisplayName = First([.. nameTypes.Distinct(StringComparer.Ordinal)]),
             Email = email is not null && TicketSubmission.IsValidEmail(email) ? email : null,
             Audiences = [.. principal.Claims
-                .Where(c => c.Type == System.Security.Claims.ClaimTypes.Role || c.Type == "role" || c.Type == "roles")
+                .Where(c => roleTypes.Contains(c.Type))
                 .Select(c => c.Value.Trim())
                 .Where(v => v.Length is > 0 and <= 100)
                 .Distinct(StringComparer.OrdinalIgnoreCase)

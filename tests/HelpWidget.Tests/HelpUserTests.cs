@@ -41,4 +41,19 @@ public sealed class HelpUserTests
         Assert.Null(user.Email);
         Assert.Null(user.DisplayName);
     }
+
+    [Fact]
+    public void FromClaims_IdentityWithOwnClaimTypes_ReadsNameAndRolesFromThem()
+    {
+        var identity = new ClaimsIdentity(
+            [new Claim("employeeId", "e-7"), new Claim("displayName", "Aino Virtanen"), new Claim("groups", "support-manager")],
+            authenticationType: "test",
+            nameType: "displayName",
+            roleType: "groups");
+
+        var user = HelpUser.FromClaims(new ClaimsPrincipal(identity));
+
+        Assert.Equal("Aino Virtanen", user.DisplayName);
+        Assert.Equal(["support-manager"], user.Audiences);
+    }
 }
