@@ -8,7 +8,11 @@ namespace HelpWidget.Smtp;
 /// <summary>Adds the SMTP ticket sink to HelpWidget.</summary>
 public static class SmtpHelpWidgetBuilderExtensions
 {
-    /// <summary>Sends every ticket by e-mail through an SMTP server, as the ticket sink named <c>smtp</c>.</summary>
+    /// <summary>
+    /// Sends every ticket by e-mail through an SMTP server, as the ticket sink named <c>smtp</c>, and adds the background
+    /// dispatcher that delivers queued tickets (as <c>AddTicketSink</c> does). The store must keep a delivery queue
+    /// (<see cref="ITicketOutbox"/>), as <c>AddSqliteStore()</c> does.
+    /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>
     /// <param name="configure">Sets the server and the addresses; the options are validated when the app starts.</param>
     /// <returns>The same builder.</returns>
@@ -22,7 +26,8 @@ public static class SmtpHelpWidgetBuilderExtensions
     }
 
     /// <summary>
-    /// Sends every ticket by e-mail through an SMTP server, as the ticket sink named <c>smtp</c>, with options bound from
+    /// Sends every ticket by e-mail through an SMTP server, as the ticket sink named <c>smtp</c>, and adds the background
+    /// dispatcher that delivers queued tickets (as <c>AddTicketSink</c> does), with options bound from
     /// a configuration section such as <c>HelpWidget:Smtp</c> (keys <c>Host</c>, <c>Port</c>, <c>Security</c>,
     /// <c>UserName</c>, <c>Password</c>, <c>From</c>, <c>To</c> as an array, <c>MessageIdDomain</c>, <c>Timeout</c>).
     /// </summary>
@@ -44,9 +49,6 @@ public static class SmtpHelpWidgetBuilderExtensions
         return builder.Services.AddOptions<SmtpSinkOptions>().ValidateDataAnnotations().ValidateOnStart();
     }
 
-    private static IHelpWidgetBuilder AddSink(IHelpWidgetBuilder builder)
-    {
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ITicketSink, SmtpTicketSink>());
-        return builder;
-    }
+    // The sink and the dispatcher that delivers queued tickets to it: a sink without the dispatcher would never be called.
+    private static IHelpWidgetBuilder AddSink(IHelpWidgetBuilder builder) => builder.AddTicketSink<SmtpTicketSink>();
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace HelpWidget.Packaging.Tests;
 
 /// <summary>
-/// Code in the guides compiles: every C# or Razor block in <c>docs/</c> and the package READMEs names, in a
+/// Code in the guides compiles: every C# or Razor block in the README, <c>docs/</c> and the package READMEs names, in a
 /// <c>&lt;!-- compiled: path --&gt;</c> comment above it, a file the build compiles, and that file holds the block's lines in order.
 /// </summary>
 public sealed partial class DocsSnippetTests
@@ -13,6 +13,7 @@ public sealed partial class DocsSnippetTests
         var root = RepositoryRoot();
         var data = new TheoryData<string>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md")
+            .Append(Path.Combine(root, "README.md"))
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "src"), "README.md", SearchOption.AllDirectories))
             .Order(StringComparer.Ordinal))
         {

@@ -1,16 +1,23 @@
 using System.IO.Compression;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace HelpWidget.Packaging.Tests;
 
 /// <summary>
-/// Packs every package of src/, then creates a new Blazor app that follows the README's quick start, restores the
-/// fresh packages from a local folder, builds it, runs it on 127.0.0.1 and checks that the widget and its styles are served.
+/// Follows the README's "Add HelpWidget to your app" as a new user would: packs every package with the README's one
+/// command, creates a `dotnet new blazor` app, adds the README's local package source and packages, adds the README's
+/// lines to the template's files, publishes it once, runs the published app on 127.0.0.1 and finds the README's article.
 /// </summary>
 public sealed partial class PackageConsumerTests : IDisposable
 {
+    /// <summary>The README's pack command; the test runs it with its own output folder and a test version.</summary>
+    private const string PackCommand = "dotnet pack HelpWidget.Packages.slnf -c Release -o ~/helpwidget-feed";
+    private const string Version = "0.1.0-test";
+    private const string AppName = "HelpDeskApp";
     private static readonly string[] s_packages = ["HelpWidget.Abstractions", "HelpWidget", "HelpWidget.Components", "HelpWidget.Lucene", "HelpWidget.Sqlite", "HelpWidget.Smtp"];
+    private static readonly string[] s_appPackages = ["HelpWidget.Components", "HelpWidget.Lucene", "HelpWidget.Sqlite"];
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("hw-consumer-");
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -18,21 +25,31 @@ public sealed partial class PackageConsumerTests : IDisposable
     public void Dispose() => _work.Delete(recursive: true);
 
     [Fact]
-    public async Task FreshPackages_NewAppFollowingTheReadme_BuildsRunsAndServesTheWidget()
+    public async Task FreshPackages_TemplateAppWithTheReadmesLines_PublishesWithArticlesRunsAndFindsOne()
     {
         var root = RepositoryRoot();
+        var steps = new StepTimer();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        Assert.Contains(PackCommand, readme, StringComparison.Ordinal);
         var feed = Directory.CreateDirectory(Path.Combine(_work.FullName, "feed")).FullName;
-        foreach (var package in s_packages)
-        {
-            await DotNet.RunAsync(root, Token, "pack", Path.Combine("src", package, package + ".csproj"), "-c", "Release", "-o", feed, "-p:Version=0.1.0-test");
-        }
-
+        await DotNet.RunAsync(root, Token, "pack", "HelpWidget.Packages.slnf", "-c", "Release", "-o", feed, $"-p:Version={Version}");
         AssertPackageContents(feed);
+        steps.Done("pack");
 
-        var app = CreateConsumerApp(root, feed);
-        await DotNet.RunAsync(app, Token, "build", "--packages", Path.Combine(_work.FullName, "packages"));
+        var app = await CreateAppAsync(readme, feed);
+        steps.Done("new app with the README's lines");
+        var publish = Path.Combine(_work.FullName, "publish");
+        await DotNet.RunAsync(app, Token, "publish", "-c", "Release", "-o", publish, "--packages", Path.Combine(_work.FullName, "packages"), "-p:TreatWarningsAsErrors=true");
+        steps.Done("publish");
 
-        using var process = DotNet.Start(app, "bin/Debug/net10.0/MyApp.dll", "--urls", "http://127.0.0.1:0", "--environment", "Development");
+        Assert.True(File.Exists(Path.Combine(publish, "KnowledgeBase", "en", "vpn-connect.md")), "The publish output has no KnowledgeBase/en/vpn-connect.md.");
+        Assert.True(File.Exists(Path.Combine(publish, "Announcements", "en", "welcome.md")), "The publish output has no Announcements/en/welcome.md.");
+        Assert.Equal(["CopyToPublishDirectory=", "CopyToPublishDirectory="], await PublishedMetadataAsync(app, "-p:HelpWidgetPublishContent=false"));
+        Assert.Equal(["CopyToPublishDirectory=", "CopyToPublishDirectory=PreserveNewest"], await PublishedMetadataAsync(app, "-p:HelpWidgetArticlesPath=Announcements"));
+        steps.Done("folder properties");
+
+        // The published app, from its own folder and in Production, as it would run on a server.
+        using var process = DotNet.Start(publish, AppName + ".dll", "--urls", "http://127.0.0.1:0");
         try
         {
             var address = await ListeningAddressAsync(process);
@@ -40,14 +57,16 @@ public sealed partial class PackageConsumerTests : IDisposable
 
             var page = await http.GetStringAsync("/", Token);
             Assert.Contains("class=\"hw-launcher\"", page, StringComparison.Ordinal);
+            Assert.Contains("class=\"sidebar\"", page, StringComparison.Ordinal); // the template's layout is kept
             var styles = StylesheetPattern().Match(page);
-            Assert.True(styles.Success, "The page links no MyApp.styles.css bundle:\n" + page);
+            Assert.True(styles.Success, $"The page links no {AppName}.styles.css bundle:\n" + page);
             var bundle = await http.GetStringAsync("/" + styles.Groups[1].Value, Token);
             var import = ImportPattern().Match(bundle);
             Assert.True(import.Success, "The app's style bundle imports no package styles:\n" + bundle);
             Assert.Contains(".hw-launcher", await http.GetStringAsync("/" + import.Groups[1].Value, Token), StringComparison.Ordinal);
 
             await UseTheWidgetAsync(address);
+            steps.Done("run and search");
         }
         finally
         {
@@ -56,7 +75,19 @@ public sealed partial class PackageConsumerTests : IDisposable
         }
     }
 
-    /// <summary>A person opens the widget in the new app, searches, and finds the article the README told them to write.</summary>
+    /// <summary>Writes how long each step took to the test's output, to keep an eye on the suite's time.</summary>
+    private sealed class StepTimer
+    {
+        private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
+
+        public void Done(string step)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{step}: {_watch.Elapsed.TotalSeconds:0.0} s");
+            _watch.Restart();
+        }
+    }
+
+    /// <summary>A person opens the widget in the published app, searches, and finds the article the README told them to write.</summary>
     private static async Task UseTheWidgetAsync(string address)
     {
         using var playwright = await Playwright.CreateAsync();
@@ -79,8 +110,9 @@ public sealed partial class PackageConsumerTests : IDisposable
     {
         foreach (var package in s_packages)
         {
-            var path = Path.Combine(feed, $"{package}.0.1.0-test.nupkg");
-            Assert.True(File.Exists(Path.Combine(feed, $"{package}.0.1.0-test.snupkg")), $"{package} has no symbol package.");
+            var path = Path.Combine(feed, $"{package}.{Version}.nupkg");
+            Assert.True(File.Exists(path), $"{package} was not packed by '{PackCommand}'.");
+            Assert.True(File.Exists(Path.Combine(feed, $"{package}.{Version}.snupkg")), $"{package} has no symbol package.");
             using var zip = ZipFile.OpenRead(path);
             var entries = zip.Entries.Select(e => e.FullName).ToList();
             Assert.Contains("README.md", entries);
@@ -92,81 +124,79 @@ public sealed partial class PackageConsumerTests : IDisposable
                 Assert.Contains(entries, e => e.StartsWith("staticwebassets/", StringComparison.Ordinal) && e.EndsWith(".bundle.scp.css", StringComparison.Ordinal));
                 Assert.Contains("lib/net10.0/sv/HelpWidget.Components.resources.dll", entries);
             }
+
+            if (package == "HelpWidget")
+            {
+                Assert.Contains("buildTransitive/HelpWidget.props", entries);
+                Assert.Contains("buildTransitive/HelpWidget.targets", entries);
+            }
         }
+
+        Assert.Equal(s_packages.Length, Directory.GetFiles(feed, "*.nupkg").Length);
     }
 
-    private string CreateConsumerApp(string root, string feed)
+    /// <summary>Creates the template's app and does what the README says to it.</summary>
+    private async Task<string> CreateAppAsync(string readme, string feed)
     {
-        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
-        var app = Directory.CreateDirectory(Path.Combine(_work.FullName, "MyApp")).FullName;
-        Write(app, "NuGet.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="helpwidget-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        Write(app, "MyApp.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk.Web">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="HelpWidget.Components" Version="0.1.0-test" />
-                <PackageReference Include="HelpWidget.Lucene" Version="0.1.0-test" />
-                <PackageReference Include="HelpWidget.Sqlite" Version="0.1.0-test" />
-              </ItemGroup>
-            </Project>
-            """);
+        await DotNet.RunAsync(_work.FullName, Token, "new", "blazor", "--name", AppName, "--output", AppName, "--no-restore");
+        var app = Path.Combine(_work.FullName, AppName);
+
+        // Keep any Directory.Build.props or central package versions above the temporary folder out of the app.
         Write(app, "Directory.Build.props", "<Project />");
         Write(app, "Directory.Packages.props", "<Project />");
-        Write(app, "Program.cs", Snippet(readme, "program"));
-        Write(app, "Components/Layout/MainLayout.razor", Snippet(readme, "layout"));
+
+        // The README's package source, in the app's own nuget.config, and its packages.
+        Assert.Contains("dotnet new nugetconfig", readme, StringComparison.Ordinal);
+        Assert.Contains("dotnet nuget add source ~/helpwidget-feed --name helpwidget --configfile nuget.config", readme, StringComparison.Ordinal);
+        await DotNet.RunAsync(app, Token, "new", "nugetconfig");
+        await DotNet.RunAsync(app, Token, "nuget", "add", "source", feed, "--name", "helpwidget", "--configfile", "nuget.config");
+        foreach (var package in s_appPackages)
+        {
+            Assert.Contains($"dotnet add package {package}", readme, StringComparison.Ordinal);
+            await DotNet.RunAsync(app, Token, "add", "package", package, "--version", Version, "--no-restore");
+        }
+
+        // Program.cs: the usings at the top, the registration right after the template's AddRazorComponents statement.
+        var program = File.ReadAllText(Path.Combine(app, "Program.cs"));
+        var razorComponents = program.IndexOf(".AddRazorComponents()", StringComparison.Ordinal);
+        Assert.True(razorComponents >= 0, "The template's Program.cs has no AddRazorComponents() call:\n" + program);
+        var afterStatement = program.IndexOf('\n', program.IndexOf(';', razorComponents)) + 1;
+        program = Snippet(readme, "program-usings") + "\n" + program[..afterStatement] + "\n" + Snippet(readme, "program-services") + "\n" + program[afterStatement..];
+        Write(app, "Program.cs", program);
+
+        Append(app, "Components/_Imports.razor", Snippet(readme, "imports"));
+        Append(app, "Components/Layout/MainLayout.razor", Snippet(readme, "layout"));
         Write(app, "KnowledgeBase/en/vpn-connect.md", Snippet(readme, "article"));
-        Write(app, "Components/_Imports.razor", """
-            @using Microsoft.AspNetCore.Components.Routing
-            @using Microsoft.AspNetCore.Components.Web
-            @using static Microsoft.AspNetCore.Components.Web.RenderMode
-            @using MyApp.Components.Layout
-            """);
-        // App.razor as `dotnet new blazor` writes it by default: static pages, interactivity per component.
-        Write(app, "Components/App.razor", """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-                <meta charset="utf-8" />
-                <base href="/" />
-                <link rel="stylesheet" href="@Assets["MyApp.styles.css"]" />
-                <HeadOutlet />
-            </head>
-            <body>
-                <Routes />
-                <script src="@Assets["_framework/blazor.web.js"]"></script>
-            </body>
-            </html>
-            """);
-        Write(app, "Components/Routes.razor", """
-            <Router AppAssembly="typeof(Program).Assembly">
-                <Found Context="routeData">
-                    <RouteView RouteData="routeData" DefaultLayout="typeof(MainLayout)" />
-                </Found>
-            </Router>
-            """);
-        Write(app, "Components/Pages/Home.razor", """
-            @page "/"
-            <h1>My app</h1>
+        Write(app, "Announcements/en/welcome.md", """
+            ---
+            id: welcome
+            title: Help is here
+            severity: info
+            ---
+            Press Help in any page to find answers.
             """);
         return app;
+    }
+
+    /// <summary>The publish metadata the package's build files give the two folders' files under the given properties.</summary>
+    private static async Task<string[]> PublishedMetadataAsync(string app, string property)
+    {
+        var json = await DotNet.RunAsync(app, Token, "msbuild", "-getItem:None", property);
+        using var items = JsonDocument.Parse(json[json.IndexOf('{', StringComparison.Ordinal)..]);
+        string Of(string file)
+        {
+            var item = items.RootElement.GetProperty("Items").GetProperty("None").EnumerateArray()
+                .Single(i => i.GetProperty("Identity").GetString()!.Replace('\\', '/') == file);
+            return "CopyToPublishDirectory=" + (item.TryGetProperty("CopyToPublishDirectory", out var value) ? value.GetString() : null);
+        }
+
+        return [Of("KnowledgeBase/en/vpn-connect.md"), Of("Announcements/en/welcome.md")];
     }
 
     /// <summary>The fenced block that follows <c>&lt;!-- snippet: name --&gt;</c> in the README.</summary>
     private static string Snippet(string readme, string name)
     {
-        var match = Regex.Match(readme, $@"<!-- snippet: {name} -->\s*```[a-z]*\n(.*?)\n```", RegexOptions.Singleline);
+        var match = Regex.Match(readme, $@"<!-- snippet: {name} -->\s*(?:<!--[^\n]*-->\s*)?```[a-z]*\n(.*?)\n```", RegexOptions.Singleline);
         Assert.True(match.Success, $"README.md has no snippet '{name}'.");
         return match.Groups[1].Value;
     }
@@ -201,6 +231,13 @@ public sealed partial class PackageConsumerTests : IDisposable
         File.WriteAllText(path, text + "\n");
     }
 
+    private static void Append(string folder, string relative, string text)
+    {
+        var path = Path.Combine(folder, relative);
+        Assert.True(File.Exists(path), $"The template has no {relative}.");
+        File.AppendAllText(path, text + "\n");
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
@@ -218,6 +255,6 @@ public sealed partial class PackageConsumerTests : IDisposable
     [GeneratedRegex("@import '(_content/HelpWidget\\.Components/[^']+)'")]
     private static partial Regex ImportPattern();
 
-    [GeneratedRegex("href=\"(MyApp\\.[a-z0-9]*\\.?styles\\.css)\"")]
+    [GeneratedRegex("href=\"(HelpDeskApp\\.[a-z0-9]*\\.?styles\\.css)\"")]
     private static partial Regex StylesheetPattern();
 }

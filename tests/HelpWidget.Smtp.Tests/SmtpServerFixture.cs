@@ -82,6 +82,36 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         _mailbox.GetFiles("*.json").OrderBy(f => f.Name, StringComparer.Ordinal).Select(Read)
             .Where(m => m.Message.Headers["X-HelpWidget-Reference"] == reference).ToList();
 
+    /// <summary>
+    /// Waits until the server has accepted a message whose X-HelpWidget-Reference is <paramref name="reference"/>, woken by
+    /// each message file the server writes, and returns every such message.
+    /// </summary>
+    /// <exception cref="TimeoutException">No such message arrived within <paramref name="timeout"/>.</exception>
+    public async Task<IReadOnlyList<ReceivedMessage>> WaitForMessagesAsync(string reference, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var written = new SemaphoreSlim(0);
+        using var watcher = new FileSystemWatcher(_mailbox.FullName, "*.json");
+        watcher.Created += (_, _) => written.Release();
+        watcher.Renamed += (_, _) => written.Release();
+        watcher.EnableRaisingEvents = true;
+
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            // Checked after the watcher starts, so a message written in between is not missed.
+            if (MessagesFor(reference) is { Count: > 0 } messages)
+            {
+                return messages;
+            }
+
+            var remaining = timeout - waited.Elapsed;
+            if (remaining <= TimeSpan.Zero || !await written.WaitAsync(remaining, cancellationToken))
+            {
+                throw new TimeoutException($"No message for {reference} arrived within {timeout}.");
+            }
+        }
+    }
+
     private static ReceivedMessage Read(FileInfo file)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(file.FullName));

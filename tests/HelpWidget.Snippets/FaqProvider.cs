@@ -1,4 +1,6 @@
-namespace HelpWidget.Snippets;
+using HelpWidget;
+
+namespace Contoso.Help;
 
 /// <summary>A knowledge provider over a fixed list of articles, as shown in the Abstractions README.</summary>
 public sealed class FaqProvider(IReadOnlyList<HelpArticle> articles) : IKnowledgeProvider

@@ -1,3 +1,4 @@
+// Program.cs: the usings at the top, the registration after AddRazorComponents()
 using HelpWidget;
 using HelpWidget.Lucene;
 using HelpWidget.Sqlite;
@@ -9,6 +10,17 @@ namespace HelpWidget.Snippets;
 /// <summary>The registration code shown in the package READMEs.</summary>
 public static class ProgramSnippets
 {
+    /// <summary>The lines the root README adds to the Blazor template's Program.cs, after its AddRazorComponents statement.</summary>
+    public static void Readme(WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+        // Markdown articles from ./KnowledgeBase, searched in-process; tickets and feedback in ./helpwidget.db.
+        builder.Services.AddHelpWidget(options => options.ArticlesPath = "KnowledgeBase")
+            .AddLuceneSearch()
+            .AddSqliteStore(options => options.ConnectionString = "Data Source=helpwidget.db");
+    }
+
     public static void Engine(WebApplicationBuilder builder)
     {
         builder.Services.AddHelpWidget(options => options.ArticlesPath = "KnowledgeBase")
