@@ -17,6 +17,11 @@ namespace HelpWidget.Components;
 /// <remarks>
 /// A link can open the panel in a given state: <c>?help=&lt;article-id&gt;</c> shows that article and
 /// <c>?help-search=&lt;text&gt;</c> shows that search, so support can send a link straight to the answer.
+/// <para>
+/// The launcher needs an interactive render mode, its own or one of a component around it. Until it is interactive its
+/// button is disabled and looks it; rendered as static HTML it stays so, logs a warning and, in the Development
+/// environment, shows a note beside the button saying what to change.
+/// </para>
 /// </remarks>
 public partial class HelpLauncher : IAsyncDisposable
 {
