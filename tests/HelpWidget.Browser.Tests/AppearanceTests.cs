@@ -19,7 +19,7 @@ public sealed class AppearanceTests(SampleAppFixture app) : BrowserTest(app)
         await Page.EmulateMediaAsync(new() { ColorScheme = system == "dark" ? ColorScheme.Dark : ColorScheme.Light });
         await OpenPageAsync("/profile");
         var choices = Page.GetByRole(AriaRole.Region, new() { Name = "Appearance of Help" });
-        await Expect(choices.GetByRole(AriaRole.Link, new() { Name = "Follow the system" })).ToHaveAttributeAsync("aria-current", "true");
+        await Expect(choices.GetByRole(AriaRole.Link, new() { Name = "Follow this site" })).ToHaveAttributeAsync("aria-current", "true");
         await choices.GetByRole(AriaRole.Link, new() { Name = choice, Exact = true }).ClickAsync();
         await Expect(choices.GetByRole(AriaRole.Link, new() { Name = choice, Exact = true })).ToHaveAttributeAsync("aria-current", "true");
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Leave request" }).ClickAsync();

@@ -4,7 +4,8 @@ using static Microsoft.Playwright.Assertions;
 namespace HelpWidget.Browser.Tests;
 
 /// <summary>
-/// Every state of the widget in the light and the dark theme: each one is scanned by axe and pictured for the gallery
+/// Every state of the widget in the light and the dark theme and under Windows high contrast (forced colours, in the
+/// light system palette): each one is scanned by axe and pictured for the gallery
 /// (docs/screenshots.md; <c>HW_UPDATE_SCREENSHOTS=1</c> refreshes docs/images).
 /// </summary>
 public sealed class ScreenshotGalleryTests(SampleAppFixture app) : BrowserTest(app)
@@ -12,9 +13,14 @@ public sealed class ScreenshotGalleryTests(SampleAppFixture app) : BrowserTest(a
     [Theory]
     [InlineData("light")]
     [InlineData("dark")]
+    [InlineData("forced")]
     public async Task EveryState_IsAccessible_AndPictured(string scheme)
     {
-        await Page.EmulateMediaAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
+        await Page.EmulateMediaAsync(new()
+        {
+            ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+            ForcedColors = scheme == "forced" ? ForcedColors.Active : ForcedColors.None,
+        });
         await Page.SetViewportSizeAsync(1024, 768);
         await OpenPageAsync("/expenses/new");
         await PictureAsync("closed", scheme);

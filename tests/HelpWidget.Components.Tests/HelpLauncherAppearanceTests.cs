@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -8,12 +9,12 @@ namespace HelpWidget.Components.Tests;
 public sealed class HelpLauncherAppearanceTests : HelpWidgetTestContext
 {
     [Fact]
-    public void Render_ByDefault_FollowsTheSystemThemeAtTheEndCorner()
+    public void Render_ByDefault_FollowsThePagesColourSchemeAtTheEndCorner()
     {
         var cut = Render<HelpLauncher>();
 
         var root = cut.Find(".hw-root");
-        Assert.Equal("auto", root.GetAttribute("data-hw-theme"));
+        Assert.Equal("page", root.GetAttribute("data-hw-theme"));
         Assert.Equal("end", root.GetAttribute("data-hw-position"));
     }
 
@@ -21,6 +22,7 @@ public sealed class HelpLauncherAppearanceTests : HelpWidgetTestContext
     [InlineData(HelpTheme.Light, "light")]
     [InlineData(HelpTheme.Dark, "dark")]
     [InlineData(HelpTheme.Auto, "auto")]
+    [InlineData(HelpTheme.Page, "page")]
     public void Theme_Parameter_IsRenderedForTheStyles(HelpTheme theme, string expected)
     {
         var cut = Render<HelpLauncher>(p => p.Add(l => l.Theme, theme));
@@ -98,6 +100,17 @@ public sealed class HelpLauncherAppearanceTests : HelpWidgetTestContext
         var cut = Render<HelpLauncher>();
 
         Assert.Equal(language, cut.Find(".hw-root").GetAttribute("lang"));
+    }
+
+    [Fact]
+    public void Render_StaticallyWithoutAHostEnvironment_ShowsNoNote()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<HelpLauncher>();
+
+        Assert.Empty(cut.FindAll("[role=note]"));
+        Assert.True(cut.FindButton("Help").HasAttribute("disabled"));
     }
 
     private sealed class TestBuilder(IServiceCollection services) : IHelpWidgetBuilder

@@ -2,6 +2,9 @@ using System.Web;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 
@@ -14,6 +17,11 @@ namespace HelpWidget.Components;
 /// <remarks>
 /// A link can open the panel in a given state: <c>?help=&lt;article-id&gt;</c> shows that article and
 /// <c>?help-search=&lt;text&gt;</c> shows that search, so support can send a link straight to the answer.
+/// <para>
+/// The launcher needs an interactive render mode, its own or one of a component around it. Until it is interactive its
+/// button is disabled and looks it; rendered as static HTML it stays so, logs a warning and, in the Development
+/// environment, shows a note beside the button saying what to change.
+/// </para>
 /// </remarks>
 public partial class HelpLauncher : IAsyncDisposable
 {
@@ -24,6 +32,7 @@ public partial class HelpLauncher : IAsyncDisposable
     public const string SearchParameter = "help-search";
 
     private readonly string _panelId = "hw-panel-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _noteId = "hw-note-" + Guid.NewGuid().ToString("N")[..8];
     private ElementReference _launcher;
     private bool _open;
     private bool _returnFocus;
@@ -33,8 +42,10 @@ public partial class HelpLauncher : IAsyncDisposable
     private IJSObjectReference? _shortcutHandle;
     private bool _disposed;
     private HelpUser? _claimsUser;
+    private bool _static;
+    private bool _showStaticNote;
 
-    private string ThemeAttribute { get; set; } = "auto";
+    private string ThemeAttribute { get; set; } = "page";
 
     private string PositionAttribute { get; set; } = "end";
 
@@ -46,6 +57,12 @@ public partial class HelpLauncher : IAsyncDisposable
 
     [Inject]
     private HelpSession Session { get; set; } = default!;
+
+    [Inject]
+    private ILogger<HelpLauncher> Logger { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
 
     /// <summary>Gets or sets the callback invoked when the panel opened.</summary>
     [Parameter]
@@ -82,9 +99,10 @@ public partial class HelpLauncher : IAsyncDisposable
     public string? Shortcut { get; set; } = "?";
 
     /// <summary>
-    /// Gets or sets the colour theme: <see cref="HelpTheme.Auto"/> follows the user's system setting, <see cref="HelpTheme.Light"/>
+    /// Gets or sets the colour theme: <see cref="HelpTheme.Page"/> follows the <c>color-scheme</c> the host page declares
+    /// (light when it declares none), <see cref="HelpTheme.Auto"/> follows the user's system setting, <see cref="HelpTheme.Light"/>
     /// and <see cref="HelpTheme.Dark"/> force one. Defaults to <see langword="null"/>, which uses <see cref="HelpLauncherOptions.Theme"/>
-    /// (<see cref="HelpTheme.Auto"/> unless configured).
+    /// (<see cref="HelpTheme.Page"/> unless configured).
     /// </summary>
     [Parameter]
     public HelpTheme? Theme { get; set; }
@@ -176,6 +194,17 @@ public partial class HelpLauncher : IAsyncDisposable
     /// <inheritdoc />
     protected override void OnInitialized()
     {
+        // Prerendering an interactive launcher is fine (it has an assigned render mode and becomes interactive);
+        // a launcher rendered as static HTML never does.
+        if (!RendererInfo.IsInteractive && AssignedRenderMode is null)
+        {
+            _static = true;
+            LauncherLog.RenderedStatically(Logger, new Uri(Navigation.Uri).AbsolutePath);
+
+            // Resolved optionally: a WebAssembly app has no IHostEnvironment, and it never renders statically anyway.
+            _showStaticNote = Services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
+        }
+
         // A launcher rendered anew in the same session (another layout) opens as the user left it.
         _open = Session.IsOpen;
         OpenFromLink(Navigation.Uri);

@@ -8,9 +8,12 @@ namespace HelpWidget.Components;
 /// </summary>
 public sealed class HelpLauncherOptions
 {
-    /// <summary>Gets or sets the colour theme. Defaults to <see cref="HelpTheme.Auto"/>, which follows the user's system setting.</summary>
+    /// <summary>
+    /// Gets or sets the colour theme. Defaults to <see cref="HelpTheme.Page"/>, which follows the <c>color-scheme</c> the
+    /// host page declares (light when it declares none); <see cref="HelpTheme.Auto"/> follows the user's system setting.
+    /// </summary>
     [EnumDataType(typeof(HelpTheme))]
-    public HelpTheme Theme { get; set; } = HelpTheme.Auto;
+    public HelpTheme Theme { get; set; } = HelpTheme.Page;
 
     /// <summary>Gets or sets the bottom corner of the Help button and the panel. Defaults to <see cref="HelpPosition.End"/> (bottom right on left-to-right pages).</summary>
     [EnumDataType(typeof(HelpPosition))]
