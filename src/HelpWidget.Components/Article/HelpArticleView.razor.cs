@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
 
 namespace HelpWidget.Components;
 
@@ -49,6 +50,9 @@ public sealed partial class HelpArticleView
 
     [Inject]
     private IPersonalDataScrubber Scrubber { get; set; } = default!;
+
+    [Inject]
+    private ILogger<HelpArticleView> Logger { get; set; } = default!;
 
     /// <summary>Gets or sets the article to show.</summary>
     [Parameter]
@@ -144,6 +148,7 @@ public sealed partial class HelpArticleView
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A related article that cannot be read is left out; the article itself is shown.
+                Logger.RelatedArticleFailed(id, ex);
             }
         }
 
@@ -200,6 +205,7 @@ public sealed partial class HelpArticleView
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            Logger.FeedbackFailed(Article.Id, ex);
             _status = L["FeedbackFailed"];
         }
         finally

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HelpWidget.Components;
@@ -55,6 +56,9 @@ public sealed partial class HelpContactForm : IDisposable
 
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private ILogger<HelpContactForm> Logger { get; set; } = default!;
 
     /// <summary>Gets or sets the draft the form edits.</summary>
     [Parameter]
@@ -166,6 +170,7 @@ public sealed partial class HelpContactForm : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The draft and its idempotency key are kept, so trying again cannot create a second ticket.
+            Logger.TicketFailed(ex);
             _failed = true;
         }
         finally
@@ -238,6 +243,7 @@ public sealed partial class HelpContactForm : IDisposable
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The upload broke off (connection, timeout, a new choice of files meanwhile): the draft stays, the file is not attached.
+                Logger.AttachmentFailed(ex);
                 _errors[nameof(HelpContactDraft.Files)] = L["AttachmentFailed", file.Name];
                 return;
             }
@@ -360,6 +366,7 @@ public sealed partial class HelpContactForm : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Suggestions are a convenience: the form works without them.
+            Logger.ContactSuggestionsFailed(ex);
             _suggestions = [];
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HelpWidget.Components;
@@ -58,6 +59,9 @@ public sealed partial class HelpPanel : IDisposable
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private ILogger<HelpPanel> Logger { get; set; } = default!;
 
     /// <summary>Gets or sets the id of the panel element, referenced by the launcher's <c>aria-controls</c>.</summary>
     [Parameter]
@@ -184,6 +188,7 @@ public sealed partial class HelpPanel : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Suggestions are a convenience: without them the panel still searches.
+            Logger.SuggestionsFailed(ex);
             _suggestions = [];
         }
     }
@@ -291,6 +296,7 @@ public sealed partial class HelpPanel : IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            Logger.SearchFailed(ex);
             _results = SearchResults.Empty;
             _searchFailed = true;
             _status = L["SearchFailed"];
@@ -331,6 +337,7 @@ public sealed partial class HelpPanel : IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            Logger.ArticleFailed(id, ex);
             _article = null;
         }
         finally
@@ -394,6 +401,7 @@ public sealed partial class HelpPanel : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The user's problem is solved either way; the answer is only lost to ranking.
+            Logger.SolvedNotStored(articleId, ex);
         }
     }
 
