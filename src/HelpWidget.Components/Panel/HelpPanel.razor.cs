@@ -115,6 +115,12 @@ public sealed partial class HelpPanel : IDisposable
         }
 
         _memory = PanelMemory.For(Session);
+        if (!Open)
+        {
+            // The panel that showed a finished request is gone with it, as good as closed.
+            _memory.EndFinished();
+        }
+
         _route = Navigation.CurrentRoute();
         Navigation.LocationChanged += OnLocationChanged;
         Session.ContextChanged += OnContextChanged;
@@ -123,6 +129,11 @@ public sealed partial class HelpPanel : IDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
+        if (!Open && _wasOpen && _memory.EndFinished())
+        {
+            ForgetFinishedRequest();
+        }
+
         if (Open && !_wasOpen)
         {
             _focus = _memory.View == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
@@ -161,6 +172,17 @@ public sealed partial class HelpPanel : IDisposable
                 await _receiptHeading.FocusAsync();
                 break;
         }
+    }
+
+    /// <summary>Clears what this panel showed of a finished request: the "solved" thanks and the search that led to it.</summary>
+    private void ForgetFinishedRequest()
+    {
+        _deflected = false;
+        _results = SearchResults.Empty;
+        _searchedQuery = null;
+        _articleQuery = null;
+        _searchFailed = false;
+        _status = string.Empty;
     }
 
     private async Task LoadSuggestionsAsync()
@@ -257,6 +279,7 @@ public sealed partial class HelpPanel : IDisposable
     {
         _memory.Query ??= string.Empty;
         _deflected = false;
+        _memory.Finished = false;
         if (_searchCancellation is not null)
         {
             await _searchCancellation.CancelAsync();
@@ -375,6 +398,7 @@ public sealed partial class HelpPanel : IDisposable
         _memory.Contact = new HelpContactDraft { Name = _memory.Contact.Name, Email = _memory.Contact.Email };
         _memory.ClearHistory();
         _memory.View = PanelView.Search;
+        _memory.Finished = true;
         _deflected = true;
         _focus = FocusTarget.Search;
         await SaveSolvedAsync(articleId, subject);
@@ -426,12 +450,14 @@ public sealed partial class HelpPanel : IDisposable
         _memory.Contact = new HelpContactDraft { Name = _memory.Contact.Name, Email = _memory.Contact.Email };
         _memory.ClearHistory();
         _memory.View = PanelView.Receipt;
+        _memory.Finished = true;
         _focus = FocusTarget.Receipt;
         return Task.CompletedTask;
     }
 
     private Task BackToSearchAsync()
     {
+        _memory.Finished = false;
         _memory.ClearHistory();
         _memory.View = PanelView.Search;
         _focus = FocusTarget.Search;
@@ -483,6 +509,7 @@ public sealed partial class HelpPanel : IDisposable
         var target = new PanelEntry(view, articleId);
         if (_memory.Current != target)
         {
+            _memory.Finished = false;
             _memory.History.Push(_memory.Current);
             _memory.Forward.Clear();
             _memory.View = view;
