@@ -79,7 +79,10 @@ public sealed partial class HelpArticleView
     [Parameter]
     public EventCallback<string> OnOpenArticle { get; set; }
 
-    /// <summary>Gets or sets the callback invoked when the user asks to contact support after a "No".</summary>
+    /// <summary>
+    /// Gets or sets the callback invoked when the user chooses "Contact support" at the end of the article. Without a
+    /// delegate the article offers no contact: the host sets one only where its contact policy offers contact.
+    /// </summary>
     [Parameter]
     public EventCallback OnContact { get; set; }
 
