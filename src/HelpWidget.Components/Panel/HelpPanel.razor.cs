@@ -63,6 +63,9 @@ public sealed partial class HelpPanel : IDisposable
     [Inject]
     private ILogger<HelpPanel> Logger { get; set; } = default!;
 
+    [Inject]
+    private IOptions<HelpPanelOptions> PanelOptions { get; set; } = default!;
+
     /// <summary>Gets or sets the id of the panel element, referenced by the launcher's <c>aria-controls</c>.</summary>
     [Parameter]
     [EditorRequired]
@@ -96,6 +99,9 @@ public sealed partial class HelpPanel : IDisposable
     private string HitTextId(ArticleHit hit) => $"{Id}-hit-{hit.Id}";
 
     private static string Language => CultureInfo.CurrentUICulture.Name;
+
+    /// <summary>The hint under the search box: the app's own for the user's language, else the widget's, which names no topic.</summary>
+    private string SearchHint => PanelOptions.Value.SearchHintFor(CultureInfo.CurrentUICulture) ?? L["SearchHint"];
 
     /// <inheritdoc />
     public void Dispose()
