@@ -1,4 +1,5 @@
 using HelpWidget;
+using HelpWidget.Components;
 using HelpWidget.Lucene;
 using HelpWidget.Sqlite;
 using Microsoft.AspNetCore.Builder;
@@ -52,5 +53,11 @@ public static class ProgramSnippets
             contact.Categories.Add(new ContactCategory { Key = "hardware", Label = "Computer or phone", Labels = { ["sv"] = "Dator eller telefon" } });
             contact.Fields.Add(new ContactField { Key = "asset-tag", Label = "Asset tag", Kind = ContactFieldKind.Text });
         });
+    }
+
+    public static void PanelSearchHint(WebApplicationBuilder builder)
+    {
+        builder.Services.AddHelpWidget()
+            .ConfigurePanel(options => options.SearchHints["en"] = "For example: payslip, parking permit");
     }
 }
