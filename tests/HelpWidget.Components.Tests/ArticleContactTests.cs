@@ -65,6 +65,8 @@ public sealed class ArticleContactTests : HelpWidgetTestContext
         Assert.Empty(cut.FindAll(".hw-article-contact"));
         Assert.False(cut.HasButton("Contact support"));
         Assert.DoesNotContain("Still need help?", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal("Thank you. Sorry it did not help: tell us what was wrong, and the article can be improved.", cut.Find(".hw-feedback [role=status]").TextContent);
+        Assert.DoesNotContain("contact support", cut.Markup, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -165,7 +165,8 @@ public sealed partial class HelpArticleView
     private Task AnswerAsync(bool helpful) => SaveAsync(helpful, reason: null, comment: null, () =>
     {
         _answer = helpful;
-        return helpful ? L["FeedbackThanks"] : L["FeedbackSorry"];
+        // "Contact support" is only suggested where the page's contact policy offers it.
+        return helpful ? L["FeedbackThanks"] : OnContact.HasDelegate ? L["FeedbackSorry"] : L["FeedbackSorryNoContact"];
     });
 
     /// <summary>Adds the reason and comment to the "No" already stored: the same answer, not a second one.</summary>
