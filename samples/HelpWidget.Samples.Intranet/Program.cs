@@ -32,6 +32,7 @@ builder.Services.AddCascadingAuthenticationState();
 var helpWidget = builder.Services.AddHelpWidget(options => builder.Configuration.GetSection("HelpWidget").Bind(options))
     .AddLuceneSearch(options => builder.Configuration.GetSection("HelpWidget:Lucene").Bind(options))
     .AddSqliteStore(options => builder.Configuration.GetSection("HelpWidget:Sqlite").Bind(options))
+    .ConfigurePanel(options => builder.Configuration.GetSection("HelpWidget:Panel").Bind(options))
     .ConfigureLauncher(options => builder.Configuration.GetSection("HelpWidget:Launcher").Bind(options));
 
 // Tickets stay in the SQLite store (the inbox) unless a webhook is configured, e.g. with user secrets:

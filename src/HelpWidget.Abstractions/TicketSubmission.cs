@@ -60,18 +60,7 @@ public sealed class TicketSubmission
     /// <summary>Gets a value indicating whether <paramref name="value"/> is accepted as <see cref="Email"/>.</summary>
     /// <param name="value">The text to check.</param>
     /// <returns><see langword="true"/> for one plausible address without white space, control characters or list separators.</returns>
-    public static bool IsValidEmail(string? value)
-    {
-        try
-        {
-            InputRules.RequireEmail(value, nameof(Email));
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
+    public static bool IsValidEmail(string? value) => InputRules.CheckEmail(value) == InputProblem.None;
 
     /// <summary>
     /// Checks the rules every store enforces: required fields present, lengths within the limits, no control

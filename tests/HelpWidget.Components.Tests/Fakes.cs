@@ -43,6 +43,8 @@ internal sealed class FakeHelpStore : IHelpStore
 
     public Func<TicketSubmission, Exception?> FailWith { get; set; } = _ => null;
 
+    public Func<ArticleFeedback, Exception?> FailFeedbackWith { get; set; } = _ => null;
+
     public async Task<TicketReceipt> SaveTicketAsync(TicketSubmission ticket, CancellationToken cancellationToken = default)
     {
         if (HoldSave is { } hold)
@@ -72,6 +74,11 @@ internal sealed class FakeHelpStore : IHelpStore
 
     public Task SaveFeedbackAsync(ArticleFeedback feedback, CancellationToken cancellationToken = default)
     {
+        if (FailFeedbackWith(feedback) is { } error)
+        {
+            throw error;
+        }
+
         feedback.Validate();
         var same = feedback.FeedbackId is null ? -1 : Feedback.FindIndex(f => f.FeedbackId == feedback.FeedbackId);
         if (same >= 0)

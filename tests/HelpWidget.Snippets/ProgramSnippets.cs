@@ -1,5 +1,6 @@
 // Program.cs: the usings at the top, the registration after AddRazorComponents()
 using HelpWidget;
+using HelpWidget.Components;
 using HelpWidget.Lucene;
 using HelpWidget.Sqlite;
 using Microsoft.AspNetCore.Builder;
@@ -64,5 +65,11 @@ public static class ProgramSnippets
             contact.Categories.Add(new ContactCategory { Key = "hardware", Label = "Computer or phone", Labels = { ["sv"] = "Dator eller telefon" } });
             contact.Fields.Add(new ContactField { Key = "asset-tag", Label = "Asset tag", Kind = ContactFieldKind.Text });
         });
+    }
+
+    public static void PanelSearchHint(WebApplicationBuilder builder)
+    {
+        builder.Services.AddHelpWidget()
+            .ConfigurePanel(options => options.SearchHints["en"] = "For example: payslip, parking permit");
     }
 }

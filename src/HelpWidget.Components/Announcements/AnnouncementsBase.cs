@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
 
 namespace HelpWidget.Components;
 
@@ -54,6 +55,9 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private ILogger<AnnouncementsBase> Logger { get; set; } = default!;
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -88,6 +92,7 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The store is unavailable: the announcement stays hidden for this session, which is what the user asked.
+            Logger.DismissalNotStored(id, ex);
         }
     }
 

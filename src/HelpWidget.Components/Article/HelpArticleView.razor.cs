@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
 
 namespace HelpWidget.Components;
 
@@ -50,6 +51,9 @@ public sealed partial class HelpArticleView
     [Inject]
     private IPersonalDataScrubber Scrubber { get; set; } = default!;
 
+    [Inject]
+    private ILogger<HelpArticleView> Logger { get; set; } = default!;
+
     /// <summary>Gets or sets the article to show.</summary>
     [Parameter]
     [EditorRequired]
@@ -75,7 +79,10 @@ public sealed partial class HelpArticleView
     [Parameter]
     public EventCallback<string> OnOpenArticle { get; set; }
 
-    /// <summary>Gets or sets the callback invoked when the user asks to contact support after a "No".</summary>
+    /// <summary>
+    /// Gets or sets the callback invoked when the user chooses "Contact support" at the end of the article. Without a
+    /// delegate the article offers no contact: the host sets one only where its contact policy offers contact.
+    /// </summary>
     [Parameter]
     public EventCallback OnContact { get; set; }
 
@@ -144,6 +151,7 @@ public sealed partial class HelpArticleView
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // A related article that cannot be read is left out; the article itself is shown.
+                Logger.RelatedArticleFailed(id, ex);
             }
         }
 
@@ -157,7 +165,8 @@ public sealed partial class HelpArticleView
     private Task AnswerAsync(bool helpful) => SaveAsync(helpful, reason: null, comment: null, () =>
     {
         _answer = helpful;
-        return helpful ? L["FeedbackThanks"] : L["FeedbackSorry"];
+        // "Contact support" is only suggested where the page's contact policy offers it.
+        return helpful ? L["FeedbackThanks"] : OnContact.HasDelegate ? L["FeedbackSorry"] : L["FeedbackSorryNoContact"];
     });
 
     /// <summary>Adds the reason and comment to the "No" already stored: the same answer, not a second one.</summary>
@@ -200,6 +209,7 @@ public sealed partial class HelpArticleView
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            Logger.FeedbackFailed(Article.Id, ex);
             _status = L["FeedbackFailed"];
         }
         finally

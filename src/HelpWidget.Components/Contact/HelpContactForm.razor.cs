@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HelpWidget.Components;
@@ -55,6 +56,9 @@ public sealed partial class HelpContactForm : IDisposable
 
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private ILogger<HelpContactForm> Logger { get; set; } = default!;
 
     /// <summary>Gets or sets the draft the form edits.</summary>
     [Parameter]
@@ -166,6 +170,7 @@ public sealed partial class HelpContactForm : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The draft and its idempotency key are kept, so trying again cannot create a second ticket.
+            Logger.TicketFailed(ex);
             _failed = true;
         }
         finally
@@ -181,20 +186,15 @@ public sealed partial class HelpContactForm : IDisposable
         Model.Email = Model.Email.Trim();
         Model.Subject = Model.Subject.Trim();
 
-        Check(nameof(HelpContactDraft.Name), Model.Name, "NameRequired", TicketSubmission.MaxContactLength, allowLineBreaks: false);
-        Check(nameof(HelpContactDraft.Email), Model.Email, "EmailRequired", TicketSubmission.MaxContactLength, allowLineBreaks: false);
-        if (!_errors.ContainsKey(nameof(HelpContactDraft.Email)) && !TicketSubmission.IsValidEmail(Model.Email))
-        {
-            _errors[nameof(HelpContactDraft.Email)] = L["EmailInvalid"];
-        }
-
+        Show(nameof(HelpContactDraft.Name), InputRules.CheckText(Model.Name, TicketSubmission.MaxContactLength, required: true), "NameRequired", TicketSubmission.MaxContactLength);
+        Show(nameof(HelpContactDraft.Email), InputRules.CheckEmail(Model.Email), "EmailRequired", InputRules.MaxEmailLength);
         if (Contact.Categories.Count > 0 && !Contact.Categories.Any(c => c.Key == Model.Category))
         {
             _errors[nameof(HelpContactDraft.Category)] = L["CategoryRequired"];
         }
 
-        Check(nameof(HelpContactDraft.Subject), Model.Subject, "SubjectRequired", TicketSubmission.MaxSubjectLength, allowLineBreaks: false);
-        Check(nameof(HelpContactDraft.Description), Model.Description, "DescriptionRequired", TicketSubmission.MaxDescriptionLength, allowLineBreaks: true);
+        Show(nameof(HelpContactDraft.Subject), InputRules.CheckText(Model.Subject, TicketSubmission.MaxSubjectLength, required: true), "SubjectRequired", TicketSubmission.MaxSubjectLength);
+        Show(nameof(HelpContactDraft.Description), InputRules.CheckText(Model.Description, TicketSubmission.MaxDescriptionLength, required: true, allowLineBreaks: true), "DescriptionRequired", TicketSubmission.MaxDescriptionLength);
         ValidateFields();
         CheckFiles();
     }
@@ -243,6 +243,7 @@ public sealed partial class HelpContactForm : IDisposable
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The upload broke off (connection, timeout, a new choice of files meanwhile): the draft stays, the file is not attached.
+                Logger.AttachmentFailed(ex);
                 _errors[nameof(HelpContactDraft.Files)] = L["AttachmentFailed", file.Name];
                 return;
             }
@@ -308,7 +309,7 @@ public sealed partial class HelpContactForm : IDisposable
             }
             else if (field.Kind == ContactFieldKind.Text && value.Length > 0)
             {
-                Check(key, value, "FieldRequired", MaxFieldLength, allowLineBreaks: false);
+                Show(key, InputRules.CheckText(value, MaxFieldLength, required: true), "FieldRequired", MaxFieldLength);
             }
         }
     }
@@ -365,6 +366,7 @@ public sealed partial class HelpContactForm : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Suggestions are a convenience: the form works without them.
+            Logger.ContactSuggestionsFailed(ex);
             _suggestions = [];
         }
     }
@@ -373,19 +375,19 @@ public sealed partial class HelpContactForm : IDisposable
     private IEnumerable<(string Name, string Value)> Preview() =>
         CreateContext().Select(entry => (L["Context_" + entry.Key] is { ResourceNotFound: false } name ? name.Value : entry.Key, entry.Value));
 
-    private void Check(string field, string value, string requiredKey, int maxLength, bool allowLineBreaks)
+    /// <summary>Shows the problem <see cref="InputRules"/> found in a field, in the user's language; the rules are the ones the store applies.</summary>
+    private void Show(string field, InputProblem problem, string requiredKey, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (problem != InputProblem.None)
         {
-            _errors[field] = L[requiredKey];
-        }
-        else if (value.Length > maxLength)
-        {
-            _errors[field] = L["TooLong", maxLength];
-        }
-        else if (value.Any(c => char.IsControl(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t')))
-        {
-            _errors[field] = L["InvalidCharacters"];
+            _errors[field] = problem switch
+            {
+                InputProblem.Required => L[requiredKey],
+                InputProblem.TooLong => L["TooLong", maxLength],
+                InputProblem.ControlCharacter => L["InvalidCharacters"],
+                InputProblem.InvalidUnicode => L["InvalidUnicode"],
+                _ => L["EmailInvalid"],
+            };
         }
     }
 

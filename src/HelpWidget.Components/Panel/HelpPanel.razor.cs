@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HelpWidget.Components;
@@ -59,6 +60,12 @@ public sealed partial class HelpPanel : IDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private ILogger<HelpPanel> Logger { get; set; } = default!;
+
+    [Inject]
+    private IOptions<HelpPanelOptions> PanelOptions { get; set; } = default!;
+
     /// <summary>Gets or sets the id of the panel element, referenced by the launcher's <c>aria-controls</c>.</summary>
     [Parameter]
     [EditorRequired]
@@ -93,6 +100,9 @@ public sealed partial class HelpPanel : IDisposable
 
     private static string Language => CultureInfo.CurrentUICulture.Name;
 
+    /// <summary>The hint under the search box: the app's own for the user's language, else the widget's, which names no topic.</summary>
+    private string SearchHint => PanelOptions.Value.SearchHintFor(CultureInfo.CurrentUICulture) ?? L["SearchHint"];
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -111,6 +121,12 @@ public sealed partial class HelpPanel : IDisposable
         }
 
         _memory = PanelMemory.For(Session);
+        if (!Open)
+        {
+            // The panel that showed a finished request is gone with it, as good as closed.
+            _memory.EndFinished();
+        }
+
         _route = Navigation.CurrentRoute();
         Navigation.LocationChanged += OnLocationChanged;
         Session.ContextChanged += OnContextChanged;
@@ -119,6 +135,11 @@ public sealed partial class HelpPanel : IDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
+        if (!Open && _wasOpen && _memory.EndFinished())
+        {
+            ForgetFinishedRequest();
+        }
+
         if (Open && !_wasOpen)
         {
             _focus = _memory.View == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
@@ -159,6 +180,17 @@ public sealed partial class HelpPanel : IDisposable
         }
     }
 
+    /// <summary>Clears what this panel showed of a finished request: the "solved" thanks and the search that led to it.</summary>
+    private void ForgetFinishedRequest()
+    {
+        _deflected = false;
+        _results = SearchResults.Empty;
+        _searchedQuery = null;
+        _articleQuery = null;
+        _searchFailed = false;
+        _status = string.Empty;
+    }
+
     private async Task LoadSuggestionsAsync()
     {
         var context = Session.CurrentContext(_route);
@@ -184,6 +216,7 @@ public sealed partial class HelpPanel : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Suggestions are a convenience: without them the panel still searches.
+            Logger.SuggestionsFailed(ex);
             _suggestions = [];
         }
     }
@@ -252,6 +285,7 @@ public sealed partial class HelpPanel : IDisposable
     {
         _memory.Query ??= string.Empty;
         _deflected = false;
+        _memory.Finished = false;
         if (_searchCancellation is not null)
         {
             await _searchCancellation.CancelAsync();
@@ -291,6 +325,7 @@ public sealed partial class HelpPanel : IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            Logger.SearchFailed(ex);
             _results = SearchResults.Empty;
             _searchFailed = true;
             _status = L["SearchFailed"];
@@ -331,6 +366,7 @@ public sealed partial class HelpPanel : IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            Logger.ArticleFailed(id, ex);
             _article = null;
         }
         finally
@@ -368,6 +404,7 @@ public sealed partial class HelpPanel : IDisposable
         _memory.Contact = new HelpContactDraft { Name = _memory.Contact.Name, Email = _memory.Contact.Email };
         _memory.ClearHistory();
         _memory.View = PanelView.Search;
+        _memory.Finished = true;
         _deflected = true;
         _focus = FocusTarget.Search;
         await SaveSolvedAsync(articleId, subject);
@@ -394,6 +431,7 @@ public sealed partial class HelpPanel : IDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The user's problem is solved either way; the answer is only lost to ranking.
+            Logger.SolvedNotStored(articleId, ex);
         }
     }
 
@@ -418,12 +456,14 @@ public sealed partial class HelpPanel : IDisposable
         _memory.Contact = new HelpContactDraft { Name = _memory.Contact.Name, Email = _memory.Contact.Email };
         _memory.ClearHistory();
         _memory.View = PanelView.Receipt;
+        _memory.Finished = true;
         _focus = FocusTarget.Receipt;
         return Task.CompletedTask;
     }
 
     private Task BackToSearchAsync()
     {
+        _memory.Finished = false;
         _memory.ClearHistory();
         _memory.View = PanelView.Search;
         _focus = FocusTarget.Search;
@@ -475,6 +515,7 @@ public sealed partial class HelpPanel : IDisposable
         var target = new PanelEntry(view, articleId);
         if (_memory.Current != target)
         {
+            _memory.Finished = false;
             _memory.History.Push(_memory.Current);
             _memory.Forward.Clear();
             _memory.View = view;

@@ -24,6 +24,31 @@ internal sealed class PanelMemory
 
     public string? ReceiptEmail { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether the request shown is finished: a ticket sent, or a problem an article solved while writing one.</summary>
+    public bool Finished { get; set; }
+
+    /// <summary>
+    /// Ends a finished request when the panel closes, so that the next opening (on this page or another) starts with
+    /// the page's help. What is still in progress (an article being read, a search, a draft) is kept.
+    /// </summary>
+    /// <returns><see langword="true"/> when a finished request was ended.</returns>
+    public bool EndFinished()
+    {
+        if (!Finished && View != PanelView.Receipt)
+        {
+            return false;
+        }
+
+        Finished = false;
+        View = PanelView.Search;
+        Query = string.Empty;
+        ArticleId = null;
+        Receipt = null;
+        ReceiptEmail = null;
+        ClearHistory();
+        return true;
+    }
+
     public void ClearHistory()
     {
         History.Clear();
