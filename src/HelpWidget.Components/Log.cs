@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Warning, "The dismissal of announcement '{AnnouncementId}' could not be stored; it stays hidden for this session only.")]
     public static partial void DismissalNotStored(this ILogger logger, string announcementId, Exception exception);
+
+    [LoggerMessage(100, LogLevel.Warning, "The Help launcher on '{Path}' was rendered statically, without an interactive render mode, so its button stays disabled. Give it or a component around it an interactive render mode, such as @rendermode=\"InteractiveServer\".")]
+    public static partial void RenderedStatically(this ILogger logger, string path);
 }

@@ -199,7 +199,7 @@ public partial class HelpLauncher : IAsyncDisposable
         if (!RendererInfo.IsInteractive && AssignedRenderMode is null)
         {
             _static = true;
-            LauncherLog.RenderedStatically(Logger, new Uri(Navigation.Uri).AbsolutePath);
+            Logger.RenderedStatically(new Uri(Navigation.Uri).AbsolutePath);
 
             // Resolved optionally: a WebAssembly app has no IHostEnvironment, and it never renders statically anyway.
             _showStaticNote = Services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
