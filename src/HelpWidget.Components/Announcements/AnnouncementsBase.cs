@@ -54,6 +54,9 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private Microsoft.Extensions.Options.IOptions<HelpWidgetOptions> Options { get; set; } = default!;
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -139,7 +142,8 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
     private async Task LoadAsync(bool force)
     {
         var route = Navigation.CurrentRoute();
-        var key = $"{route}|{EffectiveUser.Id}|{CultureInfo.CurrentUICulture.Name}";
+        var language = Options.Value.LanguageFor(CultureInfo.CurrentUICulture);
+        var key = $"{route}|{EffectiveUser.Id}|{language}";
         if (!force && key == _loadedFor)
         {
             return;
@@ -147,7 +151,7 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
 
         _loadedFor = key;
         var load = ++_loads;
-        var all = await Announcements.GetCurrentAsync(EffectiveUser, Session.CurrentContext(route), CultureInfo.CurrentUICulture.Name);
+        var all = await Announcements.GetCurrentAsync(EffectiveUser, Session.CurrentContext(route), language);
         if (load == _loads)
         {
             // Only the latest load is shown: an older one that finishes late belongs to a page the user has left.

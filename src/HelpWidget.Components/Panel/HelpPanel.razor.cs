@@ -91,7 +91,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private string HitTextId(ArticleHit hit) => $"{Id}-hit-{hit.Id}";
 
-    private static string Language => CultureInfo.CurrentUICulture.Name;
+    private string Language => Options.Value.LanguageFor(CultureInfo.CurrentUICulture);
 
     /// <inheritdoc />
     public void Dispose()
