@@ -20,6 +20,7 @@ public sealed partial class HelpPanel : IDisposable
     private ElementReference _title;
     private ElementReference _receiptHeading;
     private IReadOnlyList<ArticleHit> _suggestions = [];
+    private bool _suggestionsLoading;
     private SearchResults _results = SearchResults.Empty;
     private string? _searchedQuery;
 
@@ -170,6 +171,7 @@ public sealed partial class HelpPanel : IDisposable
 
         _suggestionsKey = key;
         _topic = Session.CurrentTopic;
+        _suggestionsLoading = true;
         try
         {
             var results = await Knowledge.SuggestAsync(new SearchRequest
@@ -185,6 +187,11 @@ public sealed partial class HelpPanel : IDisposable
         {
             // Suggestions are a convenience: without them the panel still searches.
             _suggestions = [];
+        }
+        finally
+        {
+            // A newer load (the page's context changed meanwhile) keeps saying it is loading until it ends.
+            _suggestionsLoading = _suggestionsKey != key;
         }
     }
 
