@@ -68,6 +68,23 @@ public sealed class IndexWarmupTests
     }
 
     [Fact]
+    public async Task StopAsync_DuringTheBuild_CancelsItWithoutLoggingAFailure()
+    {
+        var source = new GatedArticleSource(Article("vpn", "Connect to the VPN", "Start the client."));
+        var logger = new RecordingLogger<LuceneIndexWarmup>();
+        using var host = Host(source, services => services.AddSingleton<ILogger<LuceneIndexWarmup>>(logger));
+        await host.StartAsync(Token).WaitAsync(s_bound, Token);
+        await source.LoadStarted.WaitAsync(s_bound, Token);
+
+        await host.StopAsync(Token).WaitAsync(s_bound, Token);
+
+        var warmup = host.Services.GetServices<IHostedService>().OfType<LuceneIndexWarmup>().Single();
+        Assert.True(warmup.ExecuteTask!.IsCompletedSuccessfully);
+        Assert.False(source.IsReleased);
+        Assert.Empty(logger.Entries);
+    }
+
+    [Fact]
     public async Task SearchAsync_BuildLastsLongerThanIndexWaitTimeout_FailsWithTimeout()
     {
         var source = new GatedArticleSource(Article("vpn", "Connect to the VPN", "Start the client."));
