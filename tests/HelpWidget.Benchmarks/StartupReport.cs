@@ -17,7 +17,10 @@ internal static partial class StartupReport
     /// <summary>An app that has not answered by then is reported as failed; it is never waited for longer.</summary>
     private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(90);
 
-    public static async Task<int> RunAsync(TextWriter output, int runs)
+    /// <param name="output">Where the report goes.</param>
+    /// <param name="runs">How often each app is started.</param>
+    /// <param name="compare">The build output folder of another build of the sample (an earlier commit, say), measured in the same turns; <see langword="null"/> for none.</param>
+    public static async Task<int> RunAsync(TextWriter output, int runs, string? compare = null)
     {
         var root = SyntheticCorpus.RepositoryRoot();
         var work = Directory.CreateTempSubdirectory("hw-startup-");
@@ -42,6 +45,10 @@ internal static partial class StartupReport
                     $"--HelpWidget:Sqlite:ConnectionString=Data Source={Path.Combine(work.FullName, "helpwidget.db")}",
                 ]),
             };
+            if (compare is not null)
+            {
+                apps = [.. apps, ("sample + HelpWidget, other build", Path.GetFullPath(compare), apps[1].Dll, apps[1].Arguments)];
+            }
 
             var firstPage = apps.ToDictionary(a => a.Name, _ => new List<double>());
             var indexed = new List<double>();
@@ -51,7 +58,7 @@ internal static partial class StartupReport
                 {
                     var (page, index) = await MeasureAsync(app.Folder, app.Dll, app.Arguments);
                     firstPage[app.Name].Add(page);
-                    if (index is { } ms)
+                    if (index is { } ms && app.Folder == apps[1].Folder)
                     {
                         indexed.Add(ms);
                     }
