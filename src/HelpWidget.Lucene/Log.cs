@@ -30,4 +30,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "Merging the '{Language}' index failed; it answers as before and the next change tries again.")]
     public static partial void CompactFailed(ILogger logger, string language, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Error, "Building the search index at start failed; the next search tries again.")]
+    public static partial void WarmupFailed(ILogger logger, Exception exception);
 }

@@ -9,7 +9,9 @@ public static class LuceneHelpWidgetBuilderExtensions
 {
     /// <summary>
     /// Uses the embedded Lucene.Net engine as the knowledge provider. It indexes the articles of the registered
-    /// <see cref="IArticleSource"/> (the Markdown files by default) in memory when the app starts.
+    /// <see cref="IArticleSource"/> (the Markdown files by default) in memory, in the background once the app has
+    /// started: the app answers at once, and searches made before the index is ready wait for it
+    /// (<see cref="LuceneSearchOptions.IndexWaitTimeout"/>).
     /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>
     /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>
@@ -27,6 +29,9 @@ public static class LuceneHelpWidgetBuilderExtensions
         options.Validate(
             o => o.SignalsRefreshInterval >= TimeSpan.FromSeconds(1) && o.SignalsRefreshInterval <= TimeSpan.FromDays(1),
             "HelpWidget Lucene search: SignalsRefreshInterval must be between 00:00:01 and 1.00:00:00.")
+            .Validate(
+            o => o.IndexWaitTimeout >= TimeSpan.FromSeconds(1) && o.IndexWaitTimeout <= TimeSpan.FromMinutes(10),
+            "HelpWidget Lucene search: IndexWaitTimeout must be between 00:00:01 and 00:10:00.")
             .ValidateOnStart();
 
         builder.Services.TryAddSingleton<LuceneKnowledgeProvider>();

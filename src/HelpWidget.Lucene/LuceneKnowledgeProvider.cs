@@ -24,6 +24,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     private readonly IOptions<LuceneSearchOptions>? _searchOptions;
     private readonly IHostEnvironment? _environment;
     private readonly SynonymFiles _synonyms;
+    private readonly TimeProvider _time;
 
     private readonly SemaphoreSlim _buildLock = new(1, 1);
     private readonly System.Threading.Lock _reloadLock = new();
@@ -56,8 +57,9 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         IArticleSignalSource? signals = null,
         TimeProvider? time = null)
     {
-        Signals = new SignalCache(signals, time ?? TimeProvider.System, logger, searchOptions?.Value.SignalsRefreshInterval);
-        _compactTimer = (time ?? TimeProvider.System).CreateTimer(_ => OnQuiet(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _time = time ?? TimeProvider.System;
+        Signals = new SignalCache(signals, _time, logger, searchOptions?.Value.SignalsRefreshInterval);
+        _compactTimer = _time.CreateTimer(_ => OnQuiet(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _source = source;
         _options = options;
         _logger = logger;
@@ -627,6 +629,30 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         }
     }
 
+    /// <summary>
+    /// Takes the build lock: at once when no build runs, else when the build in progress (the one started with the app,
+    /// usually) ends, for at most <see cref="LuceneSearchOptions.IndexWaitTimeout"/>.
+    /// </summary>
+    private async Task WaitForBuildAsync(CancellationToken cancellationToken)
+    {
+        if (_buildLock.Wait(0, CancellationToken.None))
+        {
+            return;
+        }
+
+        var timeout = _searchOptions?.Value.IndexWaitTimeout ?? new LuceneSearchOptions().IndexWaitTimeout;
+        using var deadline = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            await _buildLock.WaitAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The search index was still being built after {timeout}; searches wait at most IndexWaitTimeout for it.");
+        }
+    }
+
     /// <summary>The current index, held for one call: it stays open until released, even if a reload replaces it meanwhile.</summary>
     private async ValueTask<IndexSnapshot> AcquireSnapshotAsync(CancellationToken cancellationToken)
     {
@@ -644,7 +670,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             }
 
             ObjectDisposedException.ThrowIf(_disposed, this);
-            await _buildLock.WaitAsync(cancellationToken);
+            await WaitForBuildAsync(cancellationToken);
             try
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);

@@ -25,4 +25,12 @@ public sealed class LuceneSearchOptions
     /// a change in what was learned is then written to the index. From one second to one day. Defaults to one minute.
     /// </summary>
     public TimeSpan SignalsRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Gets or sets how long a search or suggestion waits for the index while it is being built (the app answers
+    /// pages while the articles are indexed in the background after it starts). A search that waits longer fails
+    /// with a <see cref="TimeoutException"/>, which the panel shows as a failed search. From one second to ten
+    /// minutes. Defaults to 30 seconds.
+    /// </summary>
+    public TimeSpan IndexWaitTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace HelpWidget;
 
@@ -60,6 +61,22 @@ public sealed class HelpWidgetOptions
     /// </summary>
     [RegularExpression(@"^/(?!/)[A-Za-z0-9/_\-.]*\{id\}[A-Za-z0-9/_\-.]*$", ErrorMessage = "ArticlePagePath must be an app-relative path starting with one '/' that contains {{id}}, such as /help/{{id}}.")]
     public string? ArticlePagePath { get; set; }
+
+    /// <summary>
+    /// Gets the language the widget asks for, and records with tickets, feedback and searches, for a user whose
+    /// user-interface culture is <paramref name="uiCulture"/>: the culture's name (such as <c>sv-SE</c>), or
+    /// <see cref="DefaultLanguage"/> for the invariant culture, which states no preference. A process started with
+    /// <c>LANG=C.UTF-8</c> (most containers) or in globalization-invariant mode runs in the invariant culture until the
+    /// request localization middleware chooses one.
+    /// </summary>
+    /// <param name="uiCulture">The user's culture, usually <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>A language tag; never empty.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="uiCulture"/> is <see langword="null"/>.</exception>
+    public string LanguageFor(CultureInfo uiCulture)
+    {
+        ArgumentNullException.ThrowIfNull(uiCulture);
+        return uiCulture.Name.Length > 0 ? uiCulture.Name : DefaultLanguage;
+    }
 
     /// <summary>Gets the address of the page that shows an article, from <see cref="ArticlePagePath"/>.</summary>
     /// <param name="articleId">The article's id.</param>

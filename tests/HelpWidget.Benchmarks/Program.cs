@@ -4,6 +4,13 @@ using HelpWidget.Benchmarks;
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --latency     per-query p50/p99, allocation, index build, change until searchable at 10,000 articles
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --filter '*'  the same operations under BenchmarkDotNet
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --filter '*Scrubber*' --job short  the personal data scrubber
+// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --startup [runs] [other-sample-bin]  time to first page: plain template vs. sample over 10,000 articles
+if (args.Length > 0 && args[0] == "--startup")
+{
+    var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    return await StartupReport.RunAsync(Console.Out, Math.Clamp(runs, 1, 20), args.Length > 2 ? args[2] : null);
+}
+
 if (args.Contains("--latency"))
 {
     await LatencyReport.RunAsync(Console.Out);

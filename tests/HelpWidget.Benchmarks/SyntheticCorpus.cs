@@ -96,7 +96,7 @@ internal sealed partial class SyntheticCorpus
 
     private static IEnumerable<string> Words(string sentence) => WordPattern().Matches(sentence).Select(m => m.Value);
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "HelpWidget.sln")))

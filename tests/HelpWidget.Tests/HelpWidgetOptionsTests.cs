@@ -33,6 +33,17 @@ public sealed class HelpWidgetOptionsTests
         Assert.Contains("ArticlePagePath", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "fi", "fi")]
+    [InlineData("sv-SE", "en", "sv-SE")]
+    [InlineData("en", "fi", "en")]
+    public void LanguageFor_InvariantCultureMeansNoPreference_OthersAreKept(string culture, string defaultLanguage, string expected)
+    {
+        var options = new HelpWidgetOptions { DefaultLanguage = defaultLanguage };
+
+        Assert.Equal(expected, options.LanguageFor(System.Globalization.CultureInfo.GetCultureInfo(culture)));
+    }
+
     [Fact]
     public void ArticlePageFor_EscapesTheId()
     {

@@ -58,6 +58,9 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
     [Inject]
     private ILogger<AnnouncementsBase> Logger { get; set; } = default!;
 
+    [Inject]
+    private Microsoft.Extensions.Options.IOptions<HelpWidgetOptions> Options { get; set; } = default!;
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -144,7 +147,8 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
     private async Task LoadAsync(bool force)
     {
         var route = Navigation.CurrentRoute();
-        var key = $"{route}|{EffectiveUser.Id}|{CultureInfo.CurrentUICulture.Name}";
+        var language = Options.Value.LanguageFor(CultureInfo.CurrentUICulture);
+        var key = $"{route}|{EffectiveUser.Id}|{language}";
         if (!force && key == _loadedFor)
         {
             return;
@@ -152,7 +156,7 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
 
         _loadedFor = key;
         var load = ++_loads;
-        var all = await Announcements.GetCurrentAsync(EffectiveUser, Session.CurrentContext(route), CultureInfo.CurrentUICulture.Name);
+        var all = await Announcements.GetCurrentAsync(EffectiveUser, Session.CurrentContext(route), language);
         if (load == _loads)
         {
             // Only the latest load is shown: an older one that finishes late belongs to a page the user has left.

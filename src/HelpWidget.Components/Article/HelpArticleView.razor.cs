@@ -99,8 +99,8 @@ public sealed partial class HelpArticleView
     {
         get
         {
-            var user = System.Globalization.CultureInfo.CurrentUICulture;
-            if (string.Equals(user.TwoLetterISOLanguageName, Article.Language, StringComparison.OrdinalIgnoreCase))
+            var user = Options.Value.LanguageFor(System.Globalization.CultureInfo.CurrentUICulture);
+            if (string.Equals(user.Split('-')[0], Article.Language, StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }
@@ -143,7 +143,7 @@ public sealed partial class HelpArticleView
         {
             try
             {
-                if (await Knowledge.GetArticleAsync(new ArticleRequest(id) { User = User ?? HelpUser.Anonymous, Language = System.Globalization.CultureInfo.CurrentUICulture.Name }) is { } article)
+                if (await Knowledge.GetArticleAsync(new ArticleRequest(id) { User = User ?? HelpUser.Anonymous, Language = Options.Value.LanguageFor(System.Globalization.CultureInfo.CurrentUICulture) }) is { } article)
                 {
                     related.Add(article);
                 }

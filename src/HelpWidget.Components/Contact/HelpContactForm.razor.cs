@@ -92,7 +92,7 @@ public sealed partial class HelpContactForm : IDisposable
 
     private string Accept => string.Join(',', Attachments.AllowedContentTypes.Order(StringComparer.Ordinal));
 
-    private static string Language => CultureInfo.CurrentUICulture.Name;
+    private string Language => Options.Value.LanguageFor(CultureInfo.CurrentUICulture);
 
     private bool NameKnown => !string.IsNullOrWhiteSpace(User?.DisplayName);
 
@@ -413,7 +413,7 @@ public sealed partial class HelpContactForm : IDisposable
         {
             ["page"] = Route ?? "/",
             ["app"] = Options.Value.ApplicationName ?? (Services.GetService(typeof(IHostEnvironment)) as IHostEnvironment)?.ApplicationName ?? "unknown",
-            ["culture"] = CultureInfo.CurrentUICulture.Name,
+            ["culture"] = Language,
         };
         if (Session.TimeZone is { } timeZone)
         {

@@ -21,6 +21,7 @@ public sealed partial class HelpPanel : IDisposable
     private ElementReference _title;
     private ElementReference _receiptHeading;
     private IReadOnlyList<ArticleHit> _suggestions = [];
+    private bool _suggestionsLoading;
     private SearchResults _results = SearchResults.Empty;
     private string? _searchedQuery;
 
@@ -98,7 +99,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private string HitTextId(ArticleHit hit) => $"{Id}-hit-{hit.Id}";
 
-    private static string Language => CultureInfo.CurrentUICulture.Name;
+    private string Language => Options.Value.LanguageFor(CultureInfo.CurrentUICulture);
 
     /// <summary>The hint under the search box: the app's own for the user's language, else the widget's, which names no topic.</summary>
     private string SearchHint => PanelOptions.Value.SearchHintFor(CultureInfo.CurrentUICulture) ?? L["SearchHint"];
@@ -202,6 +203,7 @@ public sealed partial class HelpPanel : IDisposable
 
         _suggestionsKey = key;
         _topic = Session.CurrentTopic;
+        _suggestionsLoading = true;
         try
         {
             var results = await Knowledge.SuggestAsync(new SearchRequest
@@ -218,6 +220,11 @@ public sealed partial class HelpPanel : IDisposable
             // Suggestions are a convenience: without them the panel still searches.
             Logger.SuggestionsFailed(ex);
             _suggestions = [];
+        }
+        finally
+        {
+            // A newer load (the page's context changed meanwhile) keeps saying it is loading until it ends.
+            _suggestionsLoading = _suggestionsKey != key;
         }
     }
 

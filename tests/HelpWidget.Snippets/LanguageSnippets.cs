@@ -1,0 +1,25 @@
+using System.Globalization;
+using HelpWidget;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Options;
+
+namespace HelpWidget.Snippets;
+
+/// <summary>The request localization shown in docs/languages.md.</summary>
+public static class LanguageSnippets
+{
+    public static void RequestLocalization(WebApplication app)
+    {
+        string[] cultures = ["en", "sv", "nb", "da", "fi"];
+        app.UseRequestLocalization(options => options
+            .SetDefaultCulture(cultures[0])
+            .AddSupportedCultures(cultures)
+            .AddSupportedUICultures(cultures));
+    }
+
+    public static async Task<HelpArticle?> ArticleForTheUserAsync(IKnowledgeProvider knowledge, IOptions<HelpWidgetOptions> options, string id)
+    {
+        var request = new ArticleRequest(id) { Language = options.Value.LanguageFor(CultureInfo.CurrentUICulture) };
+        return await knowledge.GetArticleAsync(request);
+    }
+}
