@@ -38,7 +38,9 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     private bool _compactPending;
     private bool _changedSinceCompaction;
     private int _generation;
-    private Task _reloading = Task.CompletedTask;
+
+    /// <summary>Whether <see cref="ReloadAsync"/> is running; read and written under <see cref="_reloadLock"/>.</summary>
+    private bool _reloadRunning;
     private TaskCompletionSource _reloaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ITimer _compactTimer;
 
@@ -260,10 +262,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         lock (_reloadLock)
         {
             _reloadPending = true;
-            if (_reloading.IsCompleted)
-            {
-                _reloading = Task.Run(ReloadAsync);
-            }
+            StartReloadUnderLock();
         }
     }
 
@@ -273,10 +272,39 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         lock (_reloadLock)
         {
             _compactPending = true;
-            if (_reloading.IsCompleted)
+            StartReloadUnderLock();
+        }
+    }
+
+    /// <summary>
+    /// Starts the reload loop unless it runs. A flag set by the loop under the lock, rather than the loop's task being
+    /// complete, decides: a request made after the loop found nothing pending, but before its task completed, would
+    /// otherwise wait for the next change.
+    /// </summary>
+    private void StartReloadUnderLock()
+    {
+        if (!_reloadRunning)
+        {
+            _reloadRunning = true;
+            _ = Task.Run(RunReloadsAsync);
+        }
+    }
+
+    private async Task RunReloadsAsync()
+    {
+        try
+        {
+            await ReloadAsync();
+        }
+        catch (Exception ex)
+        {
+            // An unexpected failure ends this loop; the next change starts a new one.
+            lock (_reloadLock)
             {
-                _reloading = Task.Run(ReloadAsync);
+                _reloadRunning = false;
             }
+
+            Log.ReloadFailed(_logger, ex);
         }
     }
 
@@ -294,6 +322,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             {
                 if (!_reloadPending && !_compactPending)
                 {
+                    _reloadRunning = false;
                     return;
                 }
 
