@@ -1,12 +1,7 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -81,58 +76,12 @@ public sealed class InvariantCultureTests(InvariantCultureTests.InvariantCulture
     }
 
     /// <summary>The sample on real Kestrel at 127.0.0.1, whose request localization has the invariant culture as its default.</summary>
-    public sealed class InvariantCultureApp : IAsyncLifetime
+    public sealed class InvariantCultureApp : SampleAppFixture
     {
-        private static readonly string[] s_chromiumArguments =
-        [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        ];
-
-        private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hw-invariant-");
-        private WebApplicationFactory<Program>? _factory;
-        private IPlaywright? _playwright;
-
-        public string BaseUrl { get; private set; } = string.Empty;
-
-        public IBrowser Browser { get; private set; } = default!;
-
-        public async ValueTask InitializeAsync()
-        {
-            var chromium = Environment.GetEnvironmentVariable("HW_CHROMIUM") ?? "/usr/bin/chromium";
-            _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-            {
-                builder.UseEnvironment("Development");
-                builder.UseSetting("HelpWidget:Sqlite:ConnectionString", $"Data Source={Path.Combine(_data.FullName, "helpwidget.db")}");
-
-                // What the middleware's options default to in a process whose culture is invariant, when the app
-                // lists its cultures but sets no default one.
-                builder.ConfigureServices(services => services.PostConfigure<RequestLocalizationOptions>(options =>
-                    options.DefaultRequestCulture = new RequestCulture(CultureInfo.InvariantCulture)));
-            });
-            _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            _factory.StartServer();
-            BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-
-            _playwright = await Playwright.CreateAsync();
-            Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = s_chromiumArguments });
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Browser is not null)
-            {
-                await Browser.DisposeAsync();
-            }
-
-            _playwright?.Dispose();
-            if (_factory is not null)
-            {
-                await _factory.DisposeAsync();
-            }
-
-            SqliteConnection.ClearAllPools();
-            _data.Delete(recursive: true);
-        }
+        // What the middleware's options default to in a process whose culture is invariant, when the app lists its
+        // cultures but sets no default one.
+        protected override void ConfigureHost(IWebHostBuilder builder) =>
+            builder.ConfigureServices(services => services.PostConfigure<RequestLocalizationOptions>(options =>
+                options.DefaultRequestCulture = new RequestCulture(CultureInfo.InvariantCulture)));
     }
 }

@@ -13,8 +13,9 @@ namespace HelpWidget.Browser.Tests;
 
 /// <summary>
 /// The intranet sample on real Kestrel at 127.0.0.1 with its own SQLite file, and Debian's Chromium driven by Playwright.
+/// A test class that needs the sample set up otherwise derives from it and overrides <see cref="ConfigureHost"/>.
 /// </summary>
-public sealed class SampleAppFixture : IAsyncLifetime
+public class SampleAppFixture : IAsyncLifetime
 {
     private static readonly string[] s_chromiumArguments =
     [
@@ -54,6 +55,7 @@ public sealed class SampleAppFixture : IAsyncLifetime
 
             // The store's signals are read again after a second instead of a minute, so a test sees what search learned.
             builder.UseSetting("HelpWidget:Lucene:SignalsRefreshInterval", "00:00:01");
+            ConfigureHost(builder);
         });
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
@@ -65,6 +67,7 @@ public sealed class SampleAppFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
@@ -78,6 +81,12 @@ public sealed class SampleAppFixture : IAsyncLifetime
 
         SqliteConnection.ClearAllPools();
         _data.Delete(recursive: true);
+    }
+
+    /// <summary>Changes the sample's host after the settings every browser test shares.</summary>
+    /// <param name="builder">The sample's web host builder.</param>
+    protected virtual void ConfigureHost(IWebHostBuilder builder)
+    {
     }
 
     private static string SampleDirectory()
