@@ -87,7 +87,19 @@ public sealed class SmtpServerFixture : IAsyncLifetime
     /// each message file the server writes, and returns every such message.
     /// </summary>
     /// <exception cref="TimeoutException">No such message arrived within <paramref name="timeout"/>.</exception>
-    public async Task<IReadOnlyList<ReceivedMessage>> WaitForMessagesAsync(string reference, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReceivedMessage>> WaitForMessagesAsync(string reference, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitForAsync(m => m.Message.Headers["X-HelpWidget-Reference"] == reference, "for " + reference, timeout, cancellationToken);
+
+    /// <summary>
+    /// Waits until the server has accepted a message of the ticket submitted with <paramref name="idempotencyKey"/>, and
+    /// returns every such message. Unlike a reference, which each new store numbers from the start, the key is unique
+    /// across the apps a test class starts.
+    /// </summary>
+    /// <exception cref="TimeoutException">No such message arrived within <paramref name="timeout"/>.</exception>
+    public Task<IReadOnlyList<ReceivedMessage>> WaitForTicketAsync(string idempotencyKey, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitForAsync(m => m.Message.Headers["X-HelpWidget-Idempotency-Key"] == idempotencyKey, "with key " + idempotencyKey, timeout, cancellationToken);
+
+    private async Task<IReadOnlyList<ReceivedMessage>> WaitForAsync(Func<ReceivedMessage, bool> match, string what, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var written = new SemaphoreSlim(0);
         using var watcher = new FileSystemWatcher(_mailbox.FullName, "*.json");
@@ -99,7 +111,8 @@ public sealed class SmtpServerFixture : IAsyncLifetime
         while (true)
         {
             // Checked after the watcher starts, so a message written in between is not missed.
-            if (MessagesFor(reference) is { Count: > 0 } messages)
+            var messages = _mailbox.GetFiles("*.json").OrderBy(f => f.Name, StringComparer.Ordinal).Select(Read).Where(match).ToList();
+            if (messages.Count > 0)
             {
                 return messages;
             }
@@ -107,7 +120,7 @@ public sealed class SmtpServerFixture : IAsyncLifetime
             var remaining = timeout - waited.Elapsed;
             if (remaining <= TimeSpan.Zero || !await written.WaitAsync(remaining, cancellationToken))
             {
-                throw new TimeoutException($"No message for {reference} arrived within {timeout}.");
+                throw new TimeoutException($"No message {what} arrived within {timeout}.");
             }
         }
     }
