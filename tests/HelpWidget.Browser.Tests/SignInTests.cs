@@ -157,7 +157,8 @@ public sealed class SignInTests(SampleAppFixture app) : BrowserTest(app)
     [Fact]
     public async Task SignIn_ANameThatIsNoDemoPerson_LeavesTheUserAnonymousOnTheChooser()
     {
-        await Page.GotoAsync("/sign-in");
+        // Changed only once the page is interactive: the circuit's first render would set the button's value back.
+        await OpenPageAsync("/sign-in");
         await Page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {Employee}" }).EvaluateAsync("button => button.value = 'admin'");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {Employee}" }).ClickAsync();
