@@ -1,4 +1,5 @@
 using HelpWidget.Announcements;
+using HelpWidget.Markdown;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
