@@ -1,5 +1,4 @@
 using HelpWidget.Announcements;
-using HelpWidget.Markdown;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -86,32 +85,5 @@ public sealed class HelpWidgetOptionsTests
         Assert.Null(provider.GetService<IArticleSource>());
         var announcements = scope.ServiceProvider.GetRequiredService<HelpAnnouncementService>();
         Assert.Empty(await announcements.GetCurrentAsync(HelpUser.Anonymous, HelpContext.None, "en", TestContext.Current.CancellationToken));
-    }
-
-    [Fact]
-    public void AddMarkdownContent_AfterAddHelpWidget_RegistersTheMarkdownArticleAndAnnouncementSources()
-    {
-        using var provider = new ServiceCollection().AddLogging().AddHelpWidget().AddMarkdownContent().Services.BuildServiceProvider();
-
-        Assert.IsType<MarkdownArticleSource>(provider.GetRequiredService<IArticleSource>());
-        Assert.IsType<MarkdownAnnouncementSource>(provider.GetRequiredService<IAnnouncementSource>());
-    }
-
-    [Fact]
-    public void AddMarkdownContent_AppsOwnArticleSource_IsKept()
-    {
-        var own = new EmptyArticleSource();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IArticleSource>(own);
-        using var provider = services.AddHelpWidget().AddMarkdownContent().Services.BuildServiceProvider();
-
-        Assert.Same(own, provider.GetRequiredService<IArticleSource>());
-    }
-
-    private sealed class EmptyArticleSource : IArticleSource
-    {
-        public event EventHandler? ArticlesChanged { add { } remove { } }
-
-        public Task<IReadOnlyList<HelpArticle>> LoadArticlesAsync(CancellationToken cancellationToken = default) =>
-            Task.FromResult<IReadOnlyList<HelpArticle>>([]);
     }
 }
