@@ -2,6 +2,7 @@ using System.Globalization;
 using HelpWidget;
 using HelpWidget.Components;
 using HelpWidget.Lucene;
+using HelpWidget.Markdown;
 using HelpWidget.Samples.Intranet.Components;
 using HelpWidget.Sqlite;
 using Microsoft.AspNetCore.Authentication;
@@ -30,6 +31,7 @@ builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
 
 var helpWidget = builder.Services.AddHelpWidget(options => builder.Configuration.GetSection("HelpWidget").Bind(options))
+    .AddMarkdownContent()
     .AddLuceneSearch(options => builder.Configuration.GetSection("HelpWidget:Lucene").Bind(options))
     .AddSqliteStore(options => builder.Configuration.GetSection("HelpWidget:Sqlite").Bind(options))
     .ConfigurePanel(options => builder.Configuration.GetSection("HelpWidget:Panel").Bind(options))

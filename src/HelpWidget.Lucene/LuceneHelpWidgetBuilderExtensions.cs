@@ -9,7 +9,7 @@ public static class LuceneHelpWidgetBuilderExtensions
 {
     /// <summary>
     /// Uses the embedded Lucene.Net engine as the knowledge provider. It indexes the articles of the registered
-    /// <see cref="IArticleSource"/> (the Markdown files by default) in memory, in the background once the app has
+    /// <see cref="IArticleSource"/> (the Markdown files, with <c>AddMarkdownContent()</c> from <c>HelpWidget.Markdown</c>) in memory, in the background once the app has
     /// started: the app answers at once, and searches made before the index is ready wait for it
     /// (<see cref="LuceneSearchOptions.IndexWaitTimeout"/>).
     /// </summary>

@@ -23,6 +23,8 @@ public static class SqliteHelpWidgetBuilderExtensions
             options.Configure(configure);
         }
 
+        // The store stamps tickets and leases; AddHelpWidget() adds the same clock, and the host's own wins over both.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<SqliteHelpStore>();
         builder.Services.TryAddSingleton<IHelpStore>(sp => sp.GetRequiredService<SqliteHelpStore>());
         builder.Services.TryAddSingleton<ITicketOutbox>(sp => sp.GetRequiredService<SqliteHelpStore>());

@@ -1,6 +1,5 @@
 using HelpWidget.Announcements;
 using HelpWidget.Attachments;
-using HelpWidget.Markdown;
 using HelpWidget.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,9 +11,10 @@ namespace HelpWidget;
 public static class HelpWidgetServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the HelpWidget engine: options, the Markdown article and announcement sources, the user's <see cref="HelpSession"/>,
-    /// the personal data scrubber, the attachment inspector and localisation.
-    /// Add a search engine (such as <c>AddLuceneSearch()</c>) and a store (such as <c>AddSqliteStore()</c>) to the returned builder.
+    /// Adds the HelpWidget engine: options, the user's <see cref="HelpSession"/> and announcements, the personal data
+    /// scrubber, the attachment inspector and localisation. Add articles (such as <c>AddMarkdownContent()</c>), a search
+    /// engine (such as <c>AddLuceneSearch()</c>) and a store (such as <c>AddSqliteStore()</c>) to the returned builder.
+    /// Without an <see cref="IAnnouncementSource"/> the widget shows no announcements.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>
@@ -32,10 +32,11 @@ public static class HelpWidgetServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HelpWidgetOptions>, HelpWidgetOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IArticleSource, MarkdownArticleSource>();
-        services.TryAddSingleton<IAnnouncementSource, MarkdownAnnouncementSource>();
         services.TryAddScoped<HelpSession>();
-        services.TryAddScoped<HelpAnnouncementService>();
+
+        // Announcements are optional: an app (or a WebAssembly client) without a source shows none instead of failing.
+        services.TryAddScoped(sp => ActivatorUtilities.CreateInstance<HelpAnnouncementService>(
+            sp, sp.GetService<IAnnouncementSource>() ?? NoAnnouncementSource.Instance));
         services.AddOptions<PersonalDataScrubberOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IPersonalDataScrubber, PersonalDataScrubber>();
         services.AddOptions<TicketAttachmentOptions>().ValidateDataAnnotations().ValidateOnStart();

@@ -1,3 +1,4 @@
+using HelpWidget.Markdown;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpWidget.Lucene.Tests;
@@ -13,7 +14,7 @@ public sealed class KnowledgeProviderRegistrationTests
     public async Task AddKnowledgeProvider_WithAddLuceneSearchInEitherOrder_ResolvesTheAppsProvider(bool luceneFirst)
     {
         var services = new ServiceCollection().AddLogging();
-        var builder = services.AddHelpWidget();
+        var builder = services.AddHelpWidget().AddMarkdownContent();
         if (luceneFirst)
         {
             builder.AddLuceneSearch().AddKnowledgeProvider<FixedProvider>();
@@ -37,7 +38,7 @@ public sealed class KnowledgeProviderRegistrationTests
     {
         var created = new FixedProvider();
         var services = new ServiceCollection().AddLogging();
-        var builder = services.AddHelpWidget();
+        var builder = services.AddHelpWidget().AddMarkdownContent();
         if (luceneFirst)
         {
             builder.AddLuceneSearch().AddKnowledgeProvider(_ => created);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HelpWidget.Lucene;
+using HelpWidget.Markdown;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,7 +22,7 @@ public sealed partial class KbOutlookTests
         {
             o.ArticlesPath = SharedData.KbOutlook;
             o.WatchForChanges = false;
-        });
+        }).AddMarkdownContent();
         using var provider = services.BuildServiceProvider();
 
         var articles = await provider.GetRequiredService<IArticleSource>().LoadArticlesAsync(Token);
@@ -76,7 +77,7 @@ public sealed partial class KbOutlookTests
         {
             o.ArticlesPath = SharedData.KbOutlook;
             o.WatchForChanges = false;
-        }).AddLuceneSearch();
+        }).AddMarkdownContent().AddLuceneSearch();
         return services.BuildServiceProvider();
     }
 

@@ -1,4 +1,5 @@
 using HelpWidget.Lucene;
+using HelpWidget.Markdown;
 using HelpWidget.Smtp;
 using HelpWidget.Sqlite;
 using Microsoft.AspNetCore.Builder;
@@ -43,6 +44,7 @@ public static class EngineSnippets
     public static void Smtp(WebApplicationBuilder builder)
     {
         builder.Services.AddHelpWidget()
+            .AddMarkdownContent()
             .AddLuceneSearch()
             .AddSqliteStore()
             .AddSmtpSink(builder.Configuration.GetSection("HelpWidget:Smtp"));

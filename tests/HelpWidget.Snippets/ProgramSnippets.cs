@@ -2,6 +2,7 @@
 using HelpWidget;
 using HelpWidget.Components;
 using HelpWidget.Lucene;
+using HelpWidget.Markdown;
 using HelpWidget.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class ProgramSnippets
 
         // Markdown articles from ./KnowledgeBase, searched in-process; tickets and feedback in ./helpwidget.db.
         builder.Services.AddHelpWidget(options => options.ArticlesPath = "KnowledgeBase")
+            .AddMarkdownContent()
             .AddLuceneSearch()
             .AddSqliteStore(options => options.ConnectionString = "Data Source=helpwidget.db");
     }
@@ -25,6 +27,7 @@ public static class ProgramSnippets
     public static void Engine(WebApplicationBuilder builder)
     {
         builder.Services.AddHelpWidget(options => options.ArticlesPath = "KnowledgeBase")
+            .AddMarkdownContent()  // HelpWidget.Markdown: articles and announcements from folders
             .AddLuceneSearch()     // HelpWidget.Lucene: search in-process
             .AddSqliteStore();     // HelpWidget.Sqlite: tickets and feedback in a local file
     }
@@ -32,6 +35,7 @@ public static class ProgramSnippets
     public static void Components(WebApplicationBuilder builder)
     {
         builder.Services.AddHelpWidget(options => options.ArticlesPath = "KnowledgeBase")
+            .AddMarkdownContent()
             .AddLuceneSearch()
             .AddSqliteStore();
     }
@@ -39,14 +43,23 @@ public static class ProgramSnippets
     public static void Lucene(WebApplicationBuilder builder)
     {
         builder.Services.AddHelpWidget()
+            .AddMarkdownContent()
             .AddLuceneSearch(options => options.SynonymsPath = "KnowledgeBase/synonyms"); // the default
     }
 
     public static void Sqlite(WebApplicationBuilder builder)
     {
         builder.Services.AddHelpWidget()
+            .AddMarkdownContent()
             .AddLuceneSearch()
             .AddSqliteStore(options => options.ConnectionString = "Data Source=helpwidget.db");
+    }
+
+    public static void Markdown(WebApplicationBuilder builder)
+    {
+        builder.Services.AddHelpWidget(options => options.ArticlesPath = "KnowledgeBase")
+            .AddMarkdownContent()  // articles from ./KnowledgeBase, announcements from ./Announcements
+            .AddLuceneSearch();    // HelpWidget.Lucene indexes them
     }
 
     public static void Contact(WebApplicationBuilder builder)

@@ -1,3 +1,4 @@
+using HelpWidget.Announcements;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -75,11 +76,14 @@ public sealed class HelpWidgetOptionsTests
     }
 
     [Fact]
-    public void AddHelpWidget_Defaults_AreValidAndRegisterTheArticleSource()
+    public async Task AddHelpWidget_WithoutMarkdown_IsValidHasNoArticleSourceAndShowsNoAnnouncements()
     {
         using var provider = new ServiceCollection().AddLogging().AddHelpWidget().Services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
 
         Assert.Equal("en", provider.GetRequiredService<IOptions<HelpWidgetOptions>>().Value.DefaultLanguage);
-        Assert.NotNull(provider.GetRequiredService<IArticleSource>());
+        Assert.Null(provider.GetService<IArticleSource>());
+        var announcements = scope.ServiceProvider.GetRequiredService<HelpAnnouncementService>();
+        Assert.Empty(await announcements.GetCurrentAsync(HelpUser.Anonymous, HelpContext.None, "en", TestContext.Current.CancellationToken));
     }
 }

@@ -1,8 +1,7 @@
-using HelpWidget.Markdown;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace HelpWidget.Tests.Markdown;
+namespace HelpWidget.Markdown.Tests;
 
 public sealed class MarkdownArticleSourceTests : IDisposable
 {

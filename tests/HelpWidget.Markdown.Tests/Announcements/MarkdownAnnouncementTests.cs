@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace HelpWidget.Tests.Announcements;
+namespace HelpWidget.Markdown.Tests;
 
-public sealed class AnnouncementTests : IDisposable
+public sealed class MarkdownAnnouncementTests : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("hw-announcements-");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 6, 30, 0, TimeSpan.Zero));

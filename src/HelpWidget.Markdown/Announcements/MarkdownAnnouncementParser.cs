@@ -1,7 +1,6 @@
 using System.Globalization;
-using HelpWidget.Markdown;
 
-namespace HelpWidget.Announcements;
+namespace HelpWidget.Markdown;
 
 /// <summary>
 /// Reads an announcement from a Markdown file: the article front matter (id, title, language, audience, contexts)

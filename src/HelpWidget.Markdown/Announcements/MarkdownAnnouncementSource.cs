@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace HelpWidget.Announcements;
+namespace HelpWidget.Markdown;
 
 /// <summary>
 /// Reads the Markdown files of <see cref="HelpWidgetOptions.AnnouncementsPath"/> on every request (they are few),

@@ -1,6 +1,4 @@
-using HelpWidget.Markdown;
-
-namespace HelpWidget.Tests.Markdown;
+namespace HelpWidget.Markdown.Tests;
 
 public sealed class MarkdownArticleParserTests
 {
