@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HelpWidget.AspNetCore;
+
+/// <summary>Options of the HelpWidget HTTP API, set in <c>AddHelpWidgetApi()</c> or bound from configuration.</summary>
+public sealed class HelpWidgetApiOptions
+{
+    /// <summary>
+    /// Gets or sets how many searches one caller (a signed-in user, otherwise a remote IP address) may make in each
+    /// <see cref="RateLimitWindow"/>, from 1 to 100,000; further searches answer 429 with <c>Retry-After</c>. Defaults to 120.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int SearchPermitLimit { get; set; } = 120;
+
+    /// <summary>
+    /// Gets or sets how many feedback answers one caller may send in each <see cref="RateLimitWindow"/>, from 1 to
+    /// 100,000; further answers get 429 with <c>Retry-After</c>. Defaults to 20.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int FeedbackPermitLimit { get; set; } = 20;
+
+    /// <summary>Gets or sets the window the permit limits count in, from 1 second to 1 hour. Defaults to 1 minute.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Gets or sets the largest JSON request body accepted, in bytes, from 1 KiB to 1 MiB; a larger body answers 413.
+    /// Defaults to 64 KiB.
+    /// </summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxJsonBodyBytes { get; set; } = 64 * 1024;
+}
