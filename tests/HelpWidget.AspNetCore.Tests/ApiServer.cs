@@ -68,7 +68,17 @@ public sealed class ApiServer : IAsyncDisposable
         app.UseAuthentication();
         app.UseRateLimiter();
         app.MapHelpWidgetApi();
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            folder.Dispose();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ApiServer(app, folder, new Uri(address));
     }
