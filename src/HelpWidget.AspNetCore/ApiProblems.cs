@@ -28,6 +28,7 @@ internal static class ApiProblems
         ["malformed_json"] = ("The request body is not valid JSON.", "The request body is not JSON of the expected shape.", "Begärans innehåll är inte JSON i den väntade formen."),
         ["unsupported_media_type"] = ("The request body is not JSON.", "The request body must be JSON (application/json).", "Begärans innehåll måste vara JSON (application/json)."),
         ["invalid_feedback"] = ("The feedback breaks a rule.", "Some fields of the feedback are not valid; see errors.", "Några fält i svaret är inte giltiga; se errors."),
+        ["cross_site_request"] = ("A request from another site was refused.", "This site may not send requests to help on your behalf.", "Den här webbplatsen får inte skicka förfrågningar till hjälpen åt dig."),
         ["rate_limited"] = ("Too many requests.", "Too many requests; try again in {0} seconds.", "För många förfrågningar; försök igen om {0} sekunder."),
         ["server_error"] = ("The help service failed.", "Help could not answer just now; try again later.", "Hjälpen kunde inte svara just nu; försök igen senare."),
     };

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HelpWidget.AspNetCore;
 
@@ -25,6 +27,9 @@ public static class AspNetCoreHelpWidgetBuilderExtensions
         var options = services.AddOptionsWithValidateOnStart<HelpWidgetApiOptions>()
             .ValidateDataAnnotations()
             .Validate(
+                o => o.AllowedOrigins.All(IsOrigin),
+                "HelpWidget API: each of AllowedOrigins must be an origin such as https://intranet.example (scheme, host and optional port; no path, no '*').")
+            .Validate(
                 o => o.RateLimitWindow >= TimeSpan.FromSeconds(1) && o.RateLimitWindow <= TimeSpan.FromHours(1),
                 "HelpWidget API: RateLimitWindow must be between 00:00:01 and 01:00:00.");
         if (configure is not null)
@@ -42,6 +47,13 @@ public static class AspNetCoreHelpWidgetBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HelpWidgetApiJsonContext.Default));
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<HelpWidgetApiOptions>>((cors, api) =>
+            cors.AddPolicy(HelpWidgetApiCorsPolicy.Name, policy => policy
+                .WithOrigins([.. api.Value.AllowedOrigins.Select(o => o.TrimEnd('/'))])
+                .WithMethods(HttpMethods.Get, HttpMethods.Post)
+                .WithHeaders("Content-Type", "Accept-Language")
+                .AllowCredentials()));
         services.AddRateLimiter(o =>
         {
             o.AddPolicy<string, SearchRateLimitPolicy>(HelpWidgetApiRateLimitPolicies.Search);
@@ -49,6 +61,12 @@ public static class AspNetCoreHelpWidgetBuilderExtensions
         });
         return builder;
     }
+
+    private static bool IsOrigin(string origin) =>
+        Uri.TryCreate(origin.TrimEnd('/'), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0
+        && !origin.Contains('*', StringComparison.Ordinal);
 
     internal sealed class ApiMarker;
 }

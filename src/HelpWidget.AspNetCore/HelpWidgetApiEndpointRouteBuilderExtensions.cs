@@ -13,7 +13,9 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
     /// <c>GET articles/{id}</c>, <c>POST feedback</c>, <c>GET announcements</c> and
     /// <c>POST announcements/{id}/dismissal</c>. Each answers for the caller's user (<c>HttpContext.User</c>, read by
     /// <see cref="HelpUser.FromClaims"/>), so articles and announcements outside the caller's audiences are never
-    /// returned; every error is a ProblemDetails response. Register the services with <c>AddHelpWidgetApi()</c>.
+    /// returned; every error is a ProblemDetails response. Posts from another site's page are refused unless its origin is
+    /// in <see cref="HelpWidgetApiOptions.AllowedOrigins"/>, and the endpoints require the CORS policy
+    /// <see cref="HelpWidgetApiCorsPolicy.Name"/> (call <c>app.UseCors()</c> when other sites' pages call the API). Register the services with <c>AddHelpWidgetApi()</c>.
     /// </summary>
     /// <param name="endpoints">The app's endpoint route builder.</param>
     /// <param name="prefix">The path the API is mapped under, starting with <c>/</c>. Defaults to <c>/helpwidget/api</c>.</param>
@@ -36,6 +38,7 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
         }
 
         var group = endpoints.MapGroup(prefix);
+        group.RequireCors(HelpWidgetApiCorsPolicy.Name);
         group.MapGet("search", ApiEndpoints.SearchAsync)
             .AddEndpointFilter(ApiEndpoints.Guard("search"))
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Search);
@@ -46,11 +49,13 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
             .AddEndpointFilter(ApiEndpoints.Guard("article"));
         group.MapPost("feedback", ApiEndpoints.SaveFeedbackAsync)
             .AddEndpointFilter(ApiEndpoints.Guard("feedback"))
+            .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Feedback);
         group.MapGet("announcements", ApiEndpoints.GetAnnouncementsAsync)
             .AddEndpointFilter(ApiEndpoints.Guard("announcements"));
         group.MapPost("announcements/{id}/dismissal", ApiEndpoints.DismissAnnouncementAsync)
             .AddEndpointFilter(ApiEndpoints.Guard("dismissal"))
+            .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Feedback);
 
         // Anything else under the prefix (a traversal the server resolved, an id with a slash) is a ProblemDetails 404 too.

@@ -28,4 +28,13 @@ public sealed class HelpWidgetApiOptions
     /// </summary>
     [Range(1024, 1024 * 1024)]
     public int MaxJsonBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Gets the origins of other sites whose pages may call the API from a browser, such as
+    /// <c>https://intranet.example</c> (scheme, host and port; no path). They get CORS answers with credentials, and
+    /// their posts are accepted; a post from any other site's page is refused with 403, so a page elsewhere cannot
+    /// act with the user's cookies. Pages of the API's own origin and clients that are not browsers need no entry.
+    /// Defaults to none.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; } = [];
 }

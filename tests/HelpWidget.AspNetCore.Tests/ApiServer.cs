@@ -66,6 +66,7 @@ public sealed class ApiServer : IAsyncDisposable
 
         var app = builder.Build();
         app.UseAuthentication();
+        app.UseCors();
         app.UseRateLimiter();
         app.MapHelpWidgetApi();
         try

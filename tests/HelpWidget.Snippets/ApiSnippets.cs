@@ -40,7 +40,17 @@ public static class ApiSnippets
                 options.FeedbackPermitLimit = 10;          // feedback answers and dismissals per caller and window
                 options.RateLimitWindow = TimeSpan.FromMinutes(1);
                 options.MaxJsonBodyBytes = 16 * 1024;      // larger bodies answer 413
+                options.AllowedOrigins.Add("https://intranet.example"); // other sites whose pages call the API
             });
+    }
+
+    /// <summary>docs/api.md: the middleware order when other sites' pages call the API.</summary>
+    public static void Pipeline(WebApplication app)
+    {
+        app.UseCors();                                     // answers preflights for AllowedOrigins
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.MapHelpWidgetApi();
     }
 
     /// <summary>docs/api.md: the API for signed-in users only, and the app's own endpoint under the search policy.</summary>
