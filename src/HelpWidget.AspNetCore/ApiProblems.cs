@@ -29,6 +29,12 @@ internal static class ApiProblems
         ["unsupported_media_type"] = ("The request body is not JSON.", "The request body must be JSON (application/json).", "Begärans innehåll måste vara JSON (application/json)."),
         ["invalid_feedback"] = ("The feedback breaks a rule.", "Some fields of the feedback are not valid; see errors.", "Några fält i svaret är inte giltiga; se errors."),
         ["cross_site_request"] = ("A request from another site was refused.", "This site may not send requests to help on your behalf.", "Den här webbplatsen får inte skicka förfrågningar till hjälpen åt dig."),
+        ["sign_in_required"] = ("Sign-in required.", "Sign in to send a ticket or read it back.", "Logga in för att skicka ett ärende eller läsa det igen."),
+        ["multipart_required"] = ("The request body is not multipart.", "A ticket is sent as multipart/form-data with a ticket part.", "Ett ärende skickas som multipart/form-data med en ticket-del."),
+        ["tickets_not_offered"] = ("Tickets are not offered.", "Tickets cannot be sent from here; use the help articles or the contact details.", "Ärenden kan inte skickas härifrån; använd hjälpartiklarna eller kontaktuppgifterna."),
+        ["invalid_ticket"] = ("The ticket breaks a rule.", "Some fields of the ticket are not valid; see errors.", "Några fält i ärendet är inte giltiga; se errors."),
+        ["ticket_not_found"] = ("Not found.", "There is no such ticket.", "Ärendet finns inte."),
+        ["idempotency_key_in_use"] = ("The idempotency key is in use.", "Send the ticket again with a new idempotency key.", "Skicka ärendet igen med en ny idempotensnyckel."),
         ["rate_limited"] = ("Too many requests.", "Too many requests; try again in {0} seconds.", "För många förfrågningar; försök igen om {0} sekunder."),
         ["server_error"] = ("The help service failed.", "Help could not answer just now; try again later.", "Hjälpen kunde inte svara just nu; försök igen senare."),
     };

@@ -58,6 +58,7 @@ public static class AspNetCoreHelpWidgetBuilderExtensions
         {
             o.AddPolicy<string, SearchRateLimitPolicy>(HelpWidgetApiRateLimitPolicies.Search);
             o.AddPolicy<string, FeedbackRateLimitPolicy>(HelpWidgetApiRateLimitPolicies.Feedback);
+            o.AddPolicy<string, TicketRateLimitPolicy>(HelpWidgetApiRateLimitPolicies.Tickets);
         });
         return builder;
     }

@@ -11,7 +11,7 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the HelpWidget HTTP API under <paramref name="prefix"/>: <c>GET search</c>, <c>GET suggestions</c>,
     /// <c>GET articles/{id}</c>, <c>POST feedback</c>, <c>GET announcements</c> and
-    /// <c>POST announcements/{id}/dismissal</c>. Each answers for the caller's user (<c>HttpContext.User</c>, read by
+    /// <c>POST announcements/{id}/dismissal</c>, <c>POST tickets</c> and <c>GET tickets/{reference}</c>. Each answers for the caller's user (<c>HttpContext.User</c>, read by
     /// <see cref="HelpUser.FromClaims"/>), so articles and announcements outside the caller's audiences are never
     /// returned; every error is a ProblemDetails response. Posts from another site's page are refused unless its origin is
     /// in <see cref="HelpWidgetApiOptions.AllowedOrigins"/>, and the endpoints require the CORS policy
@@ -57,6 +57,14 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
             .AddEndpointFilter(ApiEndpoints.Guard("dismissal"))
             .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Feedback);
+
+        group.MapPost("tickets", TicketEndpoints.CreateAsync)
+            .AddEndpointFilter(ApiEndpoints.Guard("tickets"))
+            .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
+            .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Tickets)
+            .DisableAntiforgery();
+        group.MapGet("tickets/{reference}", TicketEndpoints.GetAsync)
+            .AddEndpointFilter(ApiEndpoints.Guard("ticket"));
 
         // Anything else under the prefix (a traversal the server resolved, an id with a slash) is a ProblemDetails 404 too.
         group.Map("{**path}", ApiEndpoints.NotFound);

@@ -9,4 +9,7 @@ namespace HelpWidget.AspNetCore;
 [JsonSerializable(typeof(HelpArticle))]
 [JsonSerializable(typeof(IReadOnlyList<HelpAnnouncement>))]
 [JsonSerializable(typeof(FeedbackBody))]
+[JsonSerializable(typeof(TicketBody))]
+[JsonSerializable(typeof(TicketView))]
+[JsonSerializable(typeof(TicketReceipt))]
 internal sealed partial class HelpWidgetApiJsonContext : JsonSerializerContext;

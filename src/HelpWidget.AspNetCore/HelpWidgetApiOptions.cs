@@ -19,6 +19,19 @@ public sealed class HelpWidgetApiOptions
     [Range(1, 100_000)]
     public int FeedbackPermitLimit { get; set; } = 20;
 
+    /// <summary>
+    /// Gets or sets how many tickets one caller may send in each <see cref="RateLimitWindow"/>, from 1 to 100,000;
+    /// further tickets get 429 with <c>Retry-After</c>. Defaults to 5.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int TicketPermitLimit { get; set; } = 5;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether callers who are not signed in may send tickets (they cannot read them
+    /// back). Defaults to <see langword="false"/>: <c>POST tickets</c> answers 401 to them.
+    /// </summary>
+    public bool AllowAnonymousTickets { get; set; }
+
     /// <summary>Gets or sets the window the permit limits count in, from 1 second to 1 hour. Defaults to 1 minute.</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 

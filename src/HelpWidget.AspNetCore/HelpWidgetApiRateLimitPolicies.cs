@@ -8,4 +8,7 @@ public static class HelpWidgetApiRateLimitPolicies
 
     /// <summary>The policy on feedback: <see cref="HelpWidgetApiOptions.FeedbackPermitLimit"/> per caller and window.</summary>
     public const string Feedback = "HelpWidget.Feedback";
+
+    /// <summary>The policy on tickets: <see cref="HelpWidgetApiOptions.TicketPermitLimit"/> per caller and window.</summary>
+    public const string Tickets = "HelpWidget.Tickets";
 }

@@ -54,3 +54,12 @@ internal sealed class FeedbackRateLimitPolicy(IOptions<HelpWidgetApiOptions> opt
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         CallerRateLimit.Partition(httpContext, options.Value.FeedbackPermitLimit, options.Value.RateLimitWindow);
 }
+
+internal sealed class TicketRateLimitPolicy(IOptions<HelpWidgetApiOptions> options) : IRateLimiterPolicy<string>
+{
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected =>
+        (context, cancellationToken) => CallerRateLimit.RejectAsync(context, HelpWidgetApiRateLimitPolicies.Tickets, options.Value.RateLimitWindow, cancellationToken);
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+        CallerRateLimit.Partition(httpContext, options.Value.TicketPermitLimit, options.Value.RateLimitWindow);
+}

@@ -100,7 +100,15 @@ public sealed class ApiServerFixture : IAsyncLifetime
 
     public ApiServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
-    public async ValueTask InitializeAsync() => _server = await ApiServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+    // Limits high enough for every test of a class; the limits themselves are tested on servers of their own.
+    public async ValueTask InitializeAsync() => _server = await ApiServer.StartAsync(
+        api: o =>
+        {
+            o.SearchPermitLimit = 10_000;
+            o.FeedbackPermitLimit = 10_000;
+            o.TicketPermitLimit = 10_000;
+        },
+        cancellationToken: TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -43,6 +43,31 @@ public sealed class ServerPolicyTests
         Assert.NotNull(refused.Headers.RetryAfter);
     }
 
+    [Fact]
+    public async Task PostTicket_MoreThanThePermitLimit_AnswersTooManyRequestsWithRetryAfter()
+    {
+        await using var server = await ApiServer.StartAsync(api: o => o.TicketPermitLimit = 1, cancellationToken: Token);
+
+        using var allowed = await server.Client.SendAsync(Http.Post("tickets", Ticket("first"), "erik"), Token);
+        using var refused = await server.Client.SendAsync(Http.Post("tickets", Ticket("second"), "erik"), Token);
+
+        Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
+        await Http.ProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.NotNull(refused.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task PostTicket_AnonymousTicketsAllowed_IsStoredButCannotBeReadBack()
+    {
+        await using var server = await ApiServer.StartAsync(api: o => o.AllowAnonymousTickets = true, cancellationToken: Token);
+
+        using var created = await server.Client.SendAsync(Http.Post("tickets", Ticket("anonymous")), Token);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var readBack = await server.Client.SendAsync(Http.Get(created.Headers.Location!.ToString()), Token);
+
+        await Http.ProblemAsync(readBack, HttpStatusCode.Unauthorized);
+    }
+
     [Theory]
     [InlineData("search?q=vpn")]
     [InlineData("suggestions?route=%2F")]
@@ -70,6 +95,14 @@ public sealed class ServerPolicyTests
 
         Assert.Contains("RateLimitWindow", exception.ToString(), StringComparison.Ordinal);
     }
+
+    private static MultipartFormDataContent Ticket(string key) => new()
+    {
+        {
+            new StringContent($$"""{"idempotencyKey":"{{key}}","subject":"VPN","description":"It fails.","name":"Erik","email":"erik@example.com"}""", System.Text.Encoding.UTF8, "application/json"),
+            "ticket"
+        },
+    };
 
     private sealed class ThrowingKnowledgeProvider : IKnowledgeProvider
     {
