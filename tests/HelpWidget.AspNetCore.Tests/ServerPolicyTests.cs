@@ -57,6 +57,19 @@ public sealed class ServerPolicyTests
     }
 
     [Fact]
+    public async Task PostTicket_ContactPolicyOffersNoTickets_AnswersForbidden()
+    {
+        await using var server = await ApiServer.StartAsync(
+            services: s => s.Configure<HelpWidgetOptions>(o => o.Contact.Policy = ContactPolicy.Never),
+            cancellationToken: Token);
+
+        using var response = await server.Client.SendAsync(Http.Post("tickets", Ticket("never"), "erik"), Token);
+
+        var problem = await Http.ProblemAsync(response, HttpStatusCode.Forbidden);
+        Assert.Equal("tickets_not_offered", problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task PostTicket_AnonymousTicketsAllowed_IsStoredButCannotBeReadBack()
     {
         await using var server = await ApiServer.StartAsync(api: o => o.AllowAnonymousTickets = true, cancellationToken: Token);
