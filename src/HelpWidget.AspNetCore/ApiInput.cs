@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
 
 namespace HelpWidget.AspNetCore;
 
@@ -86,6 +87,11 @@ internal static partial class ApiInput
     public static ProblemHttpResult Refuse(HttpContext http, string endpoint, int status, string code, params object[] arguments)
     {
         ApiTelemetry.Rejected(endpoint, code);
+        if (http.RequestServices.GetService(typeof(ILoggerFactory)) is ILoggerFactory loggers)
+        {
+            Log.RequestRefused(loggers.CreateLogger(ApiTelemetry.Name), endpoint, code);
+        }
+
         return ApiProblems.Result(http, status, code, arguments);
     }
 

@@ -15,4 +15,7 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Debug, "HelpWidget API: feedback stored for article '{ArticleId}'.")]
     public static partial void FeedbackStored(ILogger logger, string articleId);
+
+    [LoggerMessage(5, LogLevel.Information, "HelpWidget API: ticket {Reference} stored ({AttachmentCount} attachment(s)).")]
+    public static partial void TicketStored(ILogger logger, string reference, int attachmentCount);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HelpWidget.AspNetCore;
@@ -28,6 +29,7 @@ internal static class TicketEndpoints
         [FromServices] IOptions<HelpWidgetApiOptions> options,
         [FromServices] IHostEnvironment environment,
         [FromServices] TimeProvider time,
+        [FromServices] ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
         var user = HelpUser.FromClaims(http.User);
@@ -130,6 +132,7 @@ internal static class TicketEndpoints
         var receipt = await store.SaveTicketAsync(ticket, cancellationToken);
         if (receipt.Created)
         {
+            Log.TicketStored(loggerFactory.CreateLogger(ApiTelemetry.Name), receipt.Reference, ticket.Attachments.Count);
             return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{Uri.EscapeDataString(receipt.Reference)}", receipt);
         }
 
