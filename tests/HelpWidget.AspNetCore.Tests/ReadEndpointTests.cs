@@ -34,6 +34,19 @@ public sealed class ReadEndpointTests(ApiServerFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("search")]
+    [InlineData("search?q=")]
+    [InlineData("search?q=%20%20")]
+    public async Task Search_EmptyQuery_AnswersAsTheProviderDoesForEmptyText(string path)
+    {
+        using var response = await Client.SendAsync(Http.Get(path), Token);
+        var results = await Http.ReadAsync<SearchResults>(response);
+
+        var expected = await Provider.SearchAsync(new SearchRequest { Query = string.Empty }, Token);
+        Assert.Equal(expected.Hits.Select(h => h.Id), results.Hits.Select(h => h.Id));
+    }
+
+    [Theory]
     [MemberData(nameof(Callers))]
     public async Task Search_RestrictedArticle_IsFoundOnlyByItsAudience(string? user, string? roles, bool visible)
     {
