@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +12,11 @@ public static class AspNetCoreHelpWidgetBuilderExtensions
 {
     /// <summary>
     /// Adds what <see cref="HelpWidgetApiEndpointRouteBuilderExtensions.MapHelpWidgetApi"/> needs: its options
-    /// (validated at start), ProblemDetails, the source-generated JSON contract and the rate-limiting policies
-    /// <see cref="HelpWidgetApiRateLimitPolicies.Search"/> and <see cref="HelpWidgetApiRateLimitPolicies.Feedback"/>.
-    /// The app calls <c>app.UseRateLimiter()</c> (after authentication, so limits are per signed-in user) for the limits to apply.
+    /// (validated at start), ProblemDetails, the source-generated JSON contract, the rate-limiting policies
+    /// <see cref="HelpWidgetApiRateLimitPolicies.Search"/>, <see cref="HelpWidgetApiRateLimitPolicies.Feedback"/> and
+    /// <see cref="HelpWidgetApiRateLimitPolicies.Tickets"/>, and the CORS policy <see cref="HelpWidgetApiCorsPolicy.Name"/>.
+    /// The app calls <c>app.UseRateLimiter()</c> (after authentication, so limits are per signed-in user) for the
+    /// limits to apply, and <c>app.UseCors()</c> when pages of <see cref="HelpWidgetApiOptions.AllowedOrigins"/> call the API.
     /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>
     /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>

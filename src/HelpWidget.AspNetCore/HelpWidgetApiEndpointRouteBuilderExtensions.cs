@@ -10,12 +10,13 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the HelpWidget HTTP API under <paramref name="prefix"/>: <c>GET search</c>, <c>GET suggestions</c>,
-    /// <c>GET articles/{id}</c>, <c>POST feedback</c>, <c>GET announcements</c> and
-    /// <c>POST announcements/{id}/dismissal</c>, <c>POST tickets</c> and <c>GET tickets/{reference}</c>. Each answers for the caller's user (<c>HttpContext.User</c>, read by
-    /// <see cref="HelpUser.FromClaims"/>), so articles and announcements outside the caller's audiences are never
-    /// returned; every error is a ProblemDetails response. Posts from another site's page are refused unless its origin is
-    /// in <see cref="HelpWidgetApiOptions.AllowedOrigins"/>, and the endpoints require the CORS policy
-    /// <see cref="HelpWidgetApiCorsPolicy.Name"/> (call <c>app.UseCors()</c> when other sites' pages call the API). Register the services with <c>AddHelpWidgetApi()</c>.
+    /// <c>GET articles/{id}</c>, <c>POST feedback</c>, <c>GET announcements</c>,
+    /// <c>POST announcements/{id}/dismissal</c>, <c>POST tickets</c> and <c>GET tickets/{reference}</c>. Each answers
+    /// for the caller's user (<c>HttpContext.User</c>, read by <see cref="HelpUser.FromClaims"/>), so articles and
+    /// announcements outside the caller's audiences are never returned; every error is a ProblemDetails response.
+    /// Posts from another site's page are refused unless its origin is in <see cref="HelpWidgetApiOptions.AllowedOrigins"/>,
+    /// and the endpoints require the CORS policy <see cref="HelpWidgetApiCorsPolicy.Name"/> (call <c>app.UseCors()</c>
+    /// when other sites' pages call the API). Register the services with <c>AddHelpWidgetApi()</c>.
     /// </summary>
     /// <param name="endpoints">The app's endpoint route builder.</param>
     /// <param name="prefix">The path the API is mapped under, starting with <c>/</c>. Defaults to <c>/helpwidget/api</c>.</param>
@@ -57,11 +58,12 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
             .AddEndpointFilter(ApiEndpoints.Guard("dismissal"))
             .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Feedback);
-
         group.MapPost("tickets", TicketEndpoints.CreateAsync)
             .AddEndpointFilter(ApiEndpoints.Guard("tickets"))
             .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Tickets)
+
+            // The form is read by the handler, not bound; the origin check above stands in for form tokens, which a script-driven client cannot fetch.
             .DisableAntiforgery();
         group.MapGet("tickets/{reference}", TicketEndpoints.GetAsync)
             .AddEndpointFilter(ApiEndpoints.Guard("ticket"));
