@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpWidget.AspNetCore;
+
+/// <summary>Maps the HelpWidget HTTP API.</summary>
+public static class HelpWidgetApiEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the HelpWidget HTTP API under <paramref name="prefix"/>: <c>GET search</c>, <c>GET suggestions</c>,
+    /// <c>GET articles/{id}</c>, <c>POST feedback</c>, <c>GET announcements</c>,
+    /// <c>POST announcements/{id}/dismissal</c>, <c>POST tickets</c> and <c>GET tickets/{reference}</c>. Each answers
+    /// for the caller's user (<c>HttpContext.User</c>, read by <see cref="HelpUser.FromClaims"/>), so articles and
+    /// announcements outside the caller's audiences are never returned; every error is a ProblemDetails response.
+    /// Posts from another site's page are refused unless its origin is in <see cref="HelpWidgetApiOptions.AllowedOrigins"/>,
+    /// and the endpoints require the CORS policy <see cref="HelpWidgetApiCorsPolicy.Name"/> (call <c>app.UseCors()</c>
+    /// when other sites' pages call the API). Register the services with <c>AddHelpWidgetApi()</c>.
+    /// </summary>
+    /// <param name="endpoints">The app's endpoint route builder.</param>
+    /// <param name="prefix">The path the API is mapped under, starting with <c>/</c>. Defaults to <c>/helpwidget/api</c>.</param>
+    /// <returns>A builder for conventions on every endpoint of the API, such as <c>RequireAuthorization()</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="endpoints"/> or <paramref name="prefix"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="prefix"/> does not start with <c>/</c>.</exception>
+    /// <exception cref="InvalidOperationException"><c>AddHelpWidgetApi()</c> was not called.</exception>
+    public static IEndpointConventionBuilder MapHelpWidgetApi(this IEndpointRouteBuilder endpoints, string prefix = "/helpwidget/api")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(prefix);
+        if (!prefix.StartsWith('/'))
+        {
+            throw new ArgumentException("The prefix must be a path that starts with '/', such as /helpwidget/api.", nameof(prefix));
+        }
+
+        if (endpoints.ServiceProvider.GetService<AspNetCoreHelpWidgetBuilderExtensions.ApiMarker>() is null)
+        {
+            throw new InvalidOperationException("MapHelpWidgetApi() needs the API's services: call builder.Services.AddHelpWidget().AddHelpWidgetApi().");
+        }
+
+        var group = endpoints.MapGroup(prefix);
+        group.RequireCors(HelpWidgetApiCorsPolicy.Name);
+        group.MapGet("search", ApiEndpoints.SearchAsync)
+            .AddEndpointFilter(ApiEndpoints.Guard("search"))
+            .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Search);
+        group.MapGet("suggestions", ApiEndpoints.SuggestAsync)
+            .AddEndpointFilter(ApiEndpoints.Guard("suggestions"))
+            .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Search);
+        group.MapGet("articles/{id}", ApiEndpoints.GetArticleAsync)
+            .AddEndpointFilter(ApiEndpoints.Guard("article"));
+        group.MapPost("feedback", ApiEndpoints.SaveFeedbackAsync)
+            .AddEndpointFilter(ApiEndpoints.Guard("feedback"))
+            .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
+            .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Feedback);
+        group.MapGet("announcements", ApiEndpoints.GetAnnouncementsAsync)
+            .AddEndpointFilter(ApiEndpoints.Guard("announcements"));
+        group.MapPost("announcements/{id}/dismissal", ApiEndpoints.DismissAnnouncementAsync)
+            .AddEndpointFilter(ApiEndpoints.Guard("dismissal"))
+            .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
+            .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Feedback);
+        group.MapPost("tickets", TicketEndpoints.CreateAsync)
+            .AddEndpointFilter(ApiEndpoints.Guard("tickets"))
+            .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
+            .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Tickets)
+
+            // The form is read by the handler, not bound; the origin check above stands in for form tokens, which a script-driven client cannot fetch.
+            .DisableAntiforgery();
+        group.MapGet("tickets/{reference}", TicketEndpoints.GetAsync)
+            .AddEndpointFilter(ApiEndpoints.Guard("ticket"));
+
+        // Anything else under the prefix (a traversal the server resolved, an id with a slash) is a ProblemDetails 404 too.
+        group.Map("{**path}", ApiEndpoints.NotFound);
+        return group;
+    }
+}
