@@ -1,3 +1,4 @@
+using HelpWidget.Markdown;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -9,9 +10,10 @@ public static class LuceneHelpWidgetBuilderExtensions
 {
     /// <summary>
     /// Uses the embedded Lucene.Net engine as the knowledge provider. It indexes the articles of the registered
-    /// <see cref="IArticleSource"/> (the Markdown files, with <c>AddMarkdownContent()</c> from <c>HelpWidget.Markdown</c>) in memory, in the background once the app has
-    /// started: the app answers at once, and searches made before the index is ready wait for it
-    /// (<see cref="LuceneSearchOptions.IndexWaitTimeout"/>).
+    /// <see cref="IArticleSource"/> in memory, in the background once the app has started: the app answers at once, and
+    /// searches made before the index is ready wait for it (<see cref="LuceneSearchOptions.IndexWaitTimeout"/>).
+    /// Unless the app registers a source of its own, the articles (and announcements) are the Markdown files that
+    /// <see cref="HelpWidget.Markdown.MarkdownHelpWidgetBuilderExtensions.AddMarkdownContent"/> reads, which this call adds.
     /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>
     /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>
@@ -34,6 +36,8 @@ public static class LuceneHelpWidgetBuilderExtensions
             "HelpWidget Lucene search: IndexWaitTimeout must be between 00:00:01 and 00:10:00.")
             .ValidateOnStart();
 
+        // The engine is useless without articles: the Markdown files are the default, and a source the app registers wins.
+        builder.AddMarkdownContent();
         builder.Services.TryAddSingleton<LuceneKnowledgeProvider>();
         builder.Services.TryAddSingleton<IKnowledgeProvider>(sp => sp.GetRequiredService<LuceneKnowledgeProvider>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LuceneIndexWarmup>());
