@@ -40,25 +40,64 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
 
         var group = endpoints.MapGroup(prefix);
         group.RequireCors(HelpWidgetApiCorsPolicy.Name);
+
+        // Names, summaries and the error statuses describe the API in an OpenAPI document when the host generates one;
+        // the success types come from the handlers' TypedResults unions.
+        group.WithTags("HelpWidget");
         group.MapGet("search", ApiEndpoints.SearchAsync)
+            .WithName("HelpWidgetSearch")
+            .WithSummary("Searches the articles the caller may see.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AddEndpointFilter(ApiEndpoints.Guard("search"))
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Search);
         group.MapGet("suggestions", ApiEndpoints.SuggestAsync)
+            .WithName("HelpWidgetSuggestions")
+            .WithSummary("Suggests articles for a page or context.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AddEndpointFilter(ApiEndpoints.Guard("suggestions"))
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Search);
         group.MapGet("articles/{id}", ApiEndpoints.GetArticleAsync)
+            .WithName("HelpWidgetArticle")
+            .WithSummary("Gets an article by its id, in the requested language.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .AddEndpointFilter(ApiEndpoints.Guard("article"));
         group.MapPost("feedback", ApiEndpoints.SaveFeedbackAsync)
+            .WithName("HelpWidgetFeedback")
+            .WithSummary("Records whether an article helped.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AddEndpointFilter(ApiEndpoints.Guard("feedback"))
             .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Feedback);
         group.MapGet("announcements", ApiEndpoints.GetAnnouncementsAsync)
+            .WithName("HelpWidgetAnnouncements")
+            .WithSummary("Lists the announcements scheduled now for the caller, outages first.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .AddEndpointFilter(ApiEndpoints.Guard("announcements"));
         group.MapPost("announcements/{id}/dismissal", ApiEndpoints.DismissAnnouncementAsync)
+            .WithName("HelpWidgetAnnouncementDismissal")
+            .WithSummary("Dismisses an announcement for the signed-in caller.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AddEndpointFilter(ApiEndpoints.Guard("dismissal"))
             .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Feedback);
         group.MapPost("tickets", TicketEndpoints.CreateAsync)
+            .WithName("HelpWidgetTicket")
+            .WithSummary("Sends a ticket: multipart/form-data with a JSON 'ticket' part and 'files' parts.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AddEndpointFilter(ApiEndpoints.Guard("tickets"))
             .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Tickets)
@@ -66,10 +105,14 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
             // The form is read by the handler, not bound; the origin check above stands in for form tokens, which a script-driven client cannot fetch.
             .DisableAntiforgery();
         group.MapGet("tickets/{reference}", TicketEndpoints.GetAsync)
+            .WithName("HelpWidgetTicketView")
+            .WithSummary("Shows a ticket to the user who sent it.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .AddEndpointFilter(ApiEndpoints.Guard("ticket"));
 
         // Anything else under the prefix (a traversal the server resolved, an id with a slash) is a ProblemDetails 404 too.
-        group.Map("{**path}", ApiEndpoints.NotFound);
+        group.Map("{**path}", ApiEndpoints.NotFound).ExcludeFromDescription();
         return group;
     }
 }

@@ -1,0 +1,59 @@
+using HelpWidget;
+using HelpWidget.AspNetCore;
+using HelpWidget.Lucene;
+using HelpWidget.Markdown;
+using HelpWidget.Sqlite;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddHelpWidget(options => builder.Configuration.GetSection("HelpWidget").Bind(options))
+    .AddMarkdownContent()
+    .AddLuceneSearch(options => builder.Configuration.GetSection("HelpWidget:Lucene").Bind(options))
+    .AddSqliteStore(options => builder.Configuration.GetSection("HelpWidget:Sqlite").Bind(options))
+    .AddHelpWidgetApi(options => builder.Configuration.GetSection("HelpWidget:Api").Bind(options));
+builder.Services.AddOpenApi();
+
+// The widget speaks these languages; Accept-Language picks the language of error details.
+string[] cultures = ["en", "sv", "nb", "da", "fi"];
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    options.ApplyCurrentCultureToResponseHeaders = true;
+});
+
+var app = builder.Build();
+
+app.UseRequestLocalization();
+app.UseCors();                  // answers preflights for HelpWidget:Api:AllowedOrigins
+app.UseRateLimiter();           // per caller: with no sign-in, per IP address
+app.MapOpenApi();               // /openapi/v1.json
+app.MapHelpWidgetApi();         // /helpwidget/api
+
+app.MapGet("/", () => TypedResults.Text(
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>HelpWidget help server</title></head>
+        <body>
+        <h1>HelpWidget help server</h1>
+        <p>This server answers the HelpWidget HTTP API under <code>/helpwidget/api</code> for any number of apps:
+        search, suggestions, articles, feedback, announcements and tickets from one knowledge base.</p>
+        <p>The API is described by its OpenAPI document: <a href="/openapi/v1.json">/openapi/v1.json</a>.</p>
+        </body>
+        </html>
+        """,
+        "text/html; charset=utf-8"))
+    .ExcludeFromDescription();
+
+app.Run();
+
+namespace HelpWidget.Samples.Server
+{
+    /// <summary>A type of the help server's assembly, so tests can host it with <c>WebApplicationFactory&lt;HelpServer&gt;</c>.</summary>
+    public sealed class HelpServer
+    {
+        private HelpServer()
+        {
+        }
+    }
+}
