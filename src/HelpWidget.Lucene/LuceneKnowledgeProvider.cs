@@ -612,8 +612,17 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         }
         catch (CultureNotFoundException)
         {
-            return null;
+            // Globalization-invariant processes (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT, as in many container images) know no
+            // culture but the invariant one: the tag's own primary subtag still names the language.
+            return PrimarySubtag(tag);
         }
+    }
+
+    /// <summary>The two-letter primary subtag of a language tag (<c>sv</c> of <c>sv-SE</c>), lower-cased; <see langword="null"/> for anything else.</summary>
+    internal static string? PrimarySubtag(string tag)
+    {
+        var primary = tag.Trim().Split('-', '_')[0];
+        return primary.Length == 2 && primary.All(char.IsAsciiLetter) ? primary.ToLowerInvariant() : null;
     }
 
     /// <summary>A new folder for a language's index when it is kept on disk; <see langword="null"/> in memory.</summary>
