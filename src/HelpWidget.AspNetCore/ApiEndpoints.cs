@@ -185,7 +185,7 @@ internal static class ApiEndpoints
             return ApiInput.Refuse(http, Endpoint, StatusCodes.Status404NotFound, "article_not_found");
         }
 
-        var feedback = Feedback(ScrubQuery(scrubber, body.Query));
+        var feedback = Feedback(scrubber.ScrubQuery(body.Query));
         await store.SaveFeedbackAsync(feedback, cancellationToken);
         Log.FeedbackStored(loggerFactory.CreateLogger(ApiTelemetry.Name), feedback.ArticleId);
         return TypedResults.NoContent();
@@ -297,22 +297,6 @@ internal static class ApiEndpoints
         {
             return (null, ApiInput.Refuse(http, endpoint, StatusCodes.Status400BadRequest, "malformed_json"));
         }
-    }
-
-    /// <summary>
-    /// What a typed search may be stored as: personal data removed, cut to the stored length; <see langword="null"/>
-    /// when nothing is left. The panel stores the query of its feedback the same way.
-    /// </summary>
-    private static string? ScrubQuery(IPersonalDataScrubber scrubber, string? query)
-    {
-        if (string.IsNullOrWhiteSpace(query))
-        {
-            return null;
-        }
-
-        var scrubbed = scrubber.Scrub(query).Trim();
-        scrubbed = scrubbed.Length > ArticleFeedback.MaxQueryLength ? scrubbed[..ArticleFeedback.MaxQueryLength] : scrubbed;
-        return scrubbed.Length == 0 || scrubbed.Any(char.IsControl) ? null : scrubbed;
     }
 
     private static string? Language(string? lang) => string.IsNullOrEmpty(lang) ? null : lang;
