@@ -401,7 +401,7 @@ public sealed partial class HelpContactForm : IDisposable
 
         try
         {
-            var results = await Knowledge.SearchAsync(new SearchRequest { Query = text, User = User ?? HelpUser.Anonymous, Language = Language, Context = Session.CurrentContext(Route), MaxResults = 3 }, cancellation.Token);
+            var results = await Knowledge.SearchAsync(new SearchRequest { Query = text, User = User ?? HelpUser.Anonymous, Language = Language, Context = Session.Context.Resolve(Route), MaxResults = 3 }, cancellation.Token);
             if (!cancellation.IsCancellationRequested)
             {
                 _suggestions = results.Hits;
@@ -457,13 +457,13 @@ public sealed partial class HelpContactForm : IDisposable
 
     private Dictionary<string, string> CreateContext()
     {
-        var context = new Dictionary<string, string>(Session.ValidContextValues(), StringComparer.Ordinal)
+        var context = new Dictionary<string, string>(Session.Context.ValidValues(), StringComparer.Ordinal)
         {
             ["page"] = Route ?? "/",
             ["app"] = Options.Value.ApplicationName ?? (Services.GetService(typeof(IHostEnvironment)) as IHostEnvironment)?.ApplicationName ?? "unknown",
             ["culture"] = Language,
         };
-        if (Session.TimeZone is { } timeZone)
+        if (Session.Context.TimeZone is { } timeZone)
         {
             context["timeZone"] = timeZone;
         }
@@ -473,19 +473,19 @@ public sealed partial class HelpContactForm : IDisposable
             context["appVersion"] = version.ToString();
         }
 
-        if (Session.Searches.Count > 0)
+        if (Session.Activity.Searches.Count > 0)
         {
-            context["searches"] = string.Join(" | ", Session.Searches);
+            context["searches"] = string.Join(" | ", Session.Activity.Searches);
         }
 
-        if (Session.Articles.Count > 0)
+        if (Session.Activity.Articles.Count > 0)
         {
-            context["articlesRead"] = string.Join(", ", Session.Articles);
+            context["articlesRead"] = string.Join(", ", Session.Activity.Articles);
         }
 
-        if (Session.Votes.Count > 0)
+        if (Session.Activity.Votes.Count > 0)
         {
-            context["votes"] = string.Join(", ", Session.Votes.Select(v => $"{v.ArticleId}: {(v.Helpful ? "yes" : "no")}{(v.Reason is null ? null : " (" + v.Reason + ")")}"));
+            context["votes"] = string.Join(", ", Session.Activity.Votes.Select(v => $"{v.ArticleId}: {(v.Helpful ? "yes" : "no")}{(v.Reason is null ? null : " (" + v.Reason + ")")}"));
         }
 
         // What the user did is free text: personal data in it (a number typed into search, an address) is scrubbed.

@@ -122,7 +122,7 @@ public sealed partial class HelpPanel : IDisposable
     {
         _disposed = true;
         Navigation.LocationChanged -= OnLocationChanged;
-        Session.ContextChanged -= OnContextChanged;
+        Session.Context.Changed -= OnContextChanged;
         if (_connectivity is not null)
         {
             _connectivity.Changed -= OnConnectivityChanged;
@@ -149,7 +149,7 @@ public sealed partial class HelpPanel : IDisposable
 
         _route = Navigation.CurrentRoute();
         Navigation.LocationChanged += OnLocationChanged;
-        Session.ContextChanged += OnContextChanged;
+        Session.Context.Changed += OnContextChanged;
         _connectivity = Services.GetService<IHelpConnectivity>();
         if (_connectivity is not null)
         {
@@ -219,7 +219,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private async Task LoadSuggestionsAsync()
     {
-        var context = Session.CurrentContext(_route);
+        var context = Session.Context.Resolve(_route);
         var key = string.Join('|', [context.Route, .. context.Keys, "#", .. context.Tags]);
         if (_suggestionsKey == key)
         {
@@ -227,13 +227,13 @@ public sealed partial class HelpPanel : IDisposable
         }
 
         _suggestionsKey = key;
-        _topic = Session.CurrentTopic;
+        _topic = Session.Context.Topic;
         _suggestionsLoading = true;
         try
         {
             var results = await Knowledge.SuggestAsync(new SearchRequest
             {
-                Context = Session.CurrentContext(_route),
+                Context = Session.Context.Resolve(_route),
                 User = User ?? HelpUser.Anonymous,
                 Language = Language,
                 MaxResults = 5,
@@ -340,7 +340,7 @@ public sealed partial class HelpPanel : IDisposable
         try
         {
             var results = await Knowledge.SearchAsync(
-                new SearchRequest { Query = query, User = User ?? HelpUser.Anonymous, Language = Language, Context = Session.CurrentContext(_route), MaxResults = Options.Value.MaxResults },
+                new SearchRequest { Query = query, User = User ?? HelpUser.Anonymous, Language = Language, Context = Session.Context.Resolve(_route), MaxResults = Options.Value.MaxResults },
                 cancellation.Token);
             if (cancellation.IsCancellationRequested)
             {
@@ -427,10 +427,10 @@ public sealed partial class HelpPanel : IDisposable
                 return false;
             }
 
-            return contact.PolicyFor(Session.CurrentContext(_route), User ?? HelpUser.Anonymous) switch
+            return contact.PolicyFor(Session.Context.Resolve(_route), User ?? HelpUser.Anonymous) switch
             {
                 ContactPolicy.Always => true,
-                ContactPolicy.AfterSelfService => Session.Searches.Count > 0 || Session.Articles.Count > 0,
+                ContactPolicy.AfterSelfService => Session.Activity.HasSelfService,
                 _ => false,
             };
         }
@@ -598,7 +598,7 @@ public sealed partial class HelpPanel : IDisposable
         {
             var contact = Options.Value.Contact;
             return (contact.Email is not null || contact.Phone is not null || contact.Chat is not null)
-                && contact.PolicyFor(Session.CurrentContext(_route), User ?? HelpUser.Anonymous) != ContactPolicy.Never;
+                && contact.PolicyFor(Session.Context.Resolve(_route), User ?? HelpUser.Anonymous) != ContactPolicy.Never;
         }
     }
 
