@@ -129,7 +129,7 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
     {
         Knowledge.OnSearch = r => r.Query!.Contains("printer", StringComparison.Ordinal) ? Hits(("printer-queue", "Clear a stuck print queue")) : SearchResults.Empty;
         var deflected = new List<string>();
-        Services.GetRequiredService<HelpSession>().Deflected += (_, id) => deflected.Add(id);
+        Services.GetRequiredService<HelpSession>().Deflected += (_, e) => deflected.Add(e.ArticleId);
         var cut = OpenContactForm();
 
         cut.FindByLabel("Subject").Input("The printer");
@@ -274,9 +274,9 @@ public sealed class ContactOptionsTests : HelpWidgetTestContext
     public void HostValuesAndTimeZone_TravelWithTheTicket_ScrubbedAndValidated()
     {
         var session = Services.GetRequiredService<HelpSession>();
-        session.ContextValues["order"] = "Order QX-17, call 070-123 45 67";
-        session.ContextValues["bad key!"] = "left out";
-        session.ContextValues["page"] = "cannot replace the widget's own";
+        session.Context.Values["order"] = "Order QX-17, call 070-123 45 67";
+        session.Context.Values["bad key!"] = "left out";
+        session.Context.Values["page"] = "cannot replace the widget's own";
         var cut = OpenContactForm();
         cut.Instance.ReportTimeZone("Europe/Helsinki");
         cut.Instance.ReportTimeZone("<script>");

@@ -93,3 +93,30 @@ internal sealed class FakeHelpStore : IHelpStore
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Connectivity a test switches, as a remote provider does when its calls fail or reach the server again.</summary>
+internal sealed class FakeHelpConnectivity : IHelpConnectivity
+{
+    private EventHandler? _changed;
+
+    public bool IsOnline { get; private set; } = true;
+
+    /// <summary>Gets the number of handlers listening to <see cref="Changed"/>.</summary>
+    public int Listeners => _changed?.GetInvocationList().Length ?? 0;
+
+    public event EventHandler? Changed
+    {
+        add => _changed += value;
+        remove => _changed -= value;
+    }
+
+    /// <summary>Sets the state and, when it changed, raises <see cref="Changed"/> on the calling thread.</summary>
+    public void Report(bool online)
+    {
+        if (online != IsOnline)
+        {
+            IsOnline = online;
+            _changed?.Invoke(this, EventArgs.Empty);
+        }
+    }
+}

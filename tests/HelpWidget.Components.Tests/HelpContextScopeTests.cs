@@ -51,6 +51,6 @@ public sealed class HelpContextScopeTests : HelpWidgetTestContext
         var ex = Assert.Throws<InvalidOperationException>(() => Render<HelpContextScope>(p => p.Add(s => s.Keys, new string('k', 101))));
 
         Assert.Contains("HelpContextScope", ex.Message, StringComparison.Ordinal);
-        Assert.Empty(Services.GetRequiredService<HelpSession>().Declarations);
+        Assert.Empty(Services.GetRequiredService<HelpSession>().Context.Declarations);
     }
 }

@@ -151,6 +151,15 @@ public sealed class HelpPanelTests : HelpWidgetTestContext
     }
 
     [Fact]
+    public void NoConnectivityRegistered_PanelHasNoOfflineRegion_AsAnInProcessEngineIsAlwaysOnline()
+    {
+        var cut = OpenPanel();
+
+        Assert.Empty(cut.FindAll(".hw-offline"));
+        Assert.Equal(string.Empty, cut.Status());
+    }
+
+    [Fact]
     public void UnknownArticle_SaysItIsNotAvailable()
     {
         Knowledge.OnSearch = _ => Hits(("gone", "Gone"));

@@ -71,8 +71,9 @@ public sealed class HelpSessionApiTests : HelpWidgetTestContext
         Session.Closed += (_, _) => seen.Add("closed");
         var callbacks = new List<string>();
         var cut = Render<HelpLauncher>(p => p
-            .Add(l => l.OnSearched, (HelpSearchEvent e) => callbacks.Add("searched " + e.Query))
-            .Add(l => l.OnVoted, (ArticleFeedback e) => callbacks.Add("voted " + e.ArticleId))
+            .Add(l => l.OnSearched, (HelpSearchedEventArgs e) => callbacks.Add("searched " + e.Query))
+            .Add(l => l.OnArticleViewed, (HelpArticleViewedEventArgs e) => callbacks.Add("viewed " + e.ArticleId))
+            .Add(l => l.OnVoted, (HelpVotedEventArgs e) => callbacks.Add("voted " + e.ArticleId))
             .Add(l => l.OnClosed, () => callbacks.Add("closed")));
 
         cut.FindButton("Help").Click();
@@ -82,14 +83,29 @@ public sealed class HelpSessionApiTests : HelpWidgetTestContext
         cut.Find("[role=dialog]").KeyDown(new KeyboardEventArgs { Key = "Escape" });
 
         Assert.Equal(["opened", "searched vpn 1", "viewed vpn-connect en", "voted vpn-connect True", "closed"], seen);
-        Assert.Equal(["searched vpn", "voted vpn-connect", "closed"], callbacks);
+        Assert.Equal(["searched vpn", "viewed vpn-connect", "voted vpn-connect", "closed"], callbacks);
+    }
+
+    [Fact]
+    public async Task TicketCreated_ReachesTheSessionAndTheLauncherCallback_WithTheReceipt()
+    {
+        var seen = new List<string>();
+        Session.TicketCreated += (_, e) => seen.Add("session " + e.Receipt.Reference);
+        var cut = Render<HelpLauncher>(p => p.Add(l => l.OnTicketCreated, (HelpTicketCreatedEventArgs e) => seen.Add("callback " + e.Receipt.Reference)));
+        await cut.InvokeAsync(() => Session.StartContactAsync("Cannot print", "The queue is stuck."));
+        cut.FindByLabel("Your name").Change("Alex Lindqvist");
+        cut.FindByLabel("Your e-mail address").Change("alex@nordhav.example");
+
+        cut.Find("form").Submit();
+
+        Assert.Equal(["session HW-000001", "callback HW-000001"], seen);
     }
 
     [Fact]
     public void CallbackThatThrows_ReachesTheAppsErrorHandling_AndThePanelGoesOn()
     {
         Knowledge.OnSearch = r => Hits(("vpn-connect", "Connect to the VPN"));
-        var cut = Render<HelpLauncher>(p => p.Add(l => l.OnSearched, (HelpSearchEvent e) => throw new InvalidOperationException("host bug " + e.Query)));
+        var cut = Render<HelpLauncher>(p => p.Add(l => l.OnSearched, (HelpSearchedEventArgs e) => throw new InvalidOperationException("host bug " + e.Query)));
 
         cut.FindButton("Help").Click();
 
@@ -124,7 +140,7 @@ public sealed class HelpSessionApiTests : HelpWidgetTestContext
     {
         await Assert.ThrowsAsync<ArgumentException>("query", () => Session.SearchAsync("  "));
         await Assert.ThrowsAsync<ArgumentException>("articleId", () => Session.ShowArticleAsync(""));
-        Assert.Throws<ArgumentException>("Keys", () => Session.Declare(new HelpContextDeclaration { Keys = ["ok", "bad\u0007"] }));
+        Assert.Throws<ArgumentException>("Keys", () => Session.Context.Declare(new HelpContextDeclaration { Keys = ["ok", "bad\u0007"] }));
     }
 
     [Fact]

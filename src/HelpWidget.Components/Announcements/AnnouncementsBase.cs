@@ -65,7 +65,7 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
     public void Dispose()
     {
         Navigation.LocationChanged -= OnChanged;
-        Session.ContextChanged -= OnChanged;
+        Session.Context.Changed -= OnChanged;
         Announcements.Dismissed -= OnDismissed;
         GC.SuppressFinalize(this);
     }
@@ -113,7 +113,7 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
     protected override void OnInitialized()
     {
         Navigation.LocationChanged += OnChanged;
-        Session.ContextChanged += OnChanged;
+        Session.Context.Changed += OnChanged;
         Announcements.Dismissed += OnDismissed;
     }
 
@@ -156,7 +156,7 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
 
         _loadedFor = key;
         var load = ++_loads;
-        var all = await Announcements.GetCurrentAsync(EffectiveUser, Session.CurrentContext(route), language);
+        var all = await Announcements.GetCurrentAsync(EffectiveUser, Session.Context.Resolve(route), language);
         if (load == _loads)
         {
             // Only the latest load is shown: an older one that finishes late belongs to a page the user has left.

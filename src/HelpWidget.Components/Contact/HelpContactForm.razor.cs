@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,12 @@ public sealed partial class HelpContactForm : IDisposable
     private bool _submitting;
     private bool _uploading;
     private bool _failed;
+
+    /// <summary>Whether help was offline when sending failed: the message says so, and says when it is back.</summary>
+    private bool _failedOffline;
+    private bool _backOnline;
+    private IHelpConnectivity? _connectivity;
+    private bool _disposed;
     private bool _focusFirstError;
 
     /// <summary>The help session whose searches, articles and answers are sent with the ticket.</summary>
@@ -101,8 +108,24 @@ public sealed partial class HelpContactForm : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _disposed = true;
+        if (_connectivity is not null)
+        {
+            _connectivity.Changed -= OnConnectivityChanged;
+        }
+
         _suggesting?.Cancel();
         _suggesting?.Dispose();
+    }
+
+    /// <inheritdoc />
+    protected override void OnInitialized()
+    {
+        _connectivity = Services.GetService<IHelpConnectivity>();
+        if (_connectivity is not null)
+        {
+            _connectivity.Changed += OnConnectivityChanged;
+        }
     }
 
     /// <inheritdoc />
@@ -154,6 +177,8 @@ public sealed partial class HelpContactForm : IDisposable
         }
 
         _failed = false;
+        _failedOffline = false;
+        _backOnline = false;
         Validate();
         if (_errors.Count > 0)
         {
@@ -172,6 +197,7 @@ public sealed partial class HelpContactForm : IDisposable
             // The draft and its idempotency key are kept, so trying again cannot create a second ticket.
             Logger.TicketFailed(ex);
             _failed = true;
+            _failedOffline = _connectivity is { IsOnline: false };
         }
         finally
         {
@@ -293,6 +319,28 @@ public sealed partial class HelpContactForm : IDisposable
 
     private static string Kilobytes(int bytes) => Math.Max(1, (int)Math.Ceiling(bytes / 1024.0)).ToString(CultureInfo.CurrentCulture) + " KB";
 
+    /// <summary>Raised on any thread: once help is back after a send failed offline, the message says the request can be sent now.</summary>
+    private void OnConnectivityChanged(object? sender, EventArgs args) => _ = OnConnectivityChangedAsync();
+
+    private async Task OnConnectivityChangedAsync()
+    {
+        try
+        {
+            await InvokeAsync(() =>
+            {
+                if (!_disposed && _failed && _failedOffline && _connectivity is { IsOnline: var online } && online != _backOnline)
+                {
+                    _backOnline = online;
+                    StateHasChanged();
+                }
+            });
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
     private void ValidateFields()
     {
         foreach (var field in Contact.Fields)
@@ -353,7 +401,7 @@ public sealed partial class HelpContactForm : IDisposable
 
         try
         {
-            var results = await Knowledge.SearchAsync(new SearchRequest { Query = text, User = User ?? HelpUser.Anonymous, Language = Language, Context = Session.CurrentContext(Route), MaxResults = 3 }, cancellation.Token);
+            var results = await Knowledge.SearchAsync(new SearchRequest { Query = text, User = User ?? HelpUser.Anonymous, Language = Language, Context = Session.Context.Resolve(Route), MaxResults = 3 }, cancellation.Token);
             if (!cancellation.IsCancellationRequested)
             {
                 _suggestions = results.Hits;
@@ -409,13 +457,13 @@ public sealed partial class HelpContactForm : IDisposable
 
     private Dictionary<string, string> CreateContext()
     {
-        var context = new Dictionary<string, string>(Session.ValidContextValues(), StringComparer.Ordinal)
+        var context = new Dictionary<string, string>(Session.Context.ValidValues(), StringComparer.Ordinal)
         {
             ["page"] = Route ?? "/",
             ["app"] = Options.Value.ApplicationName ?? (Services.GetService(typeof(IHostEnvironment)) as IHostEnvironment)?.ApplicationName ?? "unknown",
             ["culture"] = Language,
         };
-        if (Session.TimeZone is { } timeZone)
+        if (Session.Context.TimeZone is { } timeZone)
         {
             context["timeZone"] = timeZone;
         }
@@ -425,19 +473,19 @@ public sealed partial class HelpContactForm : IDisposable
             context["appVersion"] = version.ToString();
         }
 
-        if (Session.Searches.Count > 0)
+        if (Session.Activity.Searches.Count > 0)
         {
-            context["searches"] = string.Join(" | ", Session.Searches);
+            context["searches"] = string.Join(" | ", Session.Activity.Searches);
         }
 
-        if (Session.Articles.Count > 0)
+        if (Session.Activity.Articles.Count > 0)
         {
-            context["articlesRead"] = string.Join(", ", Session.Articles);
+            context["articlesRead"] = string.Join(", ", Session.Activity.Articles);
         }
 
-        if (Session.Votes.Count > 0)
+        if (Session.Activity.Votes.Count > 0)
         {
-            context["votes"] = string.Join(", ", Session.Votes.Select(v => $"{v.ArticleId}: {(v.Helpful ? "yes" : "no")}{(v.Reason is null ? null : " (" + v.Reason + ")")}"));
+            context["votes"] = string.Join(", ", Session.Activity.Votes.Select(v => $"{v.ArticleId}: {(v.Helpful ? "yes" : "no")}{(v.Reason is null ? null : " (" + v.Reason + ")")}"));
         }
 
         // What the user did is free text: personal data in it (a number typed into search, an address) is scrubbed.

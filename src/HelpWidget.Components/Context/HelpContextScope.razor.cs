@@ -65,7 +65,7 @@ public sealed partial class HelpContextScope
         }
 
         _declaration?.Dispose();
-        _declaration = Session.Declare(declaration);
+        _declaration = Session.Context.Declare(declaration);
         _declared = signature;
     }
 

@@ -74,19 +74,19 @@ public partial class HelpLauncher : IAsyncDisposable
 
     /// <summary>Gets or sets the callback invoked when a search completed.</summary>
     [Parameter]
-    public EventCallback<HelpSearchEvent> OnSearched { get; set; }
+    public EventCallback<HelpSearchedEventArgs> OnSearched { get; set; }
 
     /// <summary>Gets or sets the callback invoked when the user opened an article.</summary>
     [Parameter]
-    public EventCallback<HelpArticleEvent> OnArticleViewed { get; set; }
+    public EventCallback<HelpArticleViewedEventArgs> OnArticleViewed { get; set; }
 
     /// <summary>Gets or sets the callback invoked when an answer to "Was this helpful?" was stored.</summary>
     [Parameter]
-    public EventCallback<ArticleFeedback> OnVoted { get; set; }
+    public EventCallback<HelpVotedEventArgs> OnVoted { get; set; }
 
     /// <summary>Gets or sets the callback invoked when a ticket was stored.</summary>
     [Parameter]
-    public EventCallback<TicketReceipt> OnTicketCreated { get; set; }
+    public EventCallback<HelpTicketCreatedEventArgs> OnTicketCreated { get; set; }
 
     [Inject]
     private IOptions<HelpLauncherOptions> Options { get; set; } = default!;
@@ -151,9 +151,9 @@ public partial class HelpLauncher : IAsyncDisposable
     [JSInvokable]
     public void ReportTimeZone(string? timeZone)
     {
-        if (HelpSession.IsTimeZoneId(timeZone))
+        if (HelpSessionContext.IsTimeZoneId(timeZone))
         {
-            Session.TimeZone = timeZone;
+            Session.Context.TimeZone = timeZone;
         }
     }
 
@@ -326,13 +326,13 @@ public partial class HelpLauncher : IAsyncDisposable
 
     private void OnSessionClosed(object? sender, EventArgs e) => Raise(OnClosed.InvokeAsync);
 
-    private void OnSessionSearched(object? sender, HelpSearchEvent e) => Raise(() => OnSearched.InvokeAsync(e));
+    private void OnSessionSearched(object? sender, HelpSearchedEventArgs e) => Raise(() => OnSearched.InvokeAsync(e));
 
-    private void OnSessionArticleViewed(object? sender, HelpArticleEvent e) => Raise(() => OnArticleViewed.InvokeAsync(e));
+    private void OnSessionArticleViewed(object? sender, HelpArticleViewedEventArgs e) => Raise(() => OnArticleViewed.InvokeAsync(e));
 
-    private void OnSessionVoted(object? sender, ArticleFeedback e) => Raise(() => OnVoted.InvokeAsync(e));
+    private void OnSessionVoted(object? sender, HelpVotedEventArgs e) => Raise(() => OnVoted.InvokeAsync(e));
 
-    private void OnSessionTicketCreated(object? sender, TicketReceipt e) => Raise(() => OnTicketCreated.InvokeAsync(e));
+    private void OnSessionTicketCreated(object? sender, HelpTicketCreatedEventArgs e) => Raise(() => OnTicketCreated.InvokeAsync(e));
 
     /// <summary>
     /// Calls one of the host's callbacks without holding up the help panel. An exception it throws reaches the app the

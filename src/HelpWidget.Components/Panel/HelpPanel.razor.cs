@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +41,15 @@ public sealed partial class HelpPanel : IDisposable
     private FocusTarget _focus;
     private HelpPanelStart? _applied;
 
+    /// <summary>The remote provider's connectivity; <see langword="null"/> when none is registered (an in-process engine is always online).</summary>
+    private IHelpConnectivity? _connectivity;
+
+    /// <summary>Whether help was offline when the panel last looked, read on the renderer's thread.</summary>
+    private bool _offline;
+    private bool _suggestionsOffline;
+    private bool _articleOffline;
+    private bool _disposed;
+
     [Inject]
     private IKnowledgeProvider Knowledge { get; set; } = default!;
 
@@ -66,6 +76,9 @@ public sealed partial class HelpPanel : IDisposable
 
     [Inject]
     private IOptions<HelpPanelOptions> PanelOptions { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
 
     /// <summary>Gets or sets the id of the panel element, referenced by the launcher's <c>aria-controls</c>.</summary>
     [Parameter]
@@ -107,8 +120,14 @@ public sealed partial class HelpPanel : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _disposed = true;
         Navigation.LocationChanged -= OnLocationChanged;
-        Session.ContextChanged -= OnContextChanged;
+        Session.Context.Changed -= OnContextChanged;
+        if (_connectivity is not null)
+        {
+            _connectivity.Changed -= OnConnectivityChanged;
+        }
+
         _searchCancellation?.Cancel();
         _searchCancellation?.Dispose();
     }
@@ -130,7 +149,13 @@ public sealed partial class HelpPanel : IDisposable
 
         _route = Navigation.CurrentRoute();
         Navigation.LocationChanged += OnLocationChanged;
-        Session.ContextChanged += OnContextChanged;
+        Session.Context.Changed += OnContextChanged;
+        _connectivity = Services.GetService<IHelpConnectivity>();
+        if (_connectivity is not null)
+        {
+            _offline = !_connectivity.IsOnline;
+            _connectivity.Changed += OnConnectivityChanged;
+        }
     }
 
     /// <inheritdoc />
@@ -194,7 +219,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private async Task LoadSuggestionsAsync()
     {
-        var context = Session.CurrentContext(_route);
+        var context = Session.Context.Resolve(_route);
         var key = string.Join('|', [context.Route, .. context.Keys, "#", .. context.Tags]);
         if (_suggestionsKey == key)
         {
@@ -202,24 +227,26 @@ public sealed partial class HelpPanel : IDisposable
         }
 
         _suggestionsKey = key;
-        _topic = Session.CurrentTopic;
+        _topic = Session.Context.Topic;
         _suggestionsLoading = true;
         try
         {
             var results = await Knowledge.SuggestAsync(new SearchRequest
             {
-                Context = Session.CurrentContext(_route),
+                Context = Session.Context.Resolve(_route),
                 User = User ?? HelpUser.Anonymous,
                 Language = Language,
                 MaxResults = 5,
             });
             _suggestions = results.Hits;
+            _suggestionsOffline = false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Suggestions are a convenience: without them the panel still searches.
             Logger.SuggestionsFailed(ex);
             _suggestions = [];
+            _suggestionsOffline = NoticeOffline();
         }
         finally
         {
@@ -313,7 +340,7 @@ public sealed partial class HelpPanel : IDisposable
         try
         {
             var results = await Knowledge.SearchAsync(
-                new SearchRequest { Query = query, User = User ?? HelpUser.Anonymous, Language = Language, Context = Session.CurrentContext(_route), MaxResults = Options.Value.MaxResults },
+                new SearchRequest { Query = query, User = User ?? HelpUser.Anonymous, Language = Language, Context = Session.Context.Resolve(_route), MaxResults = Options.Value.MaxResults },
                 cancellation.Token);
             if (cancellation.IsCancellationRequested)
             {
@@ -335,7 +362,7 @@ public sealed partial class HelpPanel : IDisposable
             Logger.SearchFailed(ex);
             _results = SearchResults.Empty;
             _searchFailed = true;
-            _status = L["SearchFailed"];
+            _status = NoticeOffline() ? L["SearchOffline"] : L["SearchFailed"];
         }
     }
 
@@ -361,10 +388,11 @@ public sealed partial class HelpPanel : IDisposable
         }
     }
 
-    private async Task LoadArticleAsync(string id)
+    private async Task LoadArticleAsync(string id, bool moveFocus = true)
     {
         _memory.ArticleId = id;
         _article = null;
+        _articleOffline = false;
         _loading = true;
         StateHasChanged();
         try
@@ -375,13 +403,17 @@ public sealed partial class HelpPanel : IDisposable
         {
             Logger.ArticleFailed(id, ex);
             _article = null;
+            _articleOffline = NoticeOffline();
         }
         finally
         {
             _loading = false;
         }
 
-        _focus = FocusTarget.Title;
+        if (moveFocus)
+        {
+            _focus = FocusTarget.Title;
+        }
     }
 
     /// <summary>Gets a value indicating whether contact is offered here, now, by the contact policy and the channels configured.</summary>
@@ -395,10 +427,10 @@ public sealed partial class HelpPanel : IDisposable
                 return false;
             }
 
-            return contact.PolicyFor(Session.CurrentContext(_route), User ?? HelpUser.Anonymous) switch
+            return contact.PolicyFor(Session.Context.Resolve(_route), User ?? HelpUser.Anonymous) switch
             {
                 ContactPolicy.Always => true,
-                ContactPolicy.AfterSelfService => Session.Searches.Count > 0 || Session.Articles.Count > 0,
+                ContactPolicy.AfterSelfService => Session.Activity.HasSelfService,
                 _ => false,
             };
         }
@@ -553,6 +585,74 @@ public sealed partial class HelpPanel : IDisposable
                 await LoadSuggestionsAsync();
                 StateHasChanged();
             });
+        }
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether the channels are offered while help is offline: whichever are configured,
+    /// whatever the self-service-first policy asks (there is no self-service to try first), unless this place offers no contact at all.
+    /// </summary>
+    private bool OfflineChannelsOffered
+    {
+        get
+        {
+            var contact = Options.Value.Contact;
+            return (contact.Email is not null || contact.Phone is not null || contact.Chat is not null)
+                && contact.PolicyFor(Session.Context.Resolve(_route), User ?? HelpUser.Anonymous) != ContactPolicy.Never;
+        }
+    }
+
+    /// <summary>After a failed call, reads whether help is offline now (a remote provider reports it as the call fails).</summary>
+    /// <returns><see langword="true"/> when help is offline.</returns>
+    private bool NoticeOffline()
+    {
+        _offline = _connectivity is { IsOnline: false };
+        return _offline;
+    }
+
+    /// <summary>Raised on any thread: the panel looks at the state again on its own.</summary>
+    private void OnConnectivityChanged(object? sender, EventArgs args) => _ = OnConnectivityChangedAsync();
+
+    private async Task OnConnectivityChangedAsync()
+    {
+        try
+        {
+            await InvokeAsync(async () =>
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                var wasOffline = _offline;
+                _offline = _connectivity is { IsOnline: false };
+                if (wasOffline && !_offline && _opened)
+                {
+                    await CatchUpAsync();
+                }
+
+                StateHasChanged();
+            });
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+    }
+
+    /// <summary>Back online: loads again what could not be loaded while offline (suggestions, the search, the article), without moving focus.</summary>
+    private async Task CatchUpAsync()
+    {
+        _suggestionsKey = null;
+        await LoadSuggestionsAsync();
+        if (_searchFailed && !string.IsNullOrWhiteSpace(_memory.Query))
+        {
+            await SearchAsync();
+        }
+
+        if (_articleOffline && _memory is { View: PanelView.Article, ArticleId: { } articleId } && !_loading)
+        {
+            await LoadArticleAsync(articleId, moveFocus: false);
         }
     }
 

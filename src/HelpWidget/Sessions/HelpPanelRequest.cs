@@ -1,8 +1,8 @@
 namespace HelpWidget;
 
-/// <summary>What an app asked the help panel to do, through <see cref="HelpSession"/>.</summary>
+/// <summary>What an app asked the help panel to do, through <see cref="HelpSession"/>; carried out by the launcher.</summary>
 /// <param name="Action">The action.</param>
-public sealed record HelpPanelRequest(HelpPanelAction Action)
+internal sealed record HelpPanelRequest(HelpPanelAction Action)
 {
     /// <summary>Gets the text to search for, with <see cref="HelpPanelAction.Search"/>.</summary>
     public string? Query { get; init; }
@@ -18,7 +18,7 @@ public sealed record HelpPanelRequest(HelpPanelAction Action)
 }
 
 /// <summary>An action the help panel carries out for the app.</summary>
-public enum HelpPanelAction
+internal enum HelpPanelAction
 {
     /// <summary>Open the panel where the user left it.</summary>
     Open,
@@ -35,13 +35,3 @@ public enum HelpPanelAction
     /// <summary>Open the panel on the contact form.</summary>
     Contact,
 }
-
-/// <summary>A search the user made in the panel.</summary>
-/// <param name="Query">The text searched for.</param>
-/// <param name="ResultCount">The number of results.</param>
-public sealed record HelpSearchEvent(string Query, int ResultCount);
-
-/// <summary>An article the user opened in the panel.</summary>
-/// <param name="ArticleId">The article's id.</param>
-/// <param name="Language">The language it was shown in.</param>
-public sealed record HelpArticleEvent(string ArticleId, string Language);
