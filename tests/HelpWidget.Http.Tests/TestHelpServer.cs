@@ -26,6 +26,7 @@ public sealed class TestHelpServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SqliteTestFolder _folder;
     private readonly bool _ownsFolder;
+    private int _requests;
 
     private TestHelpServer(WebApplication app, SqliteTestFolder folder, bool ownsFolder, Uri address, RecordingHelpStore store)
     {
@@ -42,8 +43,11 @@ public sealed class TestHelpServer : IAsyncDisposable
     /// <summary>Gets the server's store, which records every ticket it saves.</summary>
     public RecordingHelpStore Store { get; }
 
-    /// <summary>Gets or sets a value indicating whether every request under the API answers 500, as a failing server does.</summary>
+    /// <summary>Gets or sets a value indicating whether every request answers 500, as a failing server does.</summary>
     public bool Failing { get; set; }
+
+    /// <summary>Gets how many requests reached the server.</summary>
+    public int Requests => _requests;
 
     public IServiceProvider Services => _app.Services;
 
@@ -121,6 +125,11 @@ public sealed class TestHelpServer : IAsyncDisposable
         TestHelpServer? server = null;
         app.Use(next => context =>
         {
+            if (server is not null)
+            {
+                Interlocked.Increment(ref server._requests);
+            }
+
             if (server?.Failing == true)
             {
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;

@@ -1,0 +1,78 @@
+namespace HelpWidget.Http.Tests;
+
+/// <summary>What a page declares or a user types never turns into a refusal, and the user of each request reaches the credentials hook.</summary>
+public sealed class HelpServerKnowledgeProviderTests(ConformanceServerFixture fixture) : IClassFixture<ConformanceServerFixture>, IAsyncDisposable
+{
+    private readonly TestClient _client = new(fixture.Server.Address);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("//evil.example/expenses")]
+    [InlineData("expenses")]
+    [InlineData("/expenses\\..\\admin")]
+    [InlineData("/expenses\u0000")]
+    public async Task SuggestAsync_RouteTheServerWouldRefuse_IsLeftOutAndKeysStillCount(string route)
+    {
+        var results = await _client.Provider.SuggestAsync(new SearchRequest { Context = new HelpContext { Route = route, Keys = ["network"] } }, Token);
+
+        Assert.Equal("vpn-connect", results.Hits[0].Id);
+        Assert.True(_client.Connectivity.IsOnline);
+    }
+
+    [Fact]
+    public async Task SuggestAsync_TooManyOrOversizeOrControlKeys_AnswersWithTheUsableOnes()
+    {
+        string[] keys = ["\u0001bad", new string('k', 101), "\uD800", .. Enumerable.Range(0, 30).Select(i => i == 3 ? "network" : "key" + i)];
+
+        var results = await _client.Provider.SuggestAsync(new SearchRequest { Context = new HelpContext { Keys = keys, Tags = [.. keys] }, MaxResults = 500 }, Token);
+
+        Assert.Equal("vpn-connect", results.Hits[0].Id);
+    }
+
+    [Theory]
+    [InlineData("../../x")]
+    [InlineData("en_US")]
+    [InlineData("sv\r\nX-Test-User: admin")]
+    public async Task SearchAsync_LanguageThatIsNotATag_UsesTheDefaultLanguage(string language)
+    {
+        var results = await _client.Provider.SearchAsync(new SearchRequest { Query = "password", Language = language, MaxResults = 0 }, Token);
+
+        Assert.Equal(("password-reset", "en"), (results.Hits[0].Id, results.Hits[0].Language));
+    }
+
+    [Fact]
+    public async Task SearchAsync_RequestUser_ReachesTheCredentialsHandlerAndDecidesWhatIsFound()
+    {
+        // The app's signed-in user is nobody; the request's own user is the manager, and the server sees the manager.
+        var manager = await _client.Provider.SearchAsync(new SearchRequest { Query = "salary review", User = TestData.Manager }, Token);
+        var anonymous = await _client.Provider.SearchAsync(new SearchRequest { Query = "salary review" }, Token);
+
+        Assert.Contains(manager.Hits, h => h.Id == "salary-review");
+        Assert.DoesNotContain(anonymous.Hits, h => h.Id == "salary-review");
+    }
+
+    [Fact]
+    public async Task GetArticleAsync_Translation_ArrivesWithEveryField()
+    {
+        var article = await _client.Provider.GetArticleAsync(new ArticleRequest("password-reset") { Language = "sv" }, Token);
+
+        Assert.Equal(("Byt ditt lösenord", "sv"), (article!.Title, article.Language));
+        Assert.Equal(["/profile", "account"], article.Contexts);
+        Assert.StartsWith("Öppna lösenordsportalen", article.Text, StringComparison.Ordinal);
+        Assert.StartsWith("<p>&#214;ppna", article.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchAsync_CallerCancels_ThrowsOperationCanceledAndStaysOnline()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.Provider.SearchAsync(new SearchRequest { Query = "vpn" }, cancelled.Token));
+
+        Assert.True(_client.Connectivity.IsOnline);
+    }
+
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
+}
