@@ -54,6 +54,33 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task SaveTicketAsync_ContextTheWidgetGathered_TravelsWithTheTicketAndTheServerSaysWhoSentIt()
+    {
+        var client = Client(TestData.Owner);
+        var ticket = TestData.Ticket();
+        ticket = new TicketSubmission
+        {
+            IdempotencyKey = ticket.IdempotencyKey,
+            Subject = ticket.Subject,
+            Description = ticket.Description,
+            Name = ticket.Name,
+            Email = ticket.Email,
+            Route = "/expenses/new",
+            Language = "sv",
+            Fields = new Dictionary<string, string> { ["costCenter"] = "4711" },
+            Context = new Dictionary<string, string> { ["searches"] = "receipt | expense", ["articlesRead"] = "expense-claim", ["app"] = "Expenses", ["userId"] = "someone-else" },
+            SubmittedAt = ticket.SubmittedAt,
+        };
+
+        var receipt = await client.Store.SaveTicketAsync(ticket, Token);
+
+        var stored = (await Server.Store.GetTicketAsync(receipt.Reference, Token))!.Submission;
+        Assert.Equal(("receipt | expense", "expense-claim", "Expenses"), (stored.Context["searches"], stored.Context["articlesRead"], stored.Context["app"]));
+        Assert.Equal(("ticket-owner", "/expenses/new", "sv"), (stored.Context["userId"], stored.Context["page"], stored.Context["culture"]));
+        Assert.Equal("4711", stored.Fields["costCenter"]);
+    }
+
+    [Fact]
     public async Task SaveTicketAsync_FirstResponseLostAfterTheServerStoredIt_RetryReturnsTheSameTicketAndCreatesNoSecond()
     {
         var lose = new LoseFirstResponse();
