@@ -187,20 +187,36 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task LoadAnnouncementsAsync_ForEachCaller_ShowsTheirAnnouncementsAndForgetsDismissedOnes()
+    public async Task LoadAnnouncementsAsync_ForEachCaller_ListsTheirAnnouncementsInEveryLanguageAndForgetsDismissedOnes()
     {
         var anonymous = Client(null);
         var manager = Client(TestData.Manager);
 
-        Assert.Equal(["maintenance"], (await anonymous.Announcements.LoadAnnouncementsAsync(Token)).Select(a => a.Id));
+        var forAnyone = await anonymous.Announcements.LoadAnnouncementsAsync(Token);
         var before = await manager.Announcements.LoadAnnouncementsAsync(Token);
         await manager.Dismissals.DismissAsync(TestData.Manager.Id!, "maintenance", Token);
         var after = await manager.Announcements.LoadAnnouncementsAsync(Token);
 
-        Assert.Equal(["maintenance", "managers-deadline"], before.Select(a => a.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(AnnouncementSeverity.Warning, before.Single(a => a.Id == "maintenance").Severity);
-        Assert.Equal(["managers-deadline"], after.Select(a => a.Id));
+        Assert.Equal(["expenses-closing/en", "maintenance/en", "maintenance/sv"], Keys(forAnyone));
+        Assert.Equal(["expenses-closing/en", "maintenance/en", "maintenance/sv", "managers-deadline/en"], Keys(before));
+        Assert.Equal(AnnouncementSeverity.Warning, before.First(a => a.Id == "maintenance").Severity);
+        Assert.Equal(["/expenses"], before.Single(a => a.Id == "expenses-closing").Contexts);
+        Assert.Equal(["expenses-closing/en", "managers-deadline/en"], Keys(after));
         Assert.Empty(await manager.Dismissals.GetDismissedAsync(TestData.Manager.Id!, Token));
+    }
+
+    [Fact]
+    public async Task AnnouncementService_OfTheWidget_PicksByPageAndLanguageFromWhatTheServerSends()
+    {
+        var client = Client(null);
+        using var scope = client.Services.CreateScope();
+        var announcements = scope.ServiceProvider.GetRequiredService<HelpAnnouncementService>();
+
+        var onExpenses = await announcements.GetCurrentAsync(HelpUser.Anonymous, new HelpContext { Route = "/expenses/new" }, "sv-SE", Token);
+        var onProfile = await announcements.GetCurrentAsync(HelpUser.Anonymous, new HelpContext { Route = "/profile" }, "en", Token);
+
+        Assert.Equal(["maintenance/sv", "expenses-closing/en"], Keys(onExpenses, sort: false));
+        Assert.Equal(["maintenance/en"], Keys(onProfile));
     }
 
     [Fact]
@@ -220,6 +236,12 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
         {
             await client.DisposeAsync();
         }
+    }
+
+    private static string[] Keys(IEnumerable<HelpAnnouncement> announcements, bool sort = true)
+    {
+        var keys = announcements.Select(a => a.Id + "/" + a.Language);
+        return [.. sort ? keys.Order(StringComparer.Ordinal) : keys];
     }
 
     private TestClient Client(HelpUser? user, Action<IServiceCollection>? services = null)
