@@ -130,7 +130,16 @@ internal sealed class HelpServerClient : IDisposable
     private HelpServerException Unavailable(string endpoint, int? status, Exception? cause)
     {
         HelpServerTelemetry.Unavailable.Add(1, HelpServerTelemetry.Endpoint(endpoint));
-        Log.Unavailable(_logger, endpoint, cause);
+        if (Connectivity.IsOnline)
+        {
+            Log.Unavailable(_logger, endpoint, cause);
+        }
+        else
+        {
+            // Already known to be offline: one warning per outage is enough.
+            Log.StillUnavailable(_logger, endpoint, cause);
+        }
+
         Connectivity.ReportUnreachable();
         var reason = status is null ? "could not be reached" : $"failed with {status}";
         return new HelpServerException($"Help is offline: the help server {reason} ({endpoint}).", cause) { IsUnavailable = true, StatusCode = status };

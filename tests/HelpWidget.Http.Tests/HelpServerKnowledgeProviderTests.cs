@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace HelpWidget.Http.Tests;
 
 /// <summary>What a page declares or a user types never turns into a refusal, and the user of each request reaches the credentials hook.</summary>
@@ -72,6 +74,34 @@ public sealed class HelpServerKnowledgeProviderTests(ConformanceServerFixture fi
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _client.Provider.SearchAsync(new SearchRequest { Query = "vpn" }, cancelled.Token));
 
         Assert.True(_client.Connectivity.IsOnline);
+    }
+
+    [Fact]
+    public async Task SearchAsync_RateLimited_ThrowsAtOnceWithoutRetryingAndStaysOnline()
+    {
+        await using var server = await TestHelpServer.StartAsync(
+            TestData.Articles,
+            services: s => s.Configure<HelpWidget.AspNetCore.HelpWidgetApiOptions>(o => o.SearchPermitLimit = 2),
+            cancellationToken: Token);
+        await using var client = new TestClient(server.Address);
+        var before = server.Requests;
+
+        HelpServerException? limited = null;
+        for (var call = 0; call < 6; call++)
+        {
+            try
+            {
+                await client.Provider.SearchAsync(new SearchRequest { Query = "vpn" }, Token);
+            }
+            catch (HelpServerException ex)
+            {
+                limited ??= ex;
+            }
+        }
+
+        Assert.Equal((429, "rate_limited", false), (limited!.StatusCode, limited.Code, limited.IsUnavailable));
+        Assert.Equal(6, server.Requests - before);
+        Assert.True(client.Connectivity.IsOnline);
     }
 
     public ValueTask DisposeAsync() => _client.DisposeAsync();
