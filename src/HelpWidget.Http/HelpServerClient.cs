@@ -115,7 +115,7 @@ internal sealed class HelpServerClient : IDisposable
 
         Log.Refused(_logger, endpoint, status, problem?.Code);
         var errors = problem?.Errors ?? [];
-        var detail = problem?.Detail ?? problem?.Title ?? DefaultReason(response.StatusCode);
+        var detail = problem?.Detail ?? problem?.Title ?? DefaultReason(response);
         var message = $"The help server refused {endpoint} ({status}): {detail}";
         if (errors.Count > 0)
         {
@@ -152,12 +152,12 @@ internal sealed class HelpServerClient : IDisposable
         using var response = await SendAsync("probe", request, user: null, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string DefaultReason(HttpStatusCode status) => status switch
+    private static string DefaultReason(HttpResponseMessage response) => response.StatusCode switch
     {
         HttpStatusCode.BadRequest => "the request breaks a rule.",
         HttpStatusCode.Unauthorized => "sign in first.",
         HttpStatusCode.Forbidden => "not allowed.",
-        HttpStatusCode.NotFound => "not found.",
+        HttpStatusCode.NotFound => $"nothing at {response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path)}; is ApiPath the prefix given to MapHelpWidgetApi()?",
         HttpStatusCode.RequestEntityTooLarge => "the request is too large.",
         HttpStatusCode.TooManyRequests => "too many requests; try again later.",
         _ => "the request was not accepted.",

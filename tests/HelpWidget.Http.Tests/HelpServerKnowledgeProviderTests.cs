@@ -55,6 +55,33 @@ public sealed class HelpServerKnowledgeProviderTests(ConformanceServerFixture fi
     }
 
     [Fact]
+    public async Task ApiPath_ServerWithAnotherPrefix_IsReachedThere()
+    {
+        await using var server = await TestHelpServer.StartAsync(TestData.Articles, prefix: "/tools/help-api", cancellationToken: Token);
+        await using var wrongPath = new TestClient(server.Address);
+        await using var client = new TestClient(new Uri(server.Address, "/tools/"), o => o.ApiPath = "/help-api/");
+
+        var results = await client.Provider.SearchAsync(new SearchRequest { Query = "vpn" }, Token);
+        var refused = await Assert.ThrowsAsync<HelpServerException>(() => wrongPath.Provider.SearchAsync(new SearchRequest { Query = "vpn" }, Token));
+
+        Assert.Equal("vpn-connect", results.Hits[0].Id);
+        Assert.Equal((404, false), (refused.StatusCode, refused.IsUnavailable));
+        Assert.Contains($"nothing at {server.Address}helpwidget/api/search; is ApiPath the prefix given to MapHelpWidgetApi()?", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SearchAsync_FirstAttemptFails_TheRetryStillCarriesTheRequestsUser()
+    {
+        var failFirst = new FailFirstAttempt();
+        await using var client = new TestClient(fixture.Server.Address, services: s => s.AddHttpClient(HelpServerOptions.HttpClientName).AddHttpMessageHandler(() => failFirst));
+
+        var results = await client.Provider.SearchAsync(new SearchRequest { Query = "salary review", User = TestData.Manager }, Token);
+
+        Assert.Equal(2, failFirst.Attempts);
+        Assert.Contains(results.Hits, h => h.Id == "salary-review");
+    }
+
+    [Fact]
     public async Task GetArticleAsync_Translation_ArrivesWithEveryField()
     {
         var article = await _client.Provider.GetArticleAsync(new ArticleRequest("password-reset") { Language = "sv" }, Token);
@@ -105,4 +132,17 @@ public sealed class HelpServerKnowledgeProviderTests(ConformanceServerFixture fi
     }
 
     public ValueTask DisposeAsync() => _client.DisposeAsync();
+
+    /// <summary>Fails the first attempt as a dropped connection does; the resilience handler tries again.</summary>
+    private sealed class FailFirstAttempt : DelegatingHandler
+    {
+        private int _attempts;
+
+        public int Attempts => _attempts;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _attempts) == 1
+                ? throw new HttpRequestException("The connection was reset.")
+                : base.SendAsync(request, cancellationToken);
+    }
 }

@@ -56,12 +56,13 @@ public sealed class TestHelpServer : IAsyncDisposable
         IReadOnlyList<HelpAnnouncement>? announcements = null,
         int port = 0,
         Action<IServiceCollection>? services = null,
+        string prefix = "/helpwidget/api",
         CancellationToken cancellationToken = default) =>
-        StartAsync(articles, announcements ?? [], port, services, new SqliteTestFolder("hw-http-"), ownsFolder: true, cancellationToken);
+        StartAsync(articles, announcements ?? [], port, services, prefix, new SqliteTestFolder("hw-http-"), ownsFolder: true, cancellationToken);
 
     /// <summary>Starts a new server on this server's port and store, after this one was stopped: the server "comes back".</summary>
     public Task<TestHelpServer> RestartAsync(IReadOnlyList<HelpArticle> articles, CancellationToken cancellationToken) =>
-        StartAsync(articles, [], Address.Port, null, _folder, ownsFolder: false, cancellationToken);
+        StartAsync(articles, [], Address.Port, null, "/helpwidget/api", _folder, ownsFolder: false, cancellationToken);
 
     public async Task StopAsync()
     {
@@ -83,6 +84,7 @@ public sealed class TestHelpServer : IAsyncDisposable
         IReadOnlyList<HelpAnnouncement> announcements,
         int port,
         Action<IServiceCollection>? services,
+        string prefix,
         SqliteTestFolder folder,
         bool ownsFolder,
         CancellationToken cancellationToken)
@@ -141,7 +143,7 @@ public sealed class TestHelpServer : IAsyncDisposable
         app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
-        app.MapHelpWidgetApi();
+        app.MapHelpWidgetApi(prefix);
         try
         {
             await app.StartAsync(cancellationToken);
