@@ -18,6 +18,8 @@ public sealed class RegistrationTests
         Assert.Equal("HelpServerStore", services.GetRequiredService<IHelpStore>().GetType().Name);
         Assert.Same(services.GetRequiredService<IAnnouncementSource>(), services.GetRequiredService<IAnnouncementDismissals>());
         Assert.True(services.GetRequiredService<IHelpConnectivity>().IsOnline);
+        Assert.Same(services.GetRequiredService<IHelpConnectivity>(), services.GetRequiredService<IKnowledgeProvider>().GetService(typeof(IHelpConnectivity)));
+        Assert.Null(services.GetRequiredService<IKnowledgeProvider>().GetService(typeof(IHelpConnectivity), "key"));
         var options = services.GetRequiredService<IOptions<HelpServerOptions>>().Value;
         Assert.Equal(("/helpwidget/api", TimeSpan.FromHours(1)), (options.ApiPath, options.CacheDuration));
     }
