@@ -25,8 +25,6 @@ internal static partial class ApiQuery
     public static string Article(string id, string? language) =>
         $"articles/{Uri.EscapeDataString(id)}" + (Language(language) is { } lang ? "?lang=" + Uri.EscapeDataString(lang) : string.Empty);
 
-    public static string Announcements(string? language) =>
-        "announcements" + (Language(language) is { } lang ? "?lang=" + Uri.EscapeDataString(lang) : string.Empty);
 
     /// <summary>Gets a value indicating whether an id has the shape of an article, announcement or ticket id; no other can exist.</summary>
     public static bool IsId(string? id) => id is not null && IdPattern().IsMatch(id);

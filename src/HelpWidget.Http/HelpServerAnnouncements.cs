@@ -1,11 +1,11 @@
-using System.Globalization;
 using System.Net;
 
 namespace HelpWidget.Http;
 
 /// <summary>
-/// The announcements the help server shows the caller now (in the app's UI language, without those the caller
-/// dismissed), and dismissals remembered by the server for the signed-in caller.
+/// The announcements the help server has for the caller now, in every language and for every page (the widget's
+/// announcement service picks by page and language, as it does in-process), and dismissals the server remembers for the
+/// signed-in caller.
 /// </summary>
 /// <remarks>
 /// The server filters by the caller, so <see cref="GetDismissedAsync"/> has nothing to add: dismissed announcements
@@ -17,7 +17,7 @@ internal sealed class HelpServerAnnouncements(HelpServerClient client) : IAnnoun
 
     public async Task<IReadOnlyList<HelpAnnouncement>> LoadAnnouncementsAsync(CancellationToken cancellationToken = default)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Get, ApiQuery.Announcements(CultureInfo.CurrentUICulture.Name));
+        using var message = new HttpRequestMessage(HttpMethod.Get, "announcements?all=true");
         using var response = await client.SendAsync("announcements", message, user: null, cancellationToken).ConfigureAwait(false);
         return response.IsSuccessStatusCode
             ? await client.ReadAsync("announcements", response, HelpServerJsonContext.Default.IReadOnlyListHelpAnnouncement, cancellationToken).ConfigureAwait(false)

@@ -115,7 +115,7 @@ internal sealed class HelpServerClient : IDisposable
 
         Log.Refused(_logger, endpoint, status, problem?.Code);
         var errors = problem?.Errors ?? [];
-        var detail = problem?.Detail ?? problem?.Title ?? DefaultReason(response.StatusCode);
+        var detail = problem?.Detail ?? problem?.Title ?? DefaultReason(response);
         var message = $"The help server refused {endpoint} ({status}): {detail}";
         if (errors.Count > 0)
         {
@@ -130,7 +130,16 @@ internal sealed class HelpServerClient : IDisposable
     private HelpServerException Unavailable(string endpoint, int? status, Exception? cause)
     {
         HelpServerTelemetry.Unavailable.Add(1, HelpServerTelemetry.Endpoint(endpoint));
-        Log.Unavailable(_logger, endpoint, cause);
+        if (Connectivity.IsOnline)
+        {
+            Log.Unavailable(_logger, endpoint, cause);
+        }
+        else
+        {
+            // Already known to be offline: one warning per outage is enough.
+            Log.StillUnavailable(_logger, endpoint, cause);
+        }
+
         Connectivity.ReportUnreachable();
         var reason = status is null ? "could not be reached" : $"failed with {status}";
         return new HelpServerException($"Help is offline: the help server {reason} ({endpoint}).", cause) { IsUnavailable = true, StatusCode = status };
@@ -143,12 +152,12 @@ internal sealed class HelpServerClient : IDisposable
         using var response = await SendAsync("probe", request, user: null, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string DefaultReason(HttpStatusCode status) => status switch
+    private static string DefaultReason(HttpResponseMessage response) => response.StatusCode switch
     {
         HttpStatusCode.BadRequest => "the request breaks a rule.",
         HttpStatusCode.Unauthorized => "sign in first.",
         HttpStatusCode.Forbidden => "not allowed.",
-        HttpStatusCode.NotFound => "not found.",
+        HttpStatusCode.NotFound => $"nothing at {response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path)}; is ApiPath the prefix given to MapHelpWidgetApi()?",
         HttpStatusCode.RequestEntityTooLarge => "the request is too large.",
         HttpStatusCode.TooManyRequests => "too many requests; try again later.",
         _ => "the request was not accepted.",

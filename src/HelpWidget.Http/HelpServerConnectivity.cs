@@ -100,12 +100,19 @@ internal sealed class HelpServerConnectivity : IHelpConnectivity, IDisposable
 
     private async Task ProbeUntilOnlineAsync(CancellationToken cancellationToken)
     {
+        // Probes keep to a schedule counted from going offline (2, 6, 14 ... seconds), however long each probe took.
         var delay = _firstDelay;
+        var due = _time.GetUtcNow() + delay;
         try
         {
             while (true)
             {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                var wait = due - _time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+                }
+
                 try
                 {
                     await _probe(cancellationToken).ConfigureAwait(false);
@@ -121,7 +128,9 @@ internal sealed class HelpServerConnectivity : IHelpConnectivity, IDisposable
                 }
 
                 delay = delay * 2 > _maxDelay ? _maxDelay : delay * 2;
-                Log.ProbeFailed(_logger, delay);
+                var now = _time.GetUtcNow();
+                due = due + delay > now ? due + delay : now;
+                Log.ProbeFailed(_logger, due - now);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -81,16 +81,22 @@ public static class HelpServerHelpWidgetBuilderExtensions
         resilience.AttemptTimeout.TimeoutGenerator = args => new ValueTask<TimeSpan>(IsUpload(args.Context) ? options.UploadAttemptTimeout : options.AttemptTimeout);
 
         var backoff = TimeSpan.FromMilliseconds(300);
+
+        // Polly accepts 1 retry at least; with MaxRetryAttempts 0 the predicate below retries nothing.
         resilience.Retry.MaxRetryAttempts = Math.Max(options.MaxRetryAttempts, 1);
         resilience.Retry.Delay = backoff;
         resilience.Retry.BackoffType = DelayBackoffType.Exponential;
         resilience.Retry.UseJitter = true;
 
+        // A rate limit (429) is an answer, not a failure: it goes to the caller at once instead of waiting out its
+        // Retry-After behind a spinner, and it never counts towards opening the circuit.
+        resilience.Retry.ShouldRetryAfterHeader = false;
+
         // Tickets are retried too: the server stores one ticket per idempotency key, so a retry cannot make a second.
         // The connectivity probe is not retried: the probe loop has its own back-off.
         var retries = options.MaxRetryAttempts;
         resilience.Retry.ShouldHandle = args => new ValueTask<bool>(
-            retries > 0 && !IsProbe(args.Context) && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+            retries > 0 && !IsProbe(args.Context) && IsServerTrouble(args.Outcome));
 
         // Worst case: every attempt times out and every back-off is at its longest (jitter adds up to a quarter).
         var attempts = options.MaxRetryAttempts + 1;
@@ -105,7 +111,12 @@ public static class HelpServerHelpWidgetBuilderExtensions
         resilience.CircuitBreaker.FailureRatio = 0.5;
         resilience.CircuitBreaker.MinimumThroughput = 4;
         resilience.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(5);
+        resilience.CircuitBreaker.ShouldHandle = args => new ValueTask<bool>(IsServerTrouble(args.Outcome));
     }
+
+    /// <summary>No answer, a timeout, or an answer saying the server is in trouble (5xx, 408); not a rate limit.</summary>
+    private static bool IsServerTrouble(Outcome<HttpResponseMessage> outcome) =>
+        HttpClientResiliencePredicates.IsTransient(outcome) && outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests;
 
     private static bool IsProbe(ResilienceContext context) =>
         context.GetRequestMessage()?.Options.TryGetValue(HelpServerClient.Probe, out var probe) == true && probe;

@@ -63,7 +63,15 @@ internal sealed class HelpServerKnowledgeProvider(HelpServerClient client) : IKn
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
         ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        // A decorator around this provider can ask whether help is online.
+        return serviceType.IsInstanceOfType(this) ? this
+            : serviceType.IsInstanceOfType(client.Connectivity) ? client.Connectivity
+            : null;
     }
 
     /// <summary>

@@ -28,6 +28,9 @@ internal sealed class HelpServerStore(HelpServerClient client) : IHelpStore
             Fields = ticket.Fields.Count == 0 ? null : ticket.Fields,
             Language = ticket.Language,
             Route = ticket.Route,
+
+            // What the widget gathered (searches tried, articles read, its app); the server adds who sent it and from where.
+            Context = ticket.Context.Count == 0 ? null : ticket.Context,
         };
 
         // Buffered parts: each retry of the resilience handler sends the same bytes again.

@@ -22,6 +22,9 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Debug, "HelpWidget help server: a probe found the server still unreachable; next probe in {Delay}.")]
     public static partial void ProbeFailed(ILogger logger, TimeSpan delay);
 
+    [LoggerMessage(8, LogLevel.Debug, "HelpWidget help server: {Endpoint} could not be reached; help is still offline.")]
+    public static partial void StillUnavailable(ILogger logger, string endpoint, Exception? exception);
+
     [LoggerMessage(7, LogLevel.Warning, "HelpWidget help server: {Endpoint} answered with content that could not be read.")]
     public static partial void UnreadableAnswer(ILogger logger, string endpoint, Exception exception);
 }

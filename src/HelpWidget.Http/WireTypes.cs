@@ -40,6 +40,8 @@ internal sealed class TicketBody
     public string? Language { get; init; }
 
     public string? Route { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Context { get; init; }
 }
 
 /// <summary>What <c>GET tickets/{reference}</c> shows the sender.</summary>

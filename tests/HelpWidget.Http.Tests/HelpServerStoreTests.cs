@@ -54,6 +54,33 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task SaveTicketAsync_ContextTheWidgetGathered_TravelsWithTheTicketAndTheServerSaysWhoSentIt()
+    {
+        var client = Client(TestData.Owner);
+        var ticket = TestData.Ticket();
+        ticket = new TicketSubmission
+        {
+            IdempotencyKey = ticket.IdempotencyKey,
+            Subject = ticket.Subject,
+            Description = ticket.Description,
+            Name = ticket.Name,
+            Email = ticket.Email,
+            Route = "/expenses/new",
+            Language = "sv",
+            Fields = new Dictionary<string, string> { ["costCenter"] = "4711" },
+            Context = new Dictionary<string, string> { ["searches"] = "receipt | expense", ["articlesRead"] = "expense-claim", ["app"] = "Expenses", ["userId"] = "someone-else" },
+            SubmittedAt = ticket.SubmittedAt,
+        };
+
+        var receipt = await client.Store.SaveTicketAsync(ticket, Token);
+
+        var stored = (await Server.Store.GetTicketAsync(receipt.Reference, Token))!.Submission;
+        Assert.Equal(("receipt | expense", "expense-claim", "Expenses"), (stored.Context["searches"], stored.Context["articlesRead"], stored.Context["app"]));
+        Assert.Equal(("ticket-owner", "/expenses/new", "sv"), (stored.Context["userId"], stored.Context["page"], stored.Context["culture"]));
+        Assert.Equal("4711", stored.Fields["costCenter"]);
+    }
+
+    [Fact]
     public async Task SaveTicketAsync_FirstResponseLostAfterTheServerStoredIt_RetryReturnsTheSameTicketAndCreatesNoSecond()
     {
         var lose = new LoseFirstResponse();
@@ -160,20 +187,36 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task LoadAnnouncementsAsync_ForEachCaller_ShowsTheirAnnouncementsAndForgetsDismissedOnes()
+    public async Task LoadAnnouncementsAsync_ForEachCaller_ListsTheirAnnouncementsInEveryLanguageAndForgetsDismissedOnes()
     {
         var anonymous = Client(null);
         var manager = Client(TestData.Manager);
 
-        Assert.Equal(["maintenance"], (await anonymous.Announcements.LoadAnnouncementsAsync(Token)).Select(a => a.Id));
+        var forAnyone = await anonymous.Announcements.LoadAnnouncementsAsync(Token);
         var before = await manager.Announcements.LoadAnnouncementsAsync(Token);
         await manager.Dismissals.DismissAsync(TestData.Manager.Id!, "maintenance", Token);
         var after = await manager.Announcements.LoadAnnouncementsAsync(Token);
 
-        Assert.Equal(["maintenance", "managers-deadline"], before.Select(a => a.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(AnnouncementSeverity.Warning, before.Single(a => a.Id == "maintenance").Severity);
-        Assert.Equal(["managers-deadline"], after.Select(a => a.Id));
+        Assert.Equal(["expenses-closing/en", "maintenance/en", "maintenance/sv"], Keys(forAnyone));
+        Assert.Equal(["expenses-closing/en", "maintenance/en", "maintenance/sv", "managers-deadline/en"], Keys(before));
+        Assert.Equal(AnnouncementSeverity.Warning, before.First(a => a.Id == "maintenance").Severity);
+        Assert.Equal(["/expenses"], before.Single(a => a.Id == "expenses-closing").Contexts);
+        Assert.Equal(["expenses-closing/en", "managers-deadline/en"], Keys(after));
         Assert.Empty(await manager.Dismissals.GetDismissedAsync(TestData.Manager.Id!, Token));
+    }
+
+    [Fact]
+    public async Task AnnouncementService_OfTheWidget_PicksByPageAndLanguageFromWhatTheServerSends()
+    {
+        var client = Client(null);
+        using var scope = client.Services.CreateScope();
+        var announcements = scope.ServiceProvider.GetRequiredService<HelpAnnouncementService>();
+
+        var onExpenses = await announcements.GetCurrentAsync(HelpUser.Anonymous, new HelpContext { Route = "/expenses/new" }, "sv-SE", Token);
+        var onProfile = await announcements.GetCurrentAsync(HelpUser.Anonymous, new HelpContext { Route = "/profile" }, "en", Token);
+
+        Assert.Equal(["maintenance/sv", "expenses-closing/en"], Keys(onExpenses, sort: false));
+        Assert.Equal(["maintenance/en"], Keys(onProfile));
     }
 
     [Fact]
@@ -193,6 +236,12 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
         {
             await client.DisposeAsync();
         }
+    }
+
+    private static string[] Keys(IEnumerable<HelpAnnouncement> announcements, bool sort = true)
+    {
+        var keys = announcements.Select(a => a.Id + "/" + a.Language);
+        return [.. sort ? keys.Order(StringComparer.Ordinal) : keys];
     }
 
     private TestClient Client(HelpUser? user, Action<IServiceCollection>? services = null)

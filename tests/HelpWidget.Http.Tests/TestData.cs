@@ -16,6 +16,8 @@ internal static class TestData
     public static readonly IReadOnlyList<HelpAnnouncement> Announcements =
     [
         new() { Id = "maintenance", Language = "en", Title = "VPN maintenance on Saturday", Html = "<p>The VPN is down on Saturday morning.</p>", Severity = AnnouncementSeverity.Warning },
+        new() { Id = "maintenance", Language = "sv", Title = "Underhåll av VPN på lördag", Html = "<p>VPN är nere på lördag förmiddag.</p>", Severity = AnnouncementSeverity.Warning },
+        new() { Id = "expenses-closing", Language = "en", Title = "Expense claims close on the 25th", Html = "<p>Claims after the 25th are paid next month.</p>", Contexts = ["/expenses"] },
         new() { Id = "managers-deadline", Language = "en", Title = "Salary proposals are due Friday", Html = "<p>Send them by Friday.</p>", Audiences = ["manager"] },
     ];
 

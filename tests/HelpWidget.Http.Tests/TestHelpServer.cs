@@ -26,6 +26,7 @@ public sealed class TestHelpServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SqliteTestFolder _folder;
     private readonly bool _ownsFolder;
+    private int _requests;
 
     private TestHelpServer(WebApplication app, SqliteTestFolder folder, bool ownsFolder, Uri address, RecordingHelpStore store)
     {
@@ -42,8 +43,11 @@ public sealed class TestHelpServer : IAsyncDisposable
     /// <summary>Gets the server's store, which records every ticket it saves.</summary>
     public RecordingHelpStore Store { get; }
 
-    /// <summary>Gets or sets a value indicating whether every request under the API answers 500, as a failing server does.</summary>
+    /// <summary>Gets or sets a value indicating whether every request answers 500, as a failing server does.</summary>
     public bool Failing { get; set; }
+
+    /// <summary>Gets how many requests reached the server.</summary>
+    public int Requests => _requests;
 
     public IServiceProvider Services => _app.Services;
 
@@ -52,12 +56,13 @@ public sealed class TestHelpServer : IAsyncDisposable
         IReadOnlyList<HelpAnnouncement>? announcements = null,
         int port = 0,
         Action<IServiceCollection>? services = null,
+        string prefix = "/helpwidget/api",
         CancellationToken cancellationToken = default) =>
-        StartAsync(articles, announcements ?? [], port, services, new SqliteTestFolder("hw-http-"), ownsFolder: true, cancellationToken);
+        StartAsync(articles, announcements ?? [], port, services, prefix, new SqliteTestFolder("hw-http-"), ownsFolder: true, cancellationToken);
 
     /// <summary>Starts a new server on this server's port and store, after this one was stopped: the server "comes back".</summary>
     public Task<TestHelpServer> RestartAsync(IReadOnlyList<HelpArticle> articles, CancellationToken cancellationToken) =>
-        StartAsync(articles, [], Address.Port, null, _folder, ownsFolder: false, cancellationToken);
+        StartAsync(articles, [], Address.Port, null, "/helpwidget/api", _folder, ownsFolder: false, cancellationToken);
 
     public async Task StopAsync()
     {
@@ -79,6 +84,7 @@ public sealed class TestHelpServer : IAsyncDisposable
         IReadOnlyList<HelpAnnouncement> announcements,
         int port,
         Action<IServiceCollection>? services,
+        string prefix,
         SqliteTestFolder folder,
         bool ownsFolder,
         CancellationToken cancellationToken)
@@ -121,6 +127,11 @@ public sealed class TestHelpServer : IAsyncDisposable
         TestHelpServer? server = null;
         app.Use(next => context =>
         {
+            if (server is not null)
+            {
+                Interlocked.Increment(ref server._requests);
+            }
+
             if (server?.Failing == true)
             {
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
@@ -132,7 +143,7 @@ public sealed class TestHelpServer : IAsyncDisposable
         app.UseCors();
         app.UseAuthentication();
         app.UseRateLimiter();
-        app.MapHelpWidgetApi();
+        app.MapHelpWidgetApi(prefix);
         try
         {
             await app.StartAsync(cancellationToken);
