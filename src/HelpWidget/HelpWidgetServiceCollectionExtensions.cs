@@ -33,6 +33,8 @@ public static class HelpWidgetServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HelpWidgetOptions>, HelpWidgetOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<HelpSession>();
+        services.TryAddSingleton<HelpHost>();
+        services.TryAddSingleton<TicketContextFactory>();
 
         // Announcements are optional: an app (or a WebAssembly client) without a source shows none instead of failing.
         services.TryAddScoped(sp => ActivatorUtilities.CreateInstance<HelpAnnouncementService>(
