@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace HelpWidget.Components;
@@ -53,6 +54,9 @@ public sealed partial class HelpArticleView
 
     [Inject]
     private ILogger<HelpArticleView> Logger { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
 
     /// <summary>Gets or sets the article to show.</summary>
     [Parameter]
@@ -210,7 +214,7 @@ public sealed partial class HelpArticleView
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Logger.FeedbackFailed(Article.Id, ex);
-            _status = L["FeedbackFailed"];
+            _status = Services.GetService<IHelpConnectivity>() is { IsOnline: false } ? L["FeedbackOffline"] : L["FeedbackFailed"];
         }
         finally
         {
