@@ -62,14 +62,8 @@ public sealed partial class HelpPanel : IDisposable
     [Inject]
     private HelpSession Session { get; set; } = default!;
 
-    [Inject]
-    private IHelpStore Store { get; set; } = default!;
 
-    [Inject]
-    private IPersonalDataScrubber Scrubber { get; set; } = default!;
 
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
 
     [Inject]
     private ILogger<HelpPanel> Logger { get; set; } = default!;
@@ -79,6 +73,9 @@ public sealed partial class HelpPanel : IDisposable
 
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private ArticleAnswers Answers { get; set; } = default!;
 
     /// <summary>Gets or sets the id of the panel element, referenced by the launcher's <c>aria-controls</c>.</summary>
     [Parameter]
@@ -416,38 +413,23 @@ public sealed partial class HelpPanel : IDisposable
     /// <summary>Gets a value indicating whether contact is offered here, now, by the contact policy and the channels configured.</summary>
     private bool ContactOffered => Options.Value.Contact.IsOffered(Session.Context.Resolve(_route), User ?? HelpUser.Anonymous, Session.Activity);
 
+    /// <summary>
+    /// "This solved my problem": the form closes on the page's help with thanks, whatever the store says; the answer is
+    /// only lost to ranking when it cannot be stored.
+    /// </summary>
     private async Task OnSolvedAsync(string articleId)
     {
         var subject = _memory.Contact.Subject;
-        Session.RecordDeflection(articleId);
         _memory.Contact = new HelpContactDraft { Name = _memory.Contact.Name, Email = _memory.Contact.Email };
         Nav.Finish(PanelView.Search);
         _deflected = true;
         _focus = FocusTarget.Search;
-        await SaveSolvedAsync(articleId, subject);
-    }
-
-    /// <summary>
-    /// "This solved my problem" is a helpful answer for the article, and the subject the user typed is a way of
-    /// asking for it that search learns (scrubbed of personal data, like a search). The form closes whatever the store says.
-    /// </summary>
-    private async Task SaveSolvedAsync(string articleId, string subject)
-    {
         try
         {
-            await Store.SaveFeedbackAsync(new ArticleFeedback
-            {
-                ArticleId = articleId,
-                Language = Language,
-                Helpful = true,
-                Route = _route,
-                Query = Scrubber.ScrubQuery(subject),
-                CreatedAt = Time.GetUtcNow(),
-            });
+            await Answers.SaveSolvedAsync(Session, articleId, Language, _route, subject);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The user's problem is solved either way; the answer is only lost to ranking.
             Logger.SolvedNotStored(articleId, ex);
         }
     }
