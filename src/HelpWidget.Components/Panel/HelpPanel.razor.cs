@@ -62,9 +62,6 @@ public sealed partial class HelpPanel : IDisposable
     [Inject]
     private HelpSession Session { get; set; } = default!;
 
-
-
-
     [Inject]
     private ILogger<HelpPanel> Logger { get; set; } = default!;
 
