@@ -33,6 +33,11 @@ public static class HelpWidgetServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HelpWidgetOptions>, HelpWidgetOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<HelpSession>();
+        services.TryAddSingleton<HelpHost>();
+        services.TryAddSingleton<TicketContextFactory>();
+
+        // A factory, so an app without a store (one that only maps the API, or a client of a remote store registered later) still builds with validation on.
+        services.TryAddScoped(sp => ActivatorUtilities.CreateInstance<ArticleAnswers>(sp));
 
         // Announcements are optional: an app (or a WebAssembly client) without a source shows none instead of failing.
         services.TryAddScoped(sp => ActivatorUtilities.CreateInstance<HelpAnnouncementService>(

@@ -215,6 +215,27 @@ public sealed class OfflineTests : HelpWidgetTestContext
     }
 
     [Fact]
+    public void FeedbackFailsOffline_SaysItCouldNotBeSavedWhileOffline()
+    {
+        Knowledge.OnSearch = _ => Hits(("vpn-connect", "Connect to the VPN"));
+        Knowledge.OnGetArticle = r => Article(r.ArticleId, "Connect to the VPN");
+        Store.FailFeedbackWith = _ =>
+        {
+            Connectivity.Report(false);
+            return new HttpRequestException("offline");
+        };
+        var cut = OpenPanel();
+        cut.FindByLabel("Search help articles").Input("vpn");
+        cut.Find(".hw-hit button").Click();
+
+        cut.FindButton("Yes").Click();
+
+        Assert.Equal(
+            "Your answer could not be saved while help is offline. Please answer again when the connection is back.",
+            cut.Find(".hw-feedback [role=status]").TextContent);
+    }
+
+    [Fact]
     public async Task Disposed_PanelAndForm_StopListening()
     {
         var cut = OpenPanel();

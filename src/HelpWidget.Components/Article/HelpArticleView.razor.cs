@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace HelpWidget.Components;
@@ -43,16 +44,13 @@ public sealed partial class HelpArticleView
     private IKnowledgeProvider Knowledge { get; set; } = default!;
 
     [Inject]
-    private IHelpStore Store { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
-    private IPersonalDataScrubber Scrubber { get; set; } = default!;
+    private ArticleAnswers Answers { get; set; } = default!;
 
     [Inject]
     private ILogger<HelpArticleView> Logger { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
 
     /// <summary>Gets or sets the article to show.</summary>
     [Parameter]
@@ -172,8 +170,7 @@ public sealed partial class HelpArticleView
     /// <summary>Adds the reason and comment to the "No" already stored: the same answer, not a second one.</summary>
     private Task SendDetailsAsync()
     {
-        var comment = new string([.. _comment.Select(c => char.IsControl(c) && c is not '\n' and not '\t' ? ' ' : c)]).Trim();
-        return SaveAsync(false, _reason, comment.Length == 0 ? null : comment[..Math.Min(comment.Length, ArticleFeedback.MaxCommentLength)], () =>
+        return SaveAsync(false, _reason, _comment, () =>
         {
             _detailsSent = true;
             return L["FeedbackDetailsThanks"];
@@ -191,26 +188,13 @@ public sealed partial class HelpArticleView
         _saving = true;
         try
         {
-            var feedback = new ArticleFeedback
-            {
-                FeedbackId = _feedbackId,
-                ArticleId = Article.Id,
-                Language = Article.Language,
-                Helpful = helpful,
-                Reason = reason,
-                Comment = comment,
-                Route = Route,
-                Query = Scrubber.ScrubQuery(Query),
-                CreatedAt = Time.GetUtcNow(),
-            };
-            await Store.SaveFeedbackAsync(feedback);
-            Session.RecordVote(feedback);
+            await Answers.SaveAsync(Session, Article, _feedbackId, helpful, reason, comment, Route, Query);
             _status = saved();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Logger.FeedbackFailed(Article.Id, ex);
-            _status = L["FeedbackFailed"];
+            _status = Services.GetService<IHelpConnectivity>() is { IsOnline: false } ? L["FeedbackOffline"] : L["FeedbackFailed"];
         }
         finally
         {

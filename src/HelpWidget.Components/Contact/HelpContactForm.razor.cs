@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -53,7 +52,7 @@ public sealed partial class HelpContactForm : IDisposable
     private IOptions<TicketAttachmentOptions> AttachmentOptions { get; set; } = default!;
 
     [Inject]
-    private IPersonalDataScrubber Scrubber { get; set; } = default!;
+    private TicketContextFactory ContextFactory { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -455,40 +454,5 @@ public sealed partial class HelpContactForm : IDisposable
         SubmittedAt = Time.GetUtcNow(),
     };
 
-    private Dictionary<string, string> CreateContext()
-    {
-        var context = new Dictionary<string, string>(Session.Context.ValidValues(), StringComparer.Ordinal)
-        {
-            ["page"] = Route ?? "/",
-            ["app"] = Options.Value.ApplicationName ?? (Services.GetService(typeof(IHostEnvironment)) as IHostEnvironment)?.ApplicationName ?? "unknown",
-            ["culture"] = Language,
-        };
-        if (Session.Context.TimeZone is { } timeZone)
-        {
-            context["timeZone"] = timeZone;
-        }
-
-        if (System.Reflection.Assembly.GetEntryAssembly()?.GetName().Version is { } version)
-        {
-            context["appVersion"] = version.ToString();
-        }
-
-        if (Session.Activity.Searches.Count > 0)
-        {
-            context["searches"] = string.Join(" | ", Session.Activity.Searches);
-        }
-
-        if (Session.Activity.Articles.Count > 0)
-        {
-            context["articlesRead"] = string.Join(", ", Session.Activity.Articles);
-        }
-
-        if (Session.Activity.Votes.Count > 0)
-        {
-            context["votes"] = string.Join(", ", Session.Activity.Votes.Select(v => $"{v.ArticleId}: {(v.Helpful ? "yes" : "no")}{(v.Reason is null ? null : " (" + v.Reason + ")")}"));
-        }
-
-        // What the user did is free text: personal data in it (a number typed into search, an address) is scrubbed.
-        return new Dictionary<string, string>(Scrubber.ScrubValues(context), StringComparer.Ordinal);
-    }
+    private IReadOnlyDictionary<string, string> CreateContext() => ContextFactory.Create(Session, Route, Language);
 }

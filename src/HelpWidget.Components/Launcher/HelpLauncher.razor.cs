@@ -2,8 +2,6 @@ using System.Web;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -62,7 +60,7 @@ public partial class HelpLauncher : IAsyncDisposable
     private ILogger<HelpLauncher> Logger { get; set; } = default!;
 
     [Inject]
-    private IServiceProvider Services { get; set; } = default!;
+    private HelpHost Host { get; set; } = default!;
 
     /// <summary>Gets or sets the callback invoked when the panel opened.</summary>
     [Parameter]
@@ -201,8 +199,8 @@ public partial class HelpLauncher : IAsyncDisposable
             _static = true;
             Logger.RenderedStatically(new Uri(Navigation.Uri).AbsolutePath);
 
-            // Resolved optionally: a WebAssembly app has no IHostEnvironment, and it never renders statically anyway.
-            _showStaticNote = Services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
+            // A WebAssembly app has no host environment (never Development here), and it never renders statically anyway.
+            _showStaticNote = Host.IsDevelopment;
         }
 
         // A launcher rendered anew in the same session (another layout) opens as the user left it.

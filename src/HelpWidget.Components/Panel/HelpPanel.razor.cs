@@ -63,15 +63,6 @@ public sealed partial class HelpPanel : IDisposable
     private HelpSession Session { get; set; } = default!;
 
     [Inject]
-    private IHelpStore Store { get; set; } = default!;
-
-    [Inject]
-    private IPersonalDataScrubber Scrubber { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
     private ILogger<HelpPanel> Logger { get; set; } = default!;
 
     [Inject]
@@ -79,6 +70,9 @@ public sealed partial class HelpPanel : IDisposable
 
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private ArticleAnswers Answers { get; set; } = default!;
 
     /// <summary>Gets or sets the id of the panel element, referenced by the launcher's <c>aria-controls</c>.</summary>
     [Parameter]
@@ -104,7 +98,9 @@ public sealed partial class HelpPanel : IDisposable
     [Parameter]
     public EventCallback OnClose { get; set; }
 
-    private string BodyKey => _memory.View == PanelView.Article ? "article:" + _memory.ArticleId : _memory.View.ToString();
+    private PanelNavigation Nav => _memory.Navigation;
+
+    private string BodyKey => Nav.View == PanelView.Article ? "article:" + Nav.ArticleId : Nav.View.ToString();
 
     private string TitleId => Id + "-title";
 
@@ -168,7 +164,7 @@ public sealed partial class HelpPanel : IDisposable
 
         if (Open && !_wasOpen)
         {
-            _focus = _memory.View == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
+            _focus = Nav.View == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
             if (!_opened)
             {
                 _opened = true;
@@ -194,13 +190,13 @@ public sealed partial class HelpPanel : IDisposable
         _focus = FocusTarget.None;
         switch (focus)
         {
-            case FocusTarget.Search when _memory.View == PanelView.Search:
+            case FocusTarget.Search when Nav.View == PanelView.Search:
                 await _searchInput.FocusAsync();
                 break;
             case FocusTarget.Title:
                 await _title.FocusAsync();
                 break;
-            case FocusTarget.Receipt when _memory.View == PanelView.Receipt:
+            case FocusTarget.Receipt when Nav.View == PanelView.Receipt:
                 await _receiptHeading.FocusAsync();
                 break;
         }
@@ -258,17 +254,13 @@ public sealed partial class HelpPanel : IDisposable
     /// <summary>Shows again what a panel rendered earlier in this session was showing: its search results and article.</summary>
     private async Task RestoreAsync()
     {
-        if (_memory.View == PanelView.Contact && !ContactOffered)
-        {
-            _memory.View = PanelView.Search;
-        }
-
+        Nav.LeaveContactUnlessOffered(ContactOffered);
         if (!string.IsNullOrWhiteSpace(_memory.Query))
         {
             await SearchAsync();
         }
 
-        if (_memory.ArticleId is { } articleId && _memory.View == PanelView.Article)
+        if (Nav is { View: PanelView.Article, ArticleId: { } articleId })
         {
             await LoadArticleAsync(articleId);
         }
@@ -276,8 +268,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private async Task ApplyAsync(HelpPanelStart start)
     {
-        _memory.ClearHistory();
-        _memory.View = PanelView.Search;
+        Nav.StartOver();
         if (start.Contact)
         {
             _memory.Contact.Subject = start.Subject ?? _memory.Contact.Subject;
@@ -319,7 +310,7 @@ public sealed partial class HelpPanel : IDisposable
     {
         _memory.Query ??= string.Empty;
         _deflected = false;
-        _memory.Finished = false;
+        Nav.Resume();
         if (_searchCancellation is not null)
         {
             await _searchCancellation.CancelAsync();
@@ -380,7 +371,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private async Task OpenArticleAsync(string id)
     {
-        Navigate(PanelView.Article, id);
+        Nav.Navigate(PanelView.Article, id);
         await LoadArticleAsync(id);
         if (_article is not null)
         {
@@ -390,7 +381,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private async Task LoadArticleAsync(string id, bool moveFocus = true)
     {
-        _memory.ArticleId = id;
+        Nav.ArticleId = id;
         _article = null;
         _articleOffline = false;
         _loading = true;
@@ -417,59 +408,25 @@ public sealed partial class HelpPanel : IDisposable
     }
 
     /// <summary>Gets a value indicating whether contact is offered here, now, by the contact policy and the channels configured.</summary>
-    private bool ContactOffered
-    {
-        get
-        {
-            var contact = Options.Value.Contact;
-            if (!contact.TicketForm && contact.Email is null && contact.Phone is null && contact.Chat is null)
-            {
-                return false;
-            }
+    private bool ContactOffered => Options.Value.Contact.IsOffered(Session.Context.Resolve(_route), User ?? HelpUser.Anonymous, Session.Activity);
 
-            return contact.PolicyFor(Session.Context.Resolve(_route), User ?? HelpUser.Anonymous) switch
-            {
-                ContactPolicy.Always => true,
-                ContactPolicy.AfterSelfService => Session.Activity.HasSelfService,
-                _ => false,
-            };
-        }
-    }
-
+    /// <summary>
+    /// "This solved my problem": the form closes on the page's help with thanks, whatever the store says; the answer is
+    /// only lost to ranking when it cannot be stored.
+    /// </summary>
     private async Task OnSolvedAsync(string articleId)
     {
         var subject = _memory.Contact.Subject;
-        Session.RecordDeflection(articleId);
         _memory.Contact = new HelpContactDraft { Name = _memory.Contact.Name, Email = _memory.Contact.Email };
-        _memory.ClearHistory();
-        _memory.View = PanelView.Search;
-        _memory.Finished = true;
+        Nav.Finish(PanelView.Search);
         _deflected = true;
         _focus = FocusTarget.Search;
-        await SaveSolvedAsync(articleId, subject);
-    }
-
-    /// <summary>
-    /// "This solved my problem" is a helpful answer for the article, and the subject the user typed is a way of
-    /// asking for it that search learns (scrubbed of personal data, like a search). The form closes whatever the store says.
-    /// </summary>
-    private async Task SaveSolvedAsync(string articleId, string subject)
-    {
         try
         {
-            await Store.SaveFeedbackAsync(new ArticleFeedback
-            {
-                ArticleId = articleId,
-                Language = Language,
-                Helpful = true,
-                Route = _route,
-                Query = Scrubber.ScrubQuery(subject),
-                CreatedAt = Time.GetUtcNow(),
-            });
+            await Answers.SaveSolvedAsync(Session, articleId, Language, _route, subject);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The user's problem is solved either way; the answer is only lost to ranking.
             Logger.SolvedNotStored(articleId, ex);
         }
     }
@@ -482,7 +439,7 @@ public sealed partial class HelpPanel : IDisposable
         }
 
         _deflected = false;
-        Navigate(PanelView.Contact);
+        Nav.Navigate(PanelView.Contact);
         _focus = FocusTarget.Title;
         return Task.CompletedTask;
     }
@@ -493,49 +450,43 @@ public sealed partial class HelpPanel : IDisposable
         _memory.Receipt = receipt;
         _memory.ReceiptEmail = _memory.Contact.Email;
         _memory.Contact = new HelpContactDraft { Name = _memory.Contact.Name, Email = _memory.Contact.Email };
-        _memory.ClearHistory();
-        _memory.View = PanelView.Receipt;
-        _memory.Finished = true;
+        Nav.Finish(PanelView.Receipt);
         _focus = FocusTarget.Receipt;
         return Task.CompletedTask;
     }
 
     private Task BackToSearchAsync()
     {
-        _memory.Finished = false;
-        _memory.ClearHistory();
-        _memory.View = PanelView.Search;
+        Nav.StartOver();
         _focus = FocusTarget.Search;
         return Task.CompletedTask;
     }
 
     private async Task BackAsync()
     {
-        if (_memory.History.TryPop(out var entry))
+        if (Nav.TryGoBack(out var place))
         {
-            _memory.Forward.Push(_memory.Current);
-            await ShowAsync(entry);
+            await ShowAsync(place);
         }
     }
 
     private async Task ForwardAsync()
     {
-        if (_memory.Forward.TryPop(out var entry))
+        if (Nav.TryGoForward(out var place))
         {
-            _memory.History.Push(_memory.Current);
-            await ShowAsync(entry);
+            await ShowAsync(place);
         }
     }
 
-    private async Task ShowAsync(PanelEntry entry)
+    private async Task ShowAsync(PanelPlace place)
     {
-        _memory.View = entry.View == PanelView.Contact && !ContactOffered ? PanelView.Search : entry.View;
-        if (entry is { View: PanelView.Article, ArticleId: { } articleId } && _article?.Id != articleId)
+        Nav.LeaveContactUnlessOffered(ContactOffered);
+        if (place is { View: PanelView.Article, ArticleId: { } articleId } && _article?.Id != articleId)
         {
             await LoadArticleAsync(articleId);
         }
 
-        _focus = _memory.View == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
+        _focus = Nav.View == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
     }
 
     private async Task OnKeyDownAsync(KeyboardEventArgs args)
@@ -548,27 +499,11 @@ public sealed partial class HelpPanel : IDisposable
 
     private Task CloseAsync() => OnClose.InvokeAsync();
 
-    /// <summary>Moves to a view (an article, for the article view), remembering where the user was; a new step forgets the way forward.</summary>
-    private void Navigate(PanelView view, string? articleId = null)
-    {
-        var target = new PanelEntry(view, articleId);
-        if (_memory.Current != target)
-        {
-            _memory.Finished = false;
-            _memory.History.Push(_memory.Current);
-            _memory.Forward.Clear();
-            _memory.View = view;
-        }
-    }
-
     private void OnLocationChanged(object? sender, LocationChangedEventArgs args)
     {
         _route = Navigation.CurrentRoute();
-        if (_memory.View == PanelView.Contact && !ContactOffered)
-        {
-            // This page offers no contact (a Never rule): the form kept in the session waits for a page that does.
-            _memory.View = PanelView.Search;
-        }
+        // Where this page offers no contact (a Never rule), the form kept in the session waits for a page that does.
+        Nav.LeaveContactUnlessOffered(ContactOffered);
 
         RefreshSuggestions();
     }
@@ -588,19 +523,8 @@ public sealed partial class HelpPanel : IDisposable
         }
     }
 
-    /// <summary>
-    /// Gets a value indicating whether the channels are offered while help is offline: whichever are configured,
-    /// whatever the self-service-first policy asks (there is no self-service to try first), unless this place offers no contact at all.
-    /// </summary>
-    private bool OfflineChannelsOffered
-    {
-        get
-        {
-            var contact = Options.Value.Contact;
-            return (contact.Email is not null || contact.Phone is not null || contact.Chat is not null)
-                && contact.PolicyFor(Session.Context.Resolve(_route), User ?? HelpUser.Anonymous) != ContactPolicy.Never;
-        }
-    }
+    /// <summary>Gets a value indicating whether e-mail, phone and chat are offered here while help is offline.</summary>
+    private bool OfflineChannelsOffered => Options.Value.Contact.OffersChannelsOffline(Session.Context.Resolve(_route), User ?? HelpUser.Anonymous);
 
     /// <summary>After a failed call, reads whether help is offline now (a remote provider reports it as the call fails).</summary>
     /// <returns><see langword="true"/> when help is offline.</returns>
@@ -650,7 +574,7 @@ public sealed partial class HelpPanel : IDisposable
             await SearchAsync();
         }
 
-        if (_articleOffline && _memory is { View: PanelView.Article, ArticleId: { } articleId } && !_loading)
+        if (_articleOffline && Nav is { View: PanelView.Article, ArticleId: { } articleId } && !_loading)
         {
             await LoadArticleAsync(articleId, moveFocus: false);
         }

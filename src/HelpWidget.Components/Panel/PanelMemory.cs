@@ -2,21 +2,14 @@ namespace HelpWidget.Components;
 
 /// <summary>
 /// What the panel shows and where the user came from, kept in the <see cref="HelpSession"/> so a panel rendered
-/// anew (another layout, a remounted launcher) continues where the user was.
+/// anew (another layout, a remounted launcher) continues where the user was. The way through it is the core's
+/// <see cref="PanelNavigation"/>; this adds what the panel's views hold (the query, the draft, the receipt).
 /// </summary>
 internal sealed class PanelMemory
 {
-    public Stack<PanelEntry> History { get; } = new();
-
-    public Stack<PanelEntry> Forward { get; } = new();
-
-    public PanelEntry Current => new(View, View == PanelView.Article ? ArticleId : null);
-
-    public PanelView View { get; set; } = PanelView.Search;
+    public PanelNavigation Navigation { get; } = new();
 
     public string Query { get; set; } = string.Empty;
-
-    public string? ArticleId { get; set; }
 
     public HelpContactDraft Contact { get; set; } = new();
 
@@ -24,35 +17,19 @@ internal sealed class PanelMemory
 
     public string? ReceiptEmail { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether the request shown is finished: a ticket sent, or a problem an article solved while writing one.</summary>
-    public bool Finished { get; set; }
-
-    /// <summary>
-    /// Ends a finished request when the panel closes, so that the next opening (on this page or another) starts with
-    /// the page's help. What is still in progress (an article being read, a search, a draft) is kept.
-    /// </summary>
+    /// <summary>Ends a finished request when the panel closes (see <see cref="PanelNavigation.EndFinished"/>), forgetting its search and receipt.</summary>
     /// <returns><see langword="true"/> when a finished request was ended.</returns>
     public bool EndFinished()
     {
-        if (!Finished && View != PanelView.Receipt)
+        if (!Navigation.EndFinished())
         {
             return false;
         }
 
-        Finished = false;
-        View = PanelView.Search;
         Query = string.Empty;
-        ArticleId = null;
         Receipt = null;
         ReceiptEmail = null;
-        ClearHistory();
         return true;
-    }
-
-    public void ClearHistory()
-    {
-        History.Clear();
-        Forward.Clear();
     }
 
     public static PanelMemory For(HelpSession session)
@@ -67,6 +44,3 @@ internal sealed class PanelMemory
         return memory;
     }
 }
-
-/// <summary>A place in the panel's history: a view, and for an article view, which article.</summary>
-internal readonly record struct PanelEntry(PanelView View, string? ArticleId);

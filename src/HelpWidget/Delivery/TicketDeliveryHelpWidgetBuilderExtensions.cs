@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using HelpWidget.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,7 @@ public static class TicketDeliveryHelpWidgetBuilderExtensions
     /// <param name="configure">Configures the options, which are validated when the app starts.</param>
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is <see langword="null"/>.</exception>
+    [UnsupportedOSPlatform("browser")]
     public static IHelpWidgetBuilder AddWebhookSink(this IHelpWidgetBuilder builder, Action<WebhookSinkOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -63,6 +65,7 @@ public static class TicketDeliveryHelpWidgetBuilderExtensions
     /// <param name="configuration">The configuration section, such as <c>HelpWidget:Delivery:Webhook</c>.</param>
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configuration"/> is <see langword="null"/>.</exception>
+    [UnsupportedOSPlatform("browser")]
     public static IHelpWidgetBuilder AddWebhookSink(this IHelpWidgetBuilder builder, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -86,6 +89,8 @@ public static class TicketDeliveryHelpWidgetBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TicketDispatcher>());
     }
 
+    // The webhook is sent from a server: its handler (no redirects, no cookies) does not exist in a browser.
+    [UnsupportedOSPlatform("browser")]
     private static OptionsBuilder<WebhookSinkOptions> AddWebhook(IServiceCollection services)
     {
         var options = services.AddOptions<WebhookSinkOptions>();

@@ -1,9 +1,0 @@
-namespace HelpWidget.Components;
-
-internal enum PanelView
-{
-    Search,
-    Article,
-    Contact,
-    Receipt,
-}
