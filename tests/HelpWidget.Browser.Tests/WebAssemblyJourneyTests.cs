@@ -77,6 +77,7 @@ public sealed partial class WebAssemblyJourneyTests(WebAssemblySampleFixture app
         Assert.Equal("VPN drops every hour in the browser app", stored.Submission.Subject);
         Assert.Equal("hardware", stored.Submission.Category);
         Assert.Equal("/expenses/new", stored.Submission.Route);
+        Assert.Contains("vpn-connect", stored.Submission.Context["articlesRead"], StringComparison.Ordinal);
 
         await Page.Keyboard.PressAsync("Escape");
         await Expect(Panel).ToBeHiddenAsync();
@@ -176,13 +177,13 @@ public sealed partial class WebAssemblyJourneyTests(WebAssemblySampleFixture app
         await SearchBox.FillAsync("printer");
         await Expect(ResultCount).ToBeVisibleAsync();
         await AssertAccessibleAsync(state);
-        await Page.Keyboard.PressAsync("Escape");
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "Close help" }).ClickAsync();
         await Expect(Panel).ToBeHiddenAsync();
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Help with Device" }).ClickAsync();
         await Page.GetByRole(AriaRole.Note).GetByRole(AriaRole.Button, new() { Name = "Read more" }).ClickAsync();
         await Expect(Panel.GetByRole(AriaRole.Heading, new() { Name = "Start your new company laptop for the first time", Level = 3 })).ToBeVisibleAsync();
-        await Page.Keyboard.PressAsync("Escape");
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "Close help" }).ClickAsync();
         await Expect(Panel).ToBeHiddenAsync();
     }
 
