@@ -18,12 +18,14 @@ internal sealed class HelpServerClient : IDisposable
     internal static readonly HttpRequestOptionsKey<bool> Probe = new("HelpWidget.Probe");
 
     private readonly IHttpClientFactory _factory;
+    private readonly TimeProvider _time;
     private readonly ILogger<HelpServerClient> _logger;
 
     public HelpServerClient(IHttpClientFactory factory, IOptions<HelpServerOptions> options, TimeProvider time, ILogger<HelpServerClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _factory = factory;
+        _time = time;
         _logger = logger;
 
         // Reading the options validates them: a client used without a host that validates at start fails here, with the message.
@@ -50,6 +52,7 @@ internal sealed class HelpServerClient : IDisposable
         using var activity = HelpServerTelemetry.Source.StartActivity("HelpWidget help server " + endpoint, System.Diagnostics.ActivityKind.Client);
         activity?.SetTag("helpwidget.endpoint", endpoint);
         HttpResponseMessage response;
+        var started = _time.GetTimestamp();
         try
         {
             response = await _factory.CreateClient(HelpServerOptions.HttpClientName).SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -65,6 +68,7 @@ internal sealed class HelpServerClient : IDisposable
             throw Unavailable(endpoint, null, ex);
         }
 
+        Log.Answered(_logger, endpoint, (int)response.StatusCode, _time.GetElapsedTime(started).TotalMilliseconds);
         if ((int)response.StatusCode >= 500)
         {
             var status = (int)response.StatusCode;

@@ -54,6 +54,9 @@ public static class HelpServerHelpWidgetBuilderExtensions
                 // The resilience handler times each attempt and the whole call; the client's own timeout would only cut them short.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // The factory's request logs carry the address with the user's search text in its query; the client logs
+            // its calls itself, by endpoint and status only (user text is never logged above Trace).
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler()
             .Configure((resilience, sp) => Tune(resilience, sp.GetRequiredService<IOptions<HelpServerOptions>>().Value));
 

@@ -25,6 +25,9 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Debug, "HelpWidget help server: {Endpoint} could not be reached; help is still offline.")]
     public static partial void StillUnavailable(ILogger logger, string endpoint, Exception? exception);
 
+    [LoggerMessage(9, LogLevel.Debug, "HelpWidget help server: {Endpoint} answered {Status} in {ElapsedMilliseconds:0} ms.")]
+    public static partial void Answered(ILogger logger, string endpoint, int status, double elapsedMilliseconds);
+
     [LoggerMessage(7, LogLevel.Warning, "HelpWidget help server: {Endpoint} answered with content that could not be read.")]
     public static partial void UnreadableAnswer(ILogger logger, string endpoint, Exception exception);
 }

@@ -80,11 +80,13 @@ public sealed class OfflineTests
         await using var stopped = first;
         await using var client = new TestClient(first.Address, o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-            o.MaxRetryAttempts = 1;
+            // Long enough for a loaded machine's healthy answer, short enough to wait out twice.
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+            o.MaxRetryAttempts = 0;
             o.ProbeInterval = TimeSpan.FromMilliseconds(100);
             o.MaxProbeInterval = TimeSpan.FromMilliseconds(400);
         });
+        await client.Provider.SearchAsync(new SearchRequest { Query = "vpn" }, Token);
         var suggestions = await client.Provider.SuggestAsync(s_expensePage, Token);
         await first.StopAsync();
         var offline = NextChange(client.Connectivity);

@@ -148,8 +148,13 @@ public sealed class TestHelpServer : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken);
             
-            // The index is built in the background; the first suggestion waits for it, so tests start with a ready server.
+            // The index is built in the background; the first suggestion waits for it, and one call over HTTP compiles the
+            // server's pipeline, so a test's first call is answered as fast as any other.
             await app.Services.GetRequiredService<IKnowledgeProvider>().SuggestAsync(new SearchRequest(), cancellationToken);
+            var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var warmUp = new HttpClient();
+            using var answer = await warmUp.GetAsync(new Uri(new Uri(listening), prefix.TrimEnd('/') + "/suggestions?max=1"), cancellationToken);
+            answer.EnsureSuccessStatusCode();
         }
         catch
         {
