@@ -115,6 +115,22 @@ public sealed partial class WebAssemblyJourneyTests(WebAssemblySampleFixture app
     }
 
     [Fact]
+    public async Task ArticlePage_ShowsTheHelpServersArticle_AndSaysWhenThereIsNone()
+    {
+        await OpenPageAsync("/help/vpn-connect");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Connect to the VPN when working remotely", Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync("article-page");
+
+        await Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Home" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Good to see you", Level = 1 })).ToBeVisibleAsync();
+        // The API answers 404 for an article that does not exist; the page says so.
+        ExpectFailuresFrom(new Uri(App.HelpServerAddress, "helpwidget/api/articles/no-such-article").ToString());
+        await OpenPageAsync("/help/no-such-article");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "This article is not available", Level = 1 })).ToBeVisibleAsync();
+        AssertNoProblems();
+    }
+
+    [Fact]
     public async Task AutoPage_RunsOnTheServerFirst_AndInWebAssemblyOnceItIsCached()
     {
         // First visit: nothing cached, so InteractiveAuto starts on the server while WebAssembly downloads.
