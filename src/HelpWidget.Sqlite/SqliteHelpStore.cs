@@ -308,7 +308,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
                 """;
             command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$sink", (object?)sinkName ?? DBNull.Value);
-            command.Parameters.AddWithValue("$reference", (object?)reference ?? DBNull.Value);
+            command.Parameters.AddWithValue("$reference", reference is null ? DBNull.Value : TicketReference.Normalize(reference));
             count = await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -443,7 +443,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
 
     /// <summary>
     /// Gives the ticket a new reference (<see cref="TicketReference"/>). The column is unique: a reference already taken,
-    /// about one chance in 2^60 per stored ticket, is drawn again, at most <see cref="MaxReferenceAttempts"/> times.
+    /// a chance of n in 2^60 with n tickets stored, is drawn again, at most <see cref="MaxReferenceAttempts"/> times.
     /// </summary>
     private async Task<string> AssignReferenceAsync(SqliteConnection connection, SqliteTransaction transaction, long id, CancellationToken cancellationToken)
     {
