@@ -30,10 +30,19 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
 builder.Services.AddAuthorization();
 builder.Services.AddCascadingAuthenticationState();
 
-var helpWidget = builder.Services.AddHelpWidget(options => builder.Configuration.GetSection("HelpWidget").Bind(options))
-    .AddMarkdownContent()
-    .AddLuceneSearch(options => builder.Configuration.GetSection("HelpWidget:Lucene").Bind(options))
-    .AddSqliteStore(options => builder.Configuration.GetSection("HelpWidget:Sqlite").Bind(options))
+// One configuration section: HelpWidget's keys are the engine's options and the Markdown folders' (ArticlesPath,
+// AnnouncementsPath, DefaultLanguage, WatchForChanges); HelpWidget:Lucene and HelpWidget:Sqlite are the backends'.
+var settings = builder.Configuration.GetSection("HelpWidget");
+var helpWidget = builder.Services.AddHelpWidget(options => settings.Bind(options))
+    .AddMarkdownContent(options => settings.Bind(options))
+    .AddLuceneSearch(options =>
+    {
+        // The articles' default language, and the synonyms inside their folder, unless HelpWidget:Lucene names others.
+        options.DefaultLanguage = settings["DefaultLanguage"] ?? options.DefaultLanguage;
+        options.SynonymsPath = Path.Combine(settings["ArticlesPath"] ?? "KnowledgeBase", "synonyms");
+        settings.GetSection("Lucene").Bind(options);
+    })
+    .AddSqliteStore(options => settings.GetSection("Sqlite").Bind(options))
     .ConfigurePanel(options => builder.Configuration.GetSection("HelpWidget:Panel").Bind(options))
     .ConfigureLauncher(options => builder.Configuration.GetSection("HelpWidget:Launcher").Bind(options));
 

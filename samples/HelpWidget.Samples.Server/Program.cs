@@ -6,11 +6,20 @@ using HelpWidget.Sqlite;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddHelpWidget(options => builder.Configuration.GetSection("HelpWidget").Bind(options))
-    .AddMarkdownContent()
-    .AddLuceneSearch(options => builder.Configuration.GetSection("HelpWidget:Lucene").Bind(options))
-    .AddSqliteStore(options => builder.Configuration.GetSection("HelpWidget:Sqlite").Bind(options))
-    .AddHelpWidgetApi(options => builder.Configuration.GetSection("HelpWidget:Api").Bind(options));
+// One configuration section: HelpWidget's keys are the engine's options and the Markdown folders' (ArticlesPath,
+// AnnouncementsPath, DefaultLanguage, WatchForChanges); HelpWidget:Lucene, :Sqlite and :Api are the other parts'.
+var settings = builder.Configuration.GetSection("HelpWidget");
+builder.Services.AddHelpWidget(options => settings.Bind(options))
+    .AddMarkdownContent(options => settings.Bind(options))
+    .AddLuceneSearch(options =>
+    {
+        // The articles' default language, and the synonyms inside their folder, unless HelpWidget:Lucene names others.
+        options.DefaultLanguage = settings["DefaultLanguage"] ?? options.DefaultLanguage;
+        options.SynonymsPath = Path.Combine(settings["ArticlesPath"] ?? "KnowledgeBase", "synonyms");
+        settings.GetSection("Lucene").Bind(options);
+    })
+    .AddSqliteStore(options => settings.GetSection("Sqlite").Bind(options))
+    .AddHelpWidgetApi(options => settings.GetSection("Api").Bind(options));
 builder.Services.AddOpenApi();
 
 // The widget speaks these languages; Accept-Language picks the language of error details.

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,11 @@ namespace HelpWidget.Lucene;
 /// index ready or nearly so. Searches that come earlier wait for this build; if it fails, it is logged and the next
 /// search tries again.
 /// </summary>
-internal sealed class LuceneIndexWarmup(LuceneKnowledgeProvider provider, ILogger<LuceneIndexWarmup> logger) : BackgroundService
+/// <remarks>
+/// The engine is resolved when the build starts, not when the host creates its services: an app without an article
+/// source then fails with the options' start-up check, which says what to add, rather than with a resolution error.
+/// </remarks>
+internal sealed class LuceneIndexWarmup(IServiceProvider services, ILogger<LuceneIndexWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,7 +21,7 @@ internal sealed class LuceneIndexWarmup(LuceneKnowledgeProvider provider, ILogge
         await Task.Yield();
         try
         {
-            await provider.EnsureIndexAsync(stoppingToken);
+            await services.GetRequiredService<LuceneKnowledgeProvider>().EnsureIndexAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -19,9 +19,8 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     private const string GenerationPrefix = "index-";
 
     private readonly IArticleSource _source;
-    private readonly IOptions<HelpWidgetOptions> _options;
+    private readonly LuceneSearchOptions _options;
     private readonly ILogger<LuceneKnowledgeProvider> _logger;
-    private readonly IOptions<LuceneSearchOptions>? _searchOptions;
     private readonly IHostEnvironment? _environment;
     private readonly SynonymFiles _synonyms;
     private readonly TimeProvider _time;
@@ -52,22 +51,27 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
 
     public LuceneKnowledgeProvider(
         IArticleSource source,
-        IOptions<HelpWidgetOptions> options,
         ILogger<LuceneKnowledgeProvider> logger,
-        IOptions<LuceneSearchOptions>? searchOptions = null,
+        IOptions<LuceneSearchOptions>? options = null,
         IHostEnvironment? environment = null,
         IArticleSignalSource? signals = null,
         TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
-        Signals = new SignalCache(signals, _time, logger, searchOptions?.Value.SignalsRefreshInterval);
+        _options = options?.Value ?? new LuceneSearchOptions();
+        Signals = new SignalCache(signals, _time, logger, _options.SignalsRefreshInterval);
         _compactTimer = _time.CreateTimer(_ => OnQuiet(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _source = source;
-        _options = options;
         _logger = logger;
-        _searchOptions = searchOptions;
         _environment = environment;
-        _synonyms = new SynonymFiles(SynonymFolder(), logger);
+        var synonymFolder = SynonymFolder();
+        if (synonymFolder is not null && !Directory.Exists(synonymFolder))
+        {
+            // Said once: an app whose articles are not in the default folder may not know the synonyms' folder is separate.
+            Log.NoSynonymsFolder(logger, synonymFolder);
+        }
+
+        _synonyms = new SynonymFiles(synonymFolder, logger);
         _source.ArticlesChanged += OnArticlesChanged;
         Signals.LearnedChanged += OnArticlesChanged;
     }
@@ -119,7 +123,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
 
     private SearchResults Search(IndexSnapshot snapshot, SearchRequest request)
     {
-        var settings = _options.Value;
+        var settings = _options;
         var max = Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit);
 
         var order = snapshot.SearchOrder(request.Language, settings.DefaultLanguage).ToList();
@@ -138,12 +142,12 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             }
         }
 
-        return new SearchResults { DidYouMean = order.Count > 0 ? DidYouMean(order[0], request, _options.Value.MaxQueryLength) : null };
+        return new SearchResults { DidYouMean = order.Count > 0 ? DidYouMean(order[0], request, _options.MaxQueryLength) : null };
     }
 
     private SearchResults Suggest(IndexSnapshot snapshot, SearchRequest request)
     {
-        var index = snapshot.SearchOrder(request.Language, _options.Value.DefaultLanguage).FirstOrDefault();
+        var index = snapshot.SearchOrder(request.Language, _options.DefaultLanguage).FirstOrDefault();
         if (index is null)
         {
             return SearchResults.Empty;
@@ -209,7 +213,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             return null;
         }
 
-        var defaultLanguage = _options.Value.DefaultLanguage;
+        var defaultLanguage = _options.DefaultLanguage;
         var language = Language(request.Language) ?? defaultLanguage;
         var article = snapshot.Find(id, language) ?? snapshot.Find(id, defaultLanguage) ?? snapshot.FindAny(id);
         return article is not null && article.IsVisibleTo(request.User) ? article : null;
@@ -628,7 +632,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     /// <summary>A new folder for a language's index when it is kept on disk; <see langword="null"/> in memory.</summary>
     private string? IndexFolder()
     {
-        if (_searchOptions?.Value.IndexPath is not { Length: > 0 } configured)
+        if (_options.IndexPath is not { Length: > 0 } configured)
         {
             return null;
         }
@@ -646,13 +650,11 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         return Path.Combine(root, string.Create(CultureInfo.InvariantCulture, $"{GenerationPrefix}{_generation:D6}-{Environment.ProcessId}"));
     }
 
-    private string SynonymFolder()
-    {
-        var root = _environment?.ContentRootPath ?? AppContext.BaseDirectory;
-        return _searchOptions?.Value.SynonymsPath is { Length: > 0 } configured
-            ? Path.Combine(root, configured)
-            : Path.Combine(root, _options.Value.ArticlesPath, "synonyms");
-    }
+    /// <summary>The folder of the synonym files; <see langword="null"/> when the options name none.</summary>
+    private string? SynonymFolder() =>
+        _options.SynonymsPath is { Length: > 0 } configured
+            ? Path.GetFullPath(Path.Combine(_environment?.ContentRootPath ?? AppContext.BaseDirectory, configured))
+            : null;
 
     private async Task<T> WithSnapshotAsync<T>(Func<IndexSnapshot, T> action, CancellationToken cancellationToken)
     {
@@ -678,7 +680,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             return;
         }
 
-        var timeout = _searchOptions?.Value.IndexWaitTimeout ?? new LuceneSearchOptions().IndexWaitTimeout;
+        var timeout = _options.IndexWaitTimeout;
         using var deadline = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try

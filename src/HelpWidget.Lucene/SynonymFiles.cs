@@ -7,17 +7,17 @@ namespace HelpWidget.Lucene;
 /// it changed, so a reload that finds it unchanged gets the same <see cref="Synonyms"/> object back.
 /// </summary>
 /// <remarks>Used by one reload at a time.</remarks>
-internal sealed class SynonymFiles(string folder, ILogger logger) : IDisposable
+internal sealed class SynonymFiles(string? folder, ILogger logger) : IDisposable
 {
     public const int MaxFileBytes = 1024 * 1024;
 
     private readonly global::Lucene.Net.Analysis.Analyzer _words = Analyzers.Words(fold: true);
     private readonly Dictionary<string, (DateTime Written, long Length, Synonyms Synonyms)> _loaded = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Reads the language's synonyms; a missing file means none, a bad line is skipped with a warning.</summary>
+    /// <summary>Reads the language's synonyms; no folder or a missing file means none, a bad line is skipped with a warning.</summary>
     public Synonyms Load(string language)
     {
-        if (!LanguageIndexWriter.IsPlainTag(language))
+        if (folder is null || !LanguageIndexWriter.IsPlainTag(language))
         {
             return Synonyms.Empty;
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HelpWidget.Markdown;
 
@@ -7,18 +8,26 @@ namespace HelpWidget.Markdown;
 public static class MarkdownHelpWidgetBuilderExtensions
 {
     /// <summary>
-    /// Reads articles from the Markdown files of <see cref="HelpWidgetOptions.ArticlesPath"/> (as the
+    /// Reads articles from the Markdown files of <see cref="MarkdownContentOptions.ArticlesPath"/> (as the
     /// <see cref="IArticleSource"/> a search engine such as <c>AddLuceneSearch()</c> indexes) and announcements from those of
-    /// <see cref="HelpWidgetOptions.AnnouncementsPath"/> (as the <see cref="IAnnouncementSource"/>). Front matter is YAML,
+    /// <see cref="MarkdownContentOptions.AnnouncementsPath"/> (as the <see cref="IAnnouncementSource"/>). Front matter is YAML,
     /// the body is turned into sanitised HTML, and changed files are read again. A source the app registered itself,
-    /// before or after this call, is kept.
+    /// before or after this call, is kept. The options are validated when the app starts.
     /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>
+    /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
-    public static IHelpWidgetBuilder AddMarkdownContent(this IHelpWidgetBuilder builder)
+    public static IHelpWidgetBuilder AddMarkdownContent(this IHelpWidgetBuilder builder, Action<MarkdownContentOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Services.AddOptions<MarkdownContentOptions>().ValidateDataAnnotations().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MarkdownContentOptions>, MarkdownContentOptionsValidator>());
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IArticleSource, MarkdownArticleSource>();
         builder.Services.TryAddSingleton<IAnnouncementSource, MarkdownAnnouncementSource>();

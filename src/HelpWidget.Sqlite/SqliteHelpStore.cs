@@ -85,6 +85,12 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
 
     private const int MaxErrorLength = 2000;
 
+    /// <summary>How many references are drawn for one ticket before its submission fails; one is taken only by a broken generator.</summary>
+    internal const int MaxReferenceAttempts = 8;
+
+    /// <summary>SQLITE_CONSTRAINT_UNIQUE, the extended result code of a unique constraint that failed.</summary>
+    private const int SqliteConstraintUnique = 2067;
+
     /// <summary>The most searches learned per article; the most frequent are kept.</summary>
     private const int MaxHelpfulQueries = 20;
 
@@ -108,6 +114,9 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     }
 
     public event EventHandler? DeliveriesQueued;
+
+    /// <summary>Gets the source of new ticket references; tests replace it to make references collide.</summary>
+    internal Func<string> NewReference { get; init; } = TicketReference.Create;
 
     public async Task<TicketReceipt> SaveTicketAsync(TicketSubmission ticket, CancellationToken cancellationToken = default)
     {
@@ -136,7 +145,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     {
         ArgumentNullException.ThrowIfNull(reference);
         await using var connection = await OpenAsync(cancellationToken);
-        var tickets = await ReadTicketsAsync(connection, null, "WHERE t.reference = $reference", command => command.Parameters.AddWithValue("$reference", reference), cancellationToken);
+        var tickets = await ReadTicketsAsync(connection, null, "WHERE t.reference = $reference", command => command.Parameters.AddWithValue("$reference", TicketReference.Normalize(reference)), cancellationToken);
         return tickets.Count == 0 ? null : tickets[0];
     }
 
@@ -299,7 +308,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
                 """;
             command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$sink", (object?)sinkName ?? DBNull.Value);
-            command.Parameters.AddWithValue("$reference", (object?)reference ?? DBNull.Value);
+            command.Parameters.AddWithValue("$reference", reference is null ? DBNull.Value : TicketReference.Normalize(reference));
             count = await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -432,7 +441,31 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
         await migrations.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string Reference(long id) => string.Create(CultureInfo.InvariantCulture, $"HW-{id:D6}");
+    /// <summary>
+    /// Gives the ticket a new reference (<see cref="TicketReference"/>). The column is unique: a reference already taken,
+    /// a chance of n in 2^60 with n tickets stored, is drawn again, at most <see cref="MaxReferenceAttempts"/> times.
+    /// </summary>
+    private async Task<string> AssignReferenceAsync(SqliteConnection connection, SqliteTransaction transaction, long id, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var reference = NewReference();
+            await using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE tickets SET reference = $reference WHERE id = $id;";
+            update.Parameters.AddWithValue("$reference", reference);
+            update.Parameters.AddWithValue("$id", id);
+            try
+            {
+                await update.ExecuteNonQueryAsync(cancellationToken);
+                return reference;
+            }
+            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteConstraintUnique && attempt < MaxReferenceAttempts)
+            {
+                // Taken: the failed statement is undone, the transaction goes on; draw another.
+            }
+        }
+    }
 
     /// <summary>Inserts the ticket, its attachments and one delivery per sink; <see langword="null"/> when its key is already stored.</summary>
     private async Task<TicketReceipt?> InsertTicketAsync(SqliteConnection connection, SqliteTransaction transaction, TicketSubmission ticket, CancellationToken cancellationToken)
@@ -466,15 +499,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
             id = inserted;
         }
 
-        var reference = Reference(id);
-        await using (var update = connection.CreateCommand())
-        {
-            update.Transaction = transaction;
-            update.CommandText = "UPDATE tickets SET reference = $reference WHERE id = $id;";
-            update.Parameters.AddWithValue("$reference", reference);
-            update.Parameters.AddWithValue("$id", id);
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var reference = await AssignReferenceAsync(connection, transaction, id, cancellationToken);
 
         for (var position = 0; position < ticket.Attachments.Count; position++)
         {

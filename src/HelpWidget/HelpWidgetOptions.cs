@@ -3,18 +3,17 @@ using System.Globalization;
 
 namespace HelpWidget;
 
-/// <summary>Options of the HelpWidget engine, bound from configuration or set in <c>AddHelpWidget()</c>.</summary>
+/// <summary>
+/// Options of the HelpWidget engine and its components, bound from configuration or set in <c>AddHelpWidget()</c>.
+/// Each backend has options of its own, set where it is added: the Markdown folders in <c>AddMarkdownContent()</c>,
+/// the search engine's in <c>AddLuceneSearch()</c>, the store's in <c>AddSqliteStore()</c>.
+/// </summary>
 public sealed class HelpWidgetOptions
 {
     /// <summary>
-    /// Gets or sets the folder holding the Markdown articles, absolute or relative to the app's content root.
-    /// Articles may sit in sub-folders named after their language (<c>en/</c>, <c>sv/</c>). Defaults to <c>KnowledgeBase</c>.
-    /// </summary>
-    [Required]
-    public string ArticlesPath { get; set; } = "KnowledgeBase";
-
-    /// <summary>
-    /// Gets or sets the language used when the user's language has no articles, as a two-letter ISO 639-1 code. Defaults to <c>en</c>.
+    /// Gets or sets the language the widget asks for, and records, for a user whose culture states no preference (the
+    /// invariant culture), as a two-letter ISO 639-1 code; see <see cref="LanguageFor"/>. Give the backends the same
+    /// language (the Markdown and Lucene options have a <c>DefaultLanguage</c> of their own). Defaults to <c>en</c>.
     /// </summary>
     [Required]
     [RegularExpression("^[a-z]{2}$", ErrorMessage = "DefaultLanguage must be a two-letter lower-case ISO 639-1 code such as 'en'.")]
@@ -24,32 +23,9 @@ public sealed class HelpWidgetOptions
     [Range(1, SearchRequest.MaxResultsLimit)]
     public int MaxResults { get; set; } = 8;
 
-    /// <summary>
-    /// Gets or sets the longest query searched, in characters, from 10 to 10,000; longer text is cut, not refused. Defaults to 500.
-    /// </summary>
-    [Range(10, 10_000)]
-    public int MaxQueryLength { get; set; } = 500;
-
-    /// <summary>Gets or sets the largest Markdown file read, in bytes, from 1 KiB to 16 MiB; larger files are skipped with a warning. Defaults to 1 MiB.</summary>
-    [Range(1024, 16 * 1024 * 1024)]
-    public int MaxArticleBytes { get; set; } = 1024 * 1024;
-
-    /// <summary>
-    /// Gets or sets a value indicating whether changes to the articles folder (added, changed, deleted files, and
-    /// synonym files) are picked up while the app runs. Defaults to <see langword="true"/>.
-    /// </summary>
-    public bool WatchForChanges { get; set; } = true;
-
     /// <summary>Gets or sets the name of the host app, sent with tickets; <see langword="null"/> uses the host's application name. Defaults to <see langword="null"/>.</summary>
     [StringLength(100)]
     public string? ApplicationName { get; set; }
-
-    /// <summary>
-    /// Gets or sets the folder holding announcements as Markdown files, absolute or relative to the app's content
-    /// root; a missing folder means no announcements. Defaults to <c>Announcements</c>.
-    /// </summary>
-    [Required]
-    public string AnnouncementsPath { get; set; } = "Announcements";
 
     /// <summary>Gets how users reach people: the contact policy, the ticket form's categories and fields, and the other channels.</summary>
     public HelpContactOptions Contact { get; } = new();

@@ -1,4 +1,5 @@
 using HelpWidget.Lucene;
+using HelpWidget.Markdown;
 using HelpWidget.Sqlite;
 using HelpWidget.Testing;
 using Microsoft.AspNetCore.Authentication;
@@ -53,7 +54,8 @@ public sealed class ApiServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddAuthentication(HeaderAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, HeaderAuthenticationHandler>(HeaderAuthenticationHandler.SchemeName, null);
-        builder.Services.AddHelpWidget(o =>
+        builder.Services.AddHelpWidget()
+            .AddMarkdownContent(o =>
             {
                 o.ArticlesPath = "KnowledgeBase";
                 o.AnnouncementsPath = "Announcements";

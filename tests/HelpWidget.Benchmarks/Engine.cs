@@ -16,7 +16,6 @@ internal sealed class Engine : IArticleSource, IDisposable
         _articles = articles;
         Provider = new LuceneKnowledgeProvider(
             this,
-            Options.Create(new HelpWidgetOptions()),
             NullLogger<LuceneKnowledgeProvider>.Instance,
             Options.Create(new LuceneSearchOptions { IndexPath = indexPath }),
             time: Time);

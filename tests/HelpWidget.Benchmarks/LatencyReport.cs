@@ -145,9 +145,9 @@ internal static class LatencyReport
                 await File.WriteAllTextAsync(Path.Combine(language, article.Id + ".md"), MarkdownFile(article, string.Empty));
             }
 
-            var options = Microsoft.Extensions.Options.Options.Create(new HelpWidgetOptions { ArticlesPath = folder.FullName });
+            var options = Microsoft.Extensions.Options.Options.Create(new HelpWidget.Markdown.MarkdownContentOptions { ArticlesPath = folder.FullName });
             using var source = new HelpWidget.Markdown.MarkdownArticleSource(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<HelpWidget.Markdown.MarkdownArticleSource>.Instance);
-            using var provider = new LuceneKnowledgeProvider(source, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<LuceneKnowledgeProvider>.Instance);
+            using var provider = new LuceneKnowledgeProvider(source, Microsoft.Extensions.Logging.Abstractions.NullLogger<LuceneKnowledgeProvider>.Instance);
             await provider.EnsureIndexAsync();
             var times = new List<double>(FileChanges);
             for (var run = 0; run < FileChanges; run++)
@@ -201,9 +201,9 @@ internal static class LatencyReport
                 File.Copy(file, target);
             }
 
-            var options = Microsoft.Extensions.Options.Options.Create(new HelpWidgetOptions { ArticlesPath = folder.FullName });
+            var options = Microsoft.Extensions.Options.Options.Create(new HelpWidget.Markdown.MarkdownContentOptions { ArticlesPath = folder.FullName });
             using var source = new HelpWidget.Markdown.MarkdownArticleSource(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<HelpWidget.Markdown.MarkdownArticleSource>.Instance);
-            using var provider = new LuceneKnowledgeProvider(source, options, Microsoft.Extensions.Logging.Abstractions.NullLogger<LuceneKnowledgeProvider>.Instance);
+            using var provider = new LuceneKnowledgeProvider(source, Microsoft.Extensions.Logging.Abstractions.NullLogger<LuceneKnowledgeProvider>.Instance);
             await provider.EnsureIndexAsync();
             var times = new List<double>();
             for (var i = 0; i < 5; i++)

@@ -5,10 +5,18 @@ using HelpWidget.Benchmarks;
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --filter '*'  the same operations under BenchmarkDotNet
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --filter '*Scrubber*' --job short  the personal data scrubber
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --startup [runs] [other-sample-bin]  time to first page: plain template vs. sample over 10,000 articles
+// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --http [seconds] [rounds]  search over HTTP (wrk, 32 connections) next to the engine in-process, 10,000 articles
 if (args.Length > 0 && args[0] == "--startup")
 {
     var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
     return await StartupReport.RunAsync(Console.Out, Math.Clamp(runs, 1, 20), args.Length > 2 ? args[2] : null);
+}
+
+if (args.Length > 0 && args[0] == "--http")
+{
+    var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
+    var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    return await HttpReport.RunAsync(Console.Out, Math.Clamp(seconds, 1, 120), Math.Clamp(rounds, 1, 20));
 }
 
 if (args.Contains("--latency"))

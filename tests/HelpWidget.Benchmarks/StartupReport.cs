@@ -179,7 +179,8 @@ internal static partial class StartupReport
 
     private static string Output(string project) => Path.Combine(project, "bin", "Release", "net10.0");
 
-    private static void WriteKnowledgeBase(string folder, IReadOnlyList<HelpArticle> articles)
+    /// <summary>Writes the articles as Markdown files in <c>en/</c> of <paramref name="folder"/>, as an editor would keep them.</summary>
+    internal static void WriteKnowledgeBase(string folder, IReadOnlyList<HelpArticle> articles)
     {
         var english = Directory.CreateDirectory(Path.Combine(folder, "en")).FullName;
         foreach (var article in articles)

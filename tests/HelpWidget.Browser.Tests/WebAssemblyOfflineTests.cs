@@ -74,6 +74,6 @@ public sealed partial class WebAssemblyOfflineTests(WebAssemblyFaultFixture app)
         AssertNoProblems();
     }
 
-    [GeneratedRegex("HW-[0-9]{6}")]
+    [GeneratedRegex("HW-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")]
     private static partial Regex ReferencePattern();
 }

@@ -111,7 +111,7 @@ internal sealed class ProductEngine : IEvalEngine
             services.AddSingleton<IArticleSignalSource>(new FixedSignals(signals));
         }
 
-        services.AddHelpWidget(options => options.DefaultLanguage = dataset.Language).AddLuceneSearch();
+        services.AddHelpWidget(options => options.DefaultLanguage = dataset.Language).AddLuceneSearch(options => options.DefaultLanguage = dataset.Language);
         var engine = new ProductEngine(services.BuildServiceProvider(), dataset.Language, name);
         await engine._provider.SearchAsync(new SearchRequest { Query = "warm up", Language = dataset.Language });
         return engine;

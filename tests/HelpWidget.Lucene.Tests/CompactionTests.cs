@@ -17,7 +17,7 @@ public sealed class CompactionTests
     {
         var time = new FakeTimeProvider();
         var source = new TestArticleSource(Articles(round: 0));
-        using var provider = new LuceneKnowledgeProvider(source, Options.Create(new HelpWidgetOptions()), NullLogger<LuceneKnowledgeProvider>.Instance, time: time);
+        using var provider = new LuceneKnowledgeProvider(source, NullLogger<LuceneKnowledgeProvider>.Instance, time: time);
         await provider.EnsureIndexAsync(Token);
 
         // Two changes: each writes one small segment, too few for the merge policy to merge them during a reload.

@@ -301,7 +301,7 @@ public sealed class IncrementalReloadTests : IDisposable
 
     private LuceneKnowledgeProvider StartOnMarkdown(bool onDisk)
     {
-        var source = new MarkdownArticleSource(Options.Create(new HelpWidgetOptions { ArticlesPath = ArticlesFolder }), NullLogger<MarkdownArticleSource>.Instance);
+        var source = new MarkdownArticleSource(Options.Create(new MarkdownContentOptions { ArticlesPath = ArticlesFolder }), NullLogger<MarkdownArticleSource>.Instance);
         _disposables.Add(source);
         return Start(source, onDisk);
     }
@@ -310,9 +310,8 @@ public sealed class IncrementalReloadTests : IDisposable
     {
         var provider = new LuceneKnowledgeProvider(
             source,
-            Options.Create(new HelpWidgetOptions { ArticlesPath = ArticlesFolder }),
             _log,
-            Options.Create(new LuceneSearchOptions { IndexPath = onDisk ? IndexFolder : null }));
+            Options.Create(new LuceneSearchOptions { IndexPath = onDisk ? IndexFolder : null, SynonymsPath = Path.Combine(ArticlesFolder, "synonyms") }));
         _disposables.Add(provider);
         return provider;
     }

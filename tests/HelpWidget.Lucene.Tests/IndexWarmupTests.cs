@@ -90,7 +90,7 @@ public sealed class IndexWarmupTests
         var source = new GatedArticleSource(Article("vpn", "Connect to the VPN", "Start the client."));
         var time = new FakeTimeProvider();
         var searchOptions = Options.Create(new LuceneSearchOptions { IndexWaitTimeout = TimeSpan.FromSeconds(5) });
-        using var provider = new LuceneKnowledgeProvider(source, Options.Create(new HelpWidgetOptions()), NullLogger<LuceneKnowledgeProvider>.Instance, searchOptions, time: time);
+        using var provider = new LuceneKnowledgeProvider(source, NullLogger<LuceneKnowledgeProvider>.Instance, searchOptions, time: time);
         var build = provider.EnsureIndexAsync(Token);
         await source.LoadStarted.WaitAsync(s_bound, Token);
 
@@ -109,7 +109,7 @@ public sealed class IndexWarmupTests
     public async Task SearchAsync_CancelledWhileTheIndexIsBuilt_StopsWaiting()
     {
         var source = new GatedArticleSource(Article("vpn", "Connect to the VPN", "Start the client."));
-        using var provider = new LuceneKnowledgeProvider(source, Options.Create(new HelpWidgetOptions()), NullLogger<LuceneKnowledgeProvider>.Instance);
+        using var provider = new LuceneKnowledgeProvider(source, NullLogger<LuceneKnowledgeProvider>.Instance);
         var build = provider.EnsureIndexAsync(Token);
         await source.LoadStarted.WaitAsync(s_bound, Token);
         using var cancellation = new CancellationTokenSource();
@@ -127,7 +127,7 @@ public sealed class IndexWarmupTests
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddLogging();
         builder.Services.AddSingleton(source);
-        builder.Services.AddHelpWidget(o => o.WatchForChanges = false).AddLuceneSearch();
+        builder.Services.AddHelpWidget().AddLuceneSearch();
         configure?.Invoke(builder.Services);
         return builder.Build();
     }

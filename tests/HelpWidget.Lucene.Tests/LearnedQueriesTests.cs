@@ -127,7 +127,7 @@ public sealed class LearnedQueriesTests
     }
 
     private static LuceneKnowledgeProvider Create(Signals signals, TimeProvider time, params HelpArticle[] articles) =>
-        new(new TestArticleSource(articles), Options.Create(new HelpWidgetOptions()), NullLogger<LuceneKnowledgeProvider>.Instance, signals: signals, time: time);
+        new(new TestArticleSource(articles), NullLogger<LuceneKnowledgeProvider>.Instance, signals: signals, time: time);
 
     private sealed class Signals : Dictionary<string, ArticleSignals>, IArticleSignalSource
     {

@@ -18,9 +18,11 @@ public sealed class LiveReloadTests : IDisposable
     public LiveReloadTests()
     {
         Write("en/vpn.md", "---\nid: vpn\ntitle: Connect to the VPN\n---\nStart the client.");
-        var options = Options.Create(new HelpWidgetOptions { ArticlesPath = _root.FullName });
-        _source = new MarkdownArticleSource(options, NullLogger<MarkdownArticleSource>.Instance);
-        _provider = new LuceneKnowledgeProvider(_source, options, NullLogger<LuceneKnowledgeProvider>.Instance);
+        _source = new MarkdownArticleSource(Options.Create(new MarkdownContentOptions { ArticlesPath = _root.FullName }), NullLogger<MarkdownArticleSource>.Instance);
+        _provider = new LuceneKnowledgeProvider(
+            _source,
+            NullLogger<LuceneKnowledgeProvider>.Instance,
+            Options.Create(new LuceneSearchOptions { SynonymsPath = Path.Combine(_root.FullName, "synonyms") }));
     }
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -62,7 +64,7 @@ public sealed class LiveReloadTests : IDisposable
     public async Task SearchesDuringReloads_AllAnswer()
     {
         var source = new TestArticleSource(Article("a", "Alpha guide", "alpha"));
-        using var provider = new LuceneKnowledgeProvider(source, Options.Create(new HelpWidgetOptions()), NullLogger<LuceneKnowledgeProvider>.Instance);
+        using var provider = new LuceneKnowledgeProvider(source, NullLogger<LuceneKnowledgeProvider>.Instance);
         await provider.EnsureIndexAsync(Token);
 
         var searches = Task.Run(async () =>
@@ -94,7 +96,6 @@ public sealed class LiveReloadTests : IDisposable
         var source = new TestArticleSource(Article("vpn", "Connect to the VPN", "Start the client."));
         var provider = new LuceneKnowledgeProvider(
             source,
-            Options.Create(new HelpWidgetOptions()),
             NullLogger<LuceneKnowledgeProvider>.Instance,
             Options.Create(new LuceneSearchOptions { IndexPath = folder }));
 

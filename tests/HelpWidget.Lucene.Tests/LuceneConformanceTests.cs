@@ -9,7 +9,7 @@ public sealed class LuceneConformanceTests : KnowledgeProviderConformanceTests
 {
     protected override async Task<IKnowledgeProvider> CreateProviderAsync(IReadOnlyList<HelpArticle> articles)
     {
-        var provider = new LuceneKnowledgeProvider(new TestArticleSource([.. articles]), Options.Create(new HelpWidgetOptions()), NullLogger<LuceneKnowledgeProvider>.Instance);
+        var provider = new LuceneKnowledgeProvider(new TestArticleSource([.. articles]), NullLogger<LuceneKnowledgeProvider>.Instance);
         await provider.EnsureIndexAsync();
         return provider;
     }

@@ -15,7 +15,7 @@ public sealed class LuceneKnowledgeProviderTests : IDisposable
         Article("password-reset", "Byt ditt lösenord", "Öppna lösenordsportalen och välj ett nytt lösenord.", language: "sv", contexts: ["/profile"]),
     ];
 
-    private readonly LuceneKnowledgeProvider _provider = new(new TestArticleSource(s_articles), Options.Create(new HelpWidgetOptions()), NullLogger<LuceneKnowledgeProvider>.Instance);
+    private readonly LuceneKnowledgeProvider _provider = new(new TestArticleSource(s_articles), NullLogger<LuceneKnowledgeProvider>.Instance);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -104,7 +104,6 @@ public sealed class LuceneKnowledgeProviderTests : IDisposable
     {
         using var provider = new LuceneKnowledgeProvider(
             new TestArticleSource(Article("x", "Markup", "Type <b onmouseover=alert(1)>password</b> & press enter")),
-            Options.Create(new HelpWidgetOptions()),
             NullLogger<LuceneKnowledgeProvider>.Instance);
 
         var results = await provider.SearchAsync(new SearchRequest { Query = "password" }, Token);
@@ -150,7 +149,7 @@ public sealed class LuceneKnowledgeProviderTests : IDisposable
     public async Task SearchAsync_ConcurrentCallers_BuildTheIndexOnce()
     {
         var source = new TestArticleSource(s_articles);
-        using var provider = new LuceneKnowledgeProvider(source, Options.Create(new HelpWidgetOptions()), NullLogger<LuceneKnowledgeProvider>.Instance);
+        using var provider = new LuceneKnowledgeProvider(source, NullLogger<LuceneKnowledgeProvider>.Instance);
 
         var searches = Enumerable.Range(0, 32).Select(i => Task.Run(() => provider.SearchAsync(new SearchRequest { Query = i % 2 == 0 ? "password" : "vpn" }, Token), Token));
         var results = await Task.WhenAll(searches);

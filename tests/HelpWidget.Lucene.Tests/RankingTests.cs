@@ -43,7 +43,6 @@ public sealed class RankingTests
         var signals = new FakeSignals();
         using var provider = new LuceneKnowledgeProvider(
             new TestArticleSource(Article("a", "Printer help", "Print on the printer."), Article("b", "Printer help", "Print on the printer.")),
-            Options.Create(new HelpWidgetOptions()),
             NullLogger<LuceneKnowledgeProvider>.Instance,
             signals: signals,
             time: time);
@@ -148,7 +147,7 @@ public sealed class RankingTests
     }
 
     private static LuceneKnowledgeProvider Create(FakeSignals signals, params HelpArticle[] articles) =>
-        new(new TestArticleSource(articles), Options.Create(new HelpWidgetOptions()), NullLogger<LuceneKnowledgeProvider>.Instance, signals: signals);
+        new(new TestArticleSource(articles), NullLogger<LuceneKnowledgeProvider>.Instance, signals: signals);
 
     private sealed class FakeSignals : Dictionary<string, ArticleSignals>, IArticleSignalSource
     {

@@ -11,10 +11,13 @@ public sealed class SampleKnowledgeBaseTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var options = Options.Create(new HelpWidgetOptions { ArticlesPath = Path.Combine(RepositoryRoot(), "samples", "HelpWidget.Samples.Intranet", "KnowledgeBase") });
-        var source = new MarkdownArticleSource(options, NullLogger<MarkdownArticleSource>.Instance);
+        var folder = Path.Combine(RepositoryRoot(), "samples", "HelpWidget.Samples.Intranet", "KnowledgeBase");
+        var source = new MarkdownArticleSource(Options.Create(new MarkdownContentOptions { ArticlesPath = folder }), NullLogger<MarkdownArticleSource>.Instance);
         Assert.True((await source.LoadArticlesAsync()).Count >= 60);
-        _provider = new LuceneKnowledgeProvider(source, options, NullLogger<LuceneKnowledgeProvider>.Instance);
+        _provider = new LuceneKnowledgeProvider(
+            source,
+            NullLogger<LuceneKnowledgeProvider>.Instance,
+            Options.Create(new LuceneSearchOptions { SynonymsPath = Path.Combine(folder, "synonyms") }));
     }
 
     public ValueTask DisposeAsync()

@@ -24,7 +24,6 @@ public sealed class SearchFeaturesTests : IDisposable
         File.WriteAllLines(Path.Combine(_synonyms.FullName, "sv.txt"), ["lösenord, pwd"]);
         _provider = new LuceneKnowledgeProvider(
             new TestArticleSource(s_articles),
-            Options.Create(new HelpWidgetOptions()),
             NullLogger<LuceneKnowledgeProvider>.Instance,
             Options.Create(new LuceneSearchOptions { SynonymsPath = _synonyms.FullName }));
     }
@@ -92,7 +91,6 @@ public sealed class SearchFeaturesTests : IDisposable
         File.WriteAllLines(Path.Combine(_synonyms.FullName, "en.txt"), Enumerable.Range(0, 5000).Select(i => $"vpn, tunnel{i}, remote{i}"));
         using var provider = new LuceneKnowledgeProvider(
             new TestArticleSource(s_articles),
-            Options.Create(new HelpWidgetOptions()),
             NullLogger<LuceneKnowledgeProvider>.Instance,
             Options.Create(new LuceneSearchOptions { SynonymsPath = _synonyms.FullName }));
 

@@ -18,11 +18,11 @@ public sealed partial class KbOutlookTests
     {
         var logger = new CountingLoggerProvider();
         var services = new ServiceCollection().AddLogging(logging => logging.AddProvider(logger));
-        services.AddHelpWidget(o =>
+        services.AddHelpWidget().AddMarkdownContent(o =>
         {
             o.ArticlesPath = SharedData.KbOutlook;
             o.WatchForChanges = false;
-        }).AddMarkdownContent();
+        });
         using var provider = services.BuildServiceProvider();
 
         var articles = await provider.GetRequiredService<IArticleSource>().LoadArticlesAsync(Token);
@@ -73,11 +73,11 @@ public sealed partial class KbOutlookTests
     private static ServiceProvider CreateServices()
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddHelpWidget(o =>
+        services.AddHelpWidget().AddMarkdownContent(o =>
         {
             o.ArticlesPath = SharedData.KbOutlook;
             o.WatchForChanges = false;
-        }).AddMarkdownContent().AddLuceneSearch();
+        }).AddLuceneSearch(o => o.SynonymsPath = Path.Combine(SharedData.KbOutlook, "synonyms"));
         return services.BuildServiceProvider();
     }
 

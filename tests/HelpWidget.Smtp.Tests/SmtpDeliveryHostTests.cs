@@ -65,7 +65,7 @@ public sealed class SmtpDeliveryHostTests(SmtpServerFixture server) : IClassFixt
                 saved.Add((ticket, await store.SaveTicketAsync(ticket, Token)));
             }
 
-            // Each case's store numbers its tickets from HW-000001, so the shared server is asked by idempotency key.
+            // The shared server is asked by idempotency key, which each case makes unique; the subject carries the store's reference.
             foreach (var ((ticket, receipt), subject) in saved.Zip(subjects))
             {
                 var received = Assert.Single(await server.WaitForTicketAsync(ticket.IdempotencyKey, s_deliveryTimeout, Token));

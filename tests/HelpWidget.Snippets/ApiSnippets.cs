@@ -1,6 +1,7 @@
 // Program.cs of a help server: the HTTP API over the embedded engine
 using HelpWidget.AspNetCore;
 using HelpWidget.Lucene;
+using HelpWidget.Markdown;
 using HelpWidget.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,6 +18,7 @@ public static class ApiSnippets
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddAuthentication();              // the app's own sign-in (cookies, JWT bearer, ...)
         builder.Services.AddHelpWidget()
+            .AddMarkdownContent()
             .AddLuceneSearch()
             .AddSqliteStore()
             .AddHelpWidgetApi();
@@ -32,6 +34,7 @@ public static class ApiSnippets
     public static void Options(WebApplicationBuilder builder)
     {
         builder.Services.AddHelpWidget()
+            .AddMarkdownContent()
             .AddLuceneSearch()
             .AddSqliteStore()
             .AddHelpWidgetApi(options =>

@@ -18,15 +18,15 @@ public static class ProgramSnippets
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         // Markdown articles from ./KnowledgeBase, searched in-process; tickets and feedback in ./helpwidget.db.
-        builder.Services.AddHelpWidget(options => options.ArticlesPath = "KnowledgeBase")
-            .AddMarkdownContent()
+        builder.Services.AddHelpWidget()
+            .AddMarkdownContent(options => options.ArticlesPath = "KnowledgeBase")
             .AddLuceneSearch()
             .AddSqliteStore(options => options.ConnectionString = "Data Source=helpwidget.db");
     }
 
     public static void Engine(WebApplicationBuilder builder)
     {
-        builder.Services.AddHelpWidget(options => options.ArticlesPath = "KnowledgeBase")
+        builder.Services.AddHelpWidget()
             .AddMarkdownContent()  // HelpWidget.Markdown: articles and announcements from folders
             .AddLuceneSearch()     // HelpWidget.Lucene: search in-process
             .AddSqliteStore();     // HelpWidget.Sqlite: tickets and feedback in a local file
@@ -34,7 +34,7 @@ public static class ProgramSnippets
 
     public static void Components(WebApplicationBuilder builder)
     {
-        builder.Services.AddHelpWidget(options => options.ArticlesPath = "KnowledgeBase")
+        builder.Services.AddHelpWidget()
             .AddMarkdownContent()
             .AddLuceneSearch()
             .AddSqliteStore();
@@ -43,8 +43,12 @@ public static class ProgramSnippets
     public static void Lucene(WebApplicationBuilder builder)
     {
         builder.Services.AddHelpWidget()
-            .AddMarkdownContent()
-            .AddLuceneSearch(options => options.SynonymsPath = "KnowledgeBase/synonyms"); // the default
+            .AddMarkdownContent()  // HelpWidget.Markdown: the articles the engine indexes
+            .AddLuceneSearch(options =>
+            {
+                options.DefaultLanguage = "en";                    // searched when the user's language has no articles
+                options.SynonymsPath = "KnowledgeBase/synonyms";   // the default
+            });
     }
 
     public static void Sqlite(WebApplicationBuilder builder)
@@ -57,8 +61,13 @@ public static class ProgramSnippets
 
     public static void Markdown(WebApplicationBuilder builder)
     {
-        builder.Services.AddHelpWidget(options => options.ArticlesPath = "KnowledgeBase")
-            .AddMarkdownContent()  // articles from ./KnowledgeBase, announcements from ./Announcements
+        builder.Services.AddHelpWidget()
+            .AddMarkdownContent(options =>
+            {
+                options.ArticlesPath = "KnowledgeBase";      // the defaults
+                options.AnnouncementsPath = "Announcements";
+                options.DefaultLanguage = "en";              // for files that name no language
+            })
             .AddLuceneSearch();    // HelpWidget.Lucene indexes them
     }
 

@@ -31,7 +31,7 @@ public sealed class SqliteHelpStoreTests : IDisposable
         var receipt = await _store.SaveTicketAsync(Ticket("k1"), Token);
 
         Assert.True(receipt.Created);
-        Assert.Matches("^HW-[0-9]{6}$", receipt.Reference);
+        Assert.Matches("^HW-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$", receipt.Reference);
         using var reader = new SqliteHelpStore(Options.Create(new SqliteStoreOptions { ConnectionString = $"Data Source={DatabasePath}" }));
         var stored = await reader.GetTicketAsync(receipt.Reference, Token);
         Assert.NotNull(stored);

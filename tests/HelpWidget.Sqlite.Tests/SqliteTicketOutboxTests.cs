@@ -329,7 +329,8 @@ public sealed class SqliteTicketOutboxTests : IDisposable
         var claim = (await store.ClaimNextAsync("webhook", Lease, Token)).Delivery!;
 
         Assert.Equal(("Printer", null, 0, 0, "printer"), (old.Subject, old.Category, old.Fields.Count, old.Attachments.Count, old.Context["searches"]));
-        Assert.Equal("HW-000002", added.Reference);
+        Assert.Matches("^HW-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$", added.Reference); // new tickets get unguessable references
+        Assert.Equal("Printer", (await store.GetTicketAsync("hw-000001", Token))?.Submission.Subject);
         Assert.Equal((added.Reference, "access", 1), (claim.Delivery.Reference, claim.Delivery.Submission.Category, claim.Delivery.Submission.Attachments.Count));
     }
 

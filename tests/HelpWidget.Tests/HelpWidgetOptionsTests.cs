@@ -1,4 +1,5 @@
 using HelpWidget.Announcements;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -65,14 +66,31 @@ public sealed class HelpWidgetOptionsTests
         Assert.Contains("MaxResults", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ArticlesPath")]
+    [InlineData("AnnouncementsPath")]
+    [InlineData("MaxArticleBytes")]
+    [InlineData("WatchForChanges")]
+    [InlineData("MaxQueryLength")]
+    public void HelpWidgetOptions_HoldNoBackendSetting_WhichTheBackendsOwnOptionsHold(string property) =>
+        Assert.Null(typeof(HelpWidgetOptions).GetProperty(property));
+
     [Fact]
-    public void AddHelpWidget_ArticlesPathWithInvalidCharacters_Fails()
+    public void AddHelpWidget_ConfigurationWithTheBackendsKeys_BindsTheEngineOptionsAndIsValid()
     {
-        using var provider = new ServiceCollection().AddLogging().AddHelpWidget(o => o.ArticlesPath = "bad\0path").Services.BuildServiceProvider();
+        // The samples bind the whole HelpWidget section here and again for the Markdown options: the folders' keys are ignored here.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["HelpWidget:ArticlesPath"] = "bad\0path is not read here",
+            ["HelpWidget:AnnouncementsPath"] = "Announcements",
+            ["HelpWidget:WatchForChanges"] = "false",
+            ["HelpWidget:DefaultLanguage"] = "sv",
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging()
+            .AddHelpWidget(o => configuration.GetSection("HelpWidget").Bind(o))
+            .Services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<HelpWidgetOptions>>().Value);
-
-        Assert.Contains("ArticlesPath", error.Message, StringComparison.Ordinal);
+        Assert.Equal("sv", provider.GetRequiredService<IOptions<HelpWidgetOptions>>().Value.DefaultLanguage);
     }
 
     [Fact]

@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace HelpWidget.Markdown;
 
 /// <summary>
-/// Reads the Markdown files of <see cref="HelpWidgetOptions.AnnouncementsPath"/> on every request (they are few),
+/// Reads the Markdown files of <see cref="MarkdownContentOptions.AnnouncementsPath"/> on every request (they are few),
 /// re-parsing only files that changed, so an edited announcement shows at once.
 /// </summary>
 internal sealed class MarkdownAnnouncementSource(
-    IOptions<HelpWidgetOptions> options,
+    IOptions<MarkdownContentOptions> options,
     ILogger<MarkdownAnnouncementSource> logger,
     IHostEnvironment? environment = null) : IAnnouncementSource
 {

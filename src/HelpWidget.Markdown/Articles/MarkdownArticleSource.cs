@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace HelpWidget.Markdown;
 
 /// <summary>
-/// Reads the Markdown files of <see cref="HelpWidgetOptions.ArticlesPath"/>, re-parsing only files that changed,
+/// Reads the Markdown files of <see cref="MarkdownContentOptions.ArticlesPath"/>, re-parsing only files that changed,
 /// and reports changes to the folder while the app runs.
 /// </summary>
 internal sealed class MarkdownArticleSource : IArticleSource, IDisposable
@@ -24,7 +24,7 @@ internal sealed class MarkdownArticleSource : IArticleSource, IDisposable
         AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden | FileAttributes.System,
     };
 
-    private readonly IOptions<HelpWidgetOptions> _options;
+    private readonly IOptions<MarkdownContentOptions> _options;
     private readonly ILogger<MarkdownArticleSource> _logger;
     private readonly IHostEnvironment? _environment;
     private readonly TimeProvider _time;
@@ -33,7 +33,7 @@ internal sealed class MarkdownArticleSource : IArticleSource, IDisposable
     private FileSystemWatcher? _watcher;
     private ITimer? _quietTimer;
 
-    public MarkdownArticleSource(IOptions<HelpWidgetOptions> options, ILogger<MarkdownArticleSource> logger, IHostEnvironment? environment = null, TimeProvider? time = null)
+    public MarkdownArticleSource(IOptions<MarkdownContentOptions> options, ILogger<MarkdownArticleSource> logger, IHostEnvironment? environment = null, TimeProvider? time = null)
     {
         _options = options;
         _logger = logger;

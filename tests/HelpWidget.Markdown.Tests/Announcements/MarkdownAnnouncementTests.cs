@@ -117,7 +117,7 @@ public sealed class MarkdownAnnouncementTests : IDisposable
     public async Task BadInput_MissingFolder_BadFiles_AndBadIds_NeverBreakTheService()
     {
         var missing = new HelpAnnouncementService(
-            new MarkdownAnnouncementSource(Options.Create(new HelpWidgetOptions { AnnouncementsPath = Path.Combine(_root.FullName, "nope") }), NullLogger<MarkdownAnnouncementSource>.Instance),
+            new MarkdownAnnouncementSource(Options.Create(new MarkdownContentOptions { AnnouncementsPath = Path.Combine(_root.FullName, "nope") }), NullLogger<MarkdownAnnouncementSource>.Instance),
             _time, new HelpSession(), Options.Create(new HelpWidgetOptions()), NullLogger<HelpAnnouncementService>.Instance, new ServiceCollection().BuildServiceProvider());
         Assert.Empty(await missing.GetCurrentAsync(HelpUser.Anonymous, HelpContext.None, "xx-not-a-culture", Token));
 
@@ -150,10 +150,9 @@ public sealed class MarkdownAnnouncementTests : IDisposable
             services.AddSingleton(dismissals);
         }
 
-        var options = Options.Create(new HelpWidgetOptions { AnnouncementsPath = _root.FullName });
         return new HelpAnnouncementService(
-            new MarkdownAnnouncementSource(options, NullLogger<MarkdownAnnouncementSource>.Instance),
-            _time, session, options, NullLogger<HelpAnnouncementService>.Instance, services.BuildServiceProvider());
+            new MarkdownAnnouncementSource(Options.Create(new MarkdownContentOptions { AnnouncementsPath = _root.FullName }), NullLogger<MarkdownAnnouncementSource>.Instance),
+            _time, session, Options.Create(new HelpWidgetOptions()), NullLogger<HelpAnnouncementService>.Instance, services.BuildServiceProvider());
     }
 
     private sealed class MemoryDismissals : IAnnouncementDismissals

@@ -79,9 +79,9 @@ public sealed class MarkdownArticleSourceTests : IDisposable
         Assert.Contains(_logger.Messages, m => m.Contains("does not exist", StringComparison.Ordinal));
     }
 
-    private MarkdownArticleSource CreateSource(Action<HelpWidgetOptions>? configure = null)
+    private MarkdownArticleSource CreateSource(Action<MarkdownContentOptions>? configure = null)
     {
-        var options = new HelpWidgetOptions { ArticlesPath = _root.FullName };
+        var options = new MarkdownContentOptions { ArticlesPath = _root.FullName };
         configure?.Invoke(options);
         return new MarkdownArticleSource(Options.Create(options), _logger);
     }
