@@ -97,6 +97,25 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task SaveTicketAsync_AnonymousOnAServerThatTakesThem_RetryAfterALostAnswerStoresOneTicket()
+    {
+        await using var server = await TestHelpServer.StartAsync(
+            TestData.Articles,
+            services: s => s.Configure<HelpWidget.AspNetCore.HelpWidgetApiOptions>(o => o.AllowAnonymousTickets = true),
+            cancellationToken: Token);
+        var lose = new LoseFirstResponse();
+        await using var client = new TestClient(server.Address, services: s => s.AddHttpClient(HelpServerOptions.HttpClientName).AddHttpMessageHandler(() => lose));
+        var ticket = TestData.Ticket();
+
+        var receipt = await client.Store.SaveTicketAsync(ticket, Token);
+        var readBack = await Assert.ThrowsAsync<HelpServerException>(() => client.Store.GetTicketAsync(receipt.Reference, Token));
+
+        Assert.Equal([true, false], server.Store.Saves.Where(s => s.Key == ticket.IdempotencyKey).Select(s => s.Created));
+        Assert.False((await server.Store.GetTicketAsync(receipt.Reference, Token))!.Submission.Context.ContainsKey("userId"));
+        Assert.Equal((401, "sign_in_required", false), (readBack.StatusCode, readBack.Code, readBack.IsUnavailable));
+    }
+
+    [Fact]
     public async Task GetTicketAsync_AnotherUsersTicketOrUnknownReference_ReturnsNull()
     {
         var receipt = await Client(TestData.Owner).Store.SaveTicketAsync(TestData.Ticket(), Token);
