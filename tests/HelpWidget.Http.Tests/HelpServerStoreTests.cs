@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HelpWidget.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -132,10 +133,10 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
     {
         var client = Client(null);
 
-        var ex = await Assert.ThrowsAsync<HelpServerException>(() => client.Store.SaveTicketAsync(TestData.Ticket(), Token));
+        var ex = await InCultureAsync("en-GB", () => Assert.ThrowsAsync<HelpServerException>(() => client.Store.SaveTicketAsync(TestData.Ticket(), Token)));
 
         Assert.Equal((401, "sign_in_required", false), (ex.StatusCode, ex.Code, ex.IsUnavailable));
-        Assert.Contains("Sign in", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("The help server refused tickets (401): Sign in to send a ticket or read it back.", ex.Message);
         Assert.True(client.Connectivity.IsOnline);
     }
 
@@ -152,6 +153,16 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
         Assert.Contains("files: File 1 does not hold what its name says.", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Server.Store.Saves, s => s.Key == ticket.IdempotencyKey);
         Assert.True(client.Connectivity.IsOnline);
+    }
+
+    [Fact]
+    public async Task SaveTicketAsync_RefusedInASwedishApp_SaysWhyInSwedish()
+    {
+        var client = Client(null);
+
+        var ex = await InCultureAsync("sv-SE", () => Assert.ThrowsAsync<HelpServerException>(() => client.Store.SaveTicketAsync(TestData.Ticket(), Token)));
+
+        Assert.Equal("The help server refused tickets (401): Logga in för att skicka ett ärende eller läsa det igen.", ex.Message);
     }
 
     [Fact]
@@ -254,6 +265,20 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
         foreach (var client in _clients)
         {
             await client.DisposeAsync();
+        }
+    }
+
+    private static async Task<T> InCultureAsync<T>(string name, Func<Task<T>> action)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(name);
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
         }
     }
 
