@@ -86,13 +86,14 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
     {
         var lose = new LoseFirstResponse();
         var client = Client(TestData.Owner, services: s => s.AddHttpClient(HelpServerOptions.HttpClientName).AddHttpMessageHandler(() => lose));
-        var ticket = TestData.Ticket();
+        var ticket = TestData.Ticket(null, TestData.File("screen.png", "image/png", TestData.Png));
 
         var receipt = await client.Store.SaveTicketAsync(ticket, Token);
 
         Assert.Equal(2, lose.Posts);
         var saves = Server.Store.Saves.Where(s => s.Key == ticket.IdempotencyKey).ToList();
         Assert.Equal([true, false], saves.Select(s => s.Created));
+        Assert.Equal(TestData.Png, (await Server.Store.GetTicketAsync(receipt.Reference, Token))!.Submission.Attachments.Single().Content.ToArray());
         Assert.Equal("The VPN does not connect", (await client.Store.GetTicketAsync(receipt.Reference, Token))!.Submission.Subject);
         Assert.True(client.Connectivity.IsOnline);
     }
