@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -47,6 +49,12 @@ internal sealed class HelpServerClient : IDisposable
         if (user is not null)
         {
             request.Options.Set(HelpServerRequestOptions.User, user);
+        }
+
+        // The server words its refusals in the app's language (English or Swedish) when it is told which.
+        if (request.Headers.AcceptLanguage.Count == 0 && CultureInfo.CurrentUICulture.Name is { Length: > 0 } culture)
+        {
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(culture));
         }
 
         using var activity = HelpServerTelemetry.Source.StartActivity("HelpWidget help server " + endpoint, System.Diagnostics.ActivityKind.Client);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HelpWidget.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,15 +86,35 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
     {
         var lose = new LoseFirstResponse();
         var client = Client(TestData.Owner, services: s => s.AddHttpClient(HelpServerOptions.HttpClientName).AddHttpMessageHandler(() => lose));
-        var ticket = TestData.Ticket();
+        var ticket = TestData.Ticket(null, TestData.File("screen.png", "image/png", TestData.Png));
 
         var receipt = await client.Store.SaveTicketAsync(ticket, Token);
 
         Assert.Equal(2, lose.Posts);
         var saves = Server.Store.Saves.Where(s => s.Key == ticket.IdempotencyKey).ToList();
         Assert.Equal([true, false], saves.Select(s => s.Created));
+        Assert.Equal(TestData.Png, (await Server.Store.GetTicketAsync(receipt.Reference, Token))!.Submission.Attachments.Single().Content.ToArray());
         Assert.Equal("The VPN does not connect", (await client.Store.GetTicketAsync(receipt.Reference, Token))!.Submission.Subject);
         Assert.True(client.Connectivity.IsOnline);
+    }
+
+    [Fact]
+    public async Task SaveTicketAsync_AnonymousOnAServerThatTakesThem_RetryAfterALostAnswerStoresOneTicket()
+    {
+        await using var server = await TestHelpServer.StartAsync(
+            TestData.Articles,
+            services: s => s.Configure<HelpWidget.AspNetCore.HelpWidgetApiOptions>(o => o.AllowAnonymousTickets = true),
+            cancellationToken: Token);
+        var lose = new LoseFirstResponse();
+        await using var client = new TestClient(server.Address, services: s => s.AddHttpClient(HelpServerOptions.HttpClientName).AddHttpMessageHandler(() => lose));
+        var ticket = TestData.Ticket();
+
+        var receipt = await client.Store.SaveTicketAsync(ticket, Token);
+        var readBack = await Assert.ThrowsAsync<HelpServerException>(() => client.Store.GetTicketAsync(receipt.Reference, Token));
+
+        Assert.Equal([true, false], server.Store.Saves.Where(s => s.Key == ticket.IdempotencyKey).Select(s => s.Created));
+        Assert.False((await server.Store.GetTicketAsync(receipt.Reference, Token))!.Submission.Context.ContainsKey("userId"));
+        Assert.Equal((401, "sign_in_required", false), (readBack.StatusCode, readBack.Code, readBack.IsUnavailable));
     }
 
     [Fact]
@@ -113,10 +134,10 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
     {
         var client = Client(null);
 
-        var ex = await Assert.ThrowsAsync<HelpServerException>(() => client.Store.SaveTicketAsync(TestData.Ticket(), Token));
+        var ex = await InCultureAsync("en-GB", () => Assert.ThrowsAsync<HelpServerException>(() => client.Store.SaveTicketAsync(TestData.Ticket(), Token)));
 
         Assert.Equal((401, "sign_in_required", false), (ex.StatusCode, ex.Code, ex.IsUnavailable));
-        Assert.Contains("Sign in", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("The help server refused tickets (401): Sign in to send a ticket or read it back.", ex.Message);
         Assert.True(client.Connectivity.IsOnline);
     }
 
@@ -133,6 +154,16 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
         Assert.Contains("files: File 1 does not hold what its name says.", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Server.Store.Saves, s => s.Key == ticket.IdempotencyKey);
         Assert.True(client.Connectivity.IsOnline);
+    }
+
+    [Fact]
+    public async Task SaveTicketAsync_RefusedInASwedishApp_SaysWhyInSwedish()
+    {
+        var client = Client(null);
+
+        var ex = await InCultureAsync("sv-SE", () => Assert.ThrowsAsync<HelpServerException>(() => client.Store.SaveTicketAsync(TestData.Ticket(), Token)));
+
+        Assert.Equal("The help server refused tickets (401): Logga in för att skicka ett ärende eller läsa det igen.", ex.Message);
     }
 
     [Fact]
@@ -235,6 +266,20 @@ public sealed class HelpServerStoreTests(StoreServerFixture fixture) : IClassFix
         foreach (var client in _clients)
         {
             await client.DisposeAsync();
+        }
+    }
+
+    private static async Task<T> InCultureAsync<T>(string name, Func<Task<T>> action)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(name);
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
         }
     }
 

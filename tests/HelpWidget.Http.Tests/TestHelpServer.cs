@@ -105,10 +105,10 @@ public sealed class TestHelpServer : IAsyncDisposable
         builder.Services.AddAuthentication(HeaderSignIn.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, HeaderSignIn>(HeaderSignIn.SchemeName, null);
 
-        // The app's own sources win over the Markdown folders the Lucene engine would read.
+        // The test's own article and announcement sources: no Markdown folders.
         builder.Services.AddSingleton<IArticleSource>(new ListArticleSource(articles));
         builder.Services.AddSingleton<IAnnouncementSource>(new ListAnnouncementSource(announcements));
-        builder.Services.AddHelpWidget(o => o.WatchForChanges = false)
+        builder.Services.AddHelpWidget()
             .AddLuceneSearch()
             .AddSqliteStore(o => o.ConnectionString = folder.ConnectionString)
             .AddHelpWidgetApi(o =>
