@@ -9,7 +9,7 @@
 # marked IsTrimmable), and again with TrimMode=full (every assembly, as if all were marked). Then the sample's client (samples/HelpWidget.Samples.WebAssembly.Client) is
 # published and its bundle checked, with the trimmer's analysis warnings shown for HelpWidget's own code.
 # Exits non-zero when a server engine is in the bundle or the widget's default-trim weight is over the goal.
-# 1 KB = 1024 bytes. Takes about 4 minutes on 2 cores.
+# 1 KB = 1024 bytes. Takes 4 to 10 minutes on 2 shared cores.
 set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")/.."
