@@ -3,7 +3,7 @@ namespace HelpWidget;
 /// <summary>Proof that a ticket is stored, with the reference the user can quote.</summary>
 public sealed class TicketReceipt
 {
-    /// <summary>Gets the reference of the stored ticket, such as <c>HW-000042</c>.</summary>
+    /// <summary>Gets the reference of the stored ticket, such as <c>HW-7K3M-Q9XD-2TBW</c>.</summary>
     public required string Reference { get; init; }
 
     /// <summary>Gets when the stored ticket was submitted.</summary>

@@ -194,12 +194,29 @@ internal static class ApiEndpoints
     public static async Task<Results<Ok<IReadOnlyList<HelpAnnouncement>>, ProblemHttpResult>> GetAnnouncementsAsync(
         HttpContext http,
         [FromServices] HelpAnnouncementService announcements,
+        [FromServices] TimeProvider time,
         string? lang,
         string? route,
         string[]? keys,
+        string? all,
         CancellationToken cancellationToken)
     {
         const string Endpoint = "announcements";
+        if (all is not (null or "false" or "true"))
+        {
+            return ApiInput.Refuse(http, Endpoint, StatusCodes.Status400BadRequest, "invalid_flag", "all");
+        }
+
+        if (all == "true")
+        {
+            if (lang is not null || route is not null || keys is { Length: > 0 })
+            {
+                return ApiInput.Refuse(http, Endpoint, StatusCodes.Status400BadRequest, "all_with_context");
+            }
+
+            return TypedResults.Ok(await AllAnnouncementsAsync(http, time, cancellationToken));
+        }
+
         var problem = ApiInput.CheckLanguage(http, Endpoint, lang);
         HelpContext context = HelpContext.None;
         problem ??= ApiInput.TryReadContext(http, Endpoint, route, keys, null, out context);
@@ -228,6 +245,30 @@ internal static class ApiEndpoints
 
         await announcements.DismissAsync(user, id, cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Every announcement scheduled now for the caller, in every language and for every page, without those the caller
+    /// dismissed: what a client's own announcement service (HelpWidget.Http in WebAssembly) picks from by page and language.
+    /// </summary>
+    private static async Task<IReadOnlyList<HelpAnnouncement>> AllAnnouncementsAsync(HttpContext http, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var user = HelpUser.FromClaims(http.User);
+        if (http.RequestServices.GetService<IAnnouncementSource>() is not { } source)
+        {
+            return [];
+        }
+
+        var loaded = await source.LoadAnnouncementsAsync(cancellationToken);
+        IReadOnlySet<string> dismissed = user.Id is not null && http.RequestServices.GetService<IAnnouncementDismissals>() is { } dismissals
+            ? await dismissals.GetDismissedAsync(user.Id, cancellationToken)
+            : new HashSet<string>();
+        var now = time.GetUtcNow();
+        return [.. loaded
+            .Where(a => a.IsActiveAt(now) && a.IsVisibleTo(user) && !dismissed.Contains(a.Id))
+            .OrderByDescending(a => a.Severity)
+            .ThenBy(a => a.Id, StringComparer.Ordinal)
+            .ThenBy(a => a.Language, StringComparer.Ordinal)];
     }
 
     public static ProblemHttpResult NotFound(HttpContext http) =>

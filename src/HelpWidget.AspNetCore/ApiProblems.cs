@@ -20,6 +20,8 @@ internal static class ApiProblems
         ["invalid_language"] = ("The language is not a language tag.", "lang must be a language tag such as en or sv-SE.", "lang måste vara en språkkod som en eller sv-SE."),
         ["invalid_route"] = ("The route is not a path.", "route must be a path that starts with /.", "route måste vara en sökväg som börjar med /."),
         ["too_many_values"] = ("Too many values.", "{0} may hold at most {1} values.", "{0} får ha högst {1} värden."),
+        ["invalid_flag"] = ("A flag is not true or false.", "{0} must be true or false.", "{0} måste vara true eller false."),
+        ["all_with_context"] = ("all=true takes no context.", "all=true lists every page and language: leave out lang, route and keys.", "all=true visar alla sidor och språk: utelämna lang, route och keys."),
         ["invalid_max"] = ("The result count is out of range.", "max must be a whole number from 1 to {0}.", "max måste vara ett heltal från 1 till {0}."),
         ["article_not_found"] = ("Not found.", "There is no such article.", "Artikeln finns inte."),
         ["announcement_not_found"] = ("Not found.", "There is no such announcement.", "Meddelandet finns inte."),

@@ -54,7 +54,8 @@ public static class AspNetCoreHelpWidgetBuilderExtensions
             cors.AddPolicy(HelpWidgetApiCorsPolicy.Name, policy => policy
                 .WithOrigins([.. api.Value.AllowedOrigins.Select(o => o.TrimEnd('/'))])
                 .WithMethods(HttpMethods.Get, HttpMethods.Post)
-                .WithHeaders("Content-Type", "Accept-Language")
+                // Authorization: a WebAssembly app on another origin sends its user's bearer token (HelpWidget.Http).
+                .WithHeaders("Content-Type", "Accept-Language", "Authorization")
                 .AllowCredentials()));
         services.AddRateLimiter(o =>
         {

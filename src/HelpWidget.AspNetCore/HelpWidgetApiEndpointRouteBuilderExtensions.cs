@@ -77,7 +77,7 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Feedback);
         group.MapGet("announcements", ApiEndpoints.GetAnnouncementsAsync)
             .WithName("HelpWidgetAnnouncements")
-            .WithSummary("Lists the announcements scheduled now for the caller, outages first.")
+            .WithSummary("Lists the announcements scheduled now for the caller, outages first; with all=true in every language and for every page.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .AddEndpointFilter(ApiEndpoints.Guard("announcements"));
         group.MapPost("announcements/{id}/dismissal", ApiEndpoints.DismissAnnouncementAsync)

@@ -20,6 +20,9 @@ internal sealed class TicketBody
     public string? Language { get; set; }
 
     public string? Route { get; set; }
+
+    /// <summary>What the sender's widget knows (searches tried, articles read, app and version); the server's own entries win.</summary>
+    public Dictionary<string, string>? Context { get; set; }
 }
 
 /// <summary>What <c>GET tickets/{reference}</c> shows its creator: what they sent, without the server's context.</summary>

@@ -27,6 +27,7 @@ internal static class TicketEndpoints
         [FromServices] IOptions<HelpWidgetOptions> engine,
         [FromServices] IOptions<TicketAttachmentOptions> attachmentOptions,
         [FromServices] IOptions<HelpWidgetApiOptions> options,
+        [FromServices] IPersonalDataScrubber scrubber,
         [FromServices] IHostEnvironment environment,
         [FromServices] TimeProvider time,
         [FromServices] ILoggerFactory loggerFactory,
@@ -110,7 +111,7 @@ internal static class TicketEndpoints
             Attachments = inspection.Attachments,
             Language = body.Language,
             Route = body.Route,
-            Context = Context(user, body, engine.Value, environment),
+            Context = Context(user, body, engine.Value, environment, scrubber),
             SubmittedAt = time.GetUtcNow(),
         };
         try
@@ -179,18 +180,24 @@ internal static class TicketEndpoints
             ? stored.Submission.Context.TryGetValue(SenderKey, out var sender) && string.Equals(sender, user.Id, StringComparison.Ordinal)
             : !stored.Submission.Context.ContainsKey(SenderKey) && string.Equals(stored.Submission.Email, ticket.Email, StringComparison.OrdinalIgnoreCase);
 
-    private static Dictionary<string, string> Context(HelpUser user, TicketBody body, HelpWidgetOptions engine, IHostEnvironment environment)
+    private static Dictionary<string, string> Context(HelpUser user, TicketBody body, HelpWidgetOptions engine, IHostEnvironment environment, IPersonalDataScrubber scrubber)
     {
-        var context = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["page"] = body.Route ?? "/",
-            ["app"] = engine.ApplicationName ?? environment.ApplicationName,
-            ["culture"] = body.Language ?? engine.DefaultLanguage,
-            ["channel"] = "api",
-        };
+        // What the sender's widget sent (searches tried, articles read, its app) is free text, scrubbed as the panel scrubs
+        // it; the entries that say who sent the ticket and from where are the server's and overwrite anything sent.
+        var context = body.Context is { Count: > 0 } sent
+            ? new Dictionary<string, string>(scrubber.ScrubValues(sent), StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
+        context.TryAdd("app", engine.ApplicationName ?? environment.ApplicationName);
+        context["page"] = body.Route ?? "/";
+        context["culture"] = body.Language ?? engine.DefaultLanguage;
+        context["channel"] = "api";
         if (user.Id is not null)
         {
             context[SenderKey] = user.Id;
+        }
+        else
+        {
+            context.Remove(SenderKey);
         }
 
         return context;

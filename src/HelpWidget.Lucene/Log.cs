@@ -33,4 +33,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Error, "Building the search index at start failed; the next search tries again.")]
     public static partial void WarmupFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Information, "No synonyms: the folder '{Folder}' does not exist. Create it with one file per language (en.txt, sv.txt), or set LuceneSearchOptions.SynonymsPath to the folder that holds them.")]
+    public static partial void NoSynonymsFolder(ILogger logger, string folder);
 }

@@ -64,7 +64,14 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         _source = source;
         _logger = logger;
         _environment = environment;
-        _synonyms = new SynonymFiles(SynonymFolder(), logger);
+        var synonymFolder = SynonymFolder();
+        if (synonymFolder is not null && !Directory.Exists(synonymFolder))
+        {
+            // Said once: an app whose articles are not in the default folder may not know the synonyms' folder is separate.
+            Log.NoSynonymsFolder(logger, synonymFolder);
+        }
+
+        _synonyms = new SynonymFiles(synonymFolder, logger);
         _source.ArticlesChanged += OnArticlesChanged;
         Signals.LearnedChanged += OnArticlesChanged;
     }

@@ -88,6 +88,26 @@ public sealed class CrossSiteTests
         }
     }
 
+    [Theory]
+    [InlineData("authorization", true)]
+    [InlineData("content-type,accept-language,authorization", true)]
+    [InlineData("x-test-user", false)]
+    public async Task Preflight_RequestHeaders_AllowsTheTokenOfAnotherOriginsAppButNoOtherHeader(string headers, bool allowed)
+    {
+        await using var server = await ApiServer.StartAsync(api: o => o.AllowedOrigins.Add(Partner), cancellationToken: Token);
+        using var request = new HttpRequestMessage(HttpMethod.Options, "search");
+        request.Headers.Add("Origin", Partner);
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+        request.Headers.Add("Access-Control-Request-Headers", headers);
+
+        using var response = await server.Client.SendAsync(request, Token);
+
+        var allowHeaders = response.Headers.TryGetValues("Access-Control-Allow-Headers", out var values)
+            ? string.Join(',', values).Split(',', StringSplitOptions.TrimEntries)
+            : [];
+        Assert.Equal(allowed, headers.Split(',').All(h => allowHeaders.Contains(h, StringComparer.OrdinalIgnoreCase)));
+    }
+
     [Fact]
     public async Task AddHelpWidgetApi_OriginWithAPathOrWildcard_FailsAtStart()
     {

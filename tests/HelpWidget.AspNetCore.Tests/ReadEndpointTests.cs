@@ -134,6 +134,46 @@ public sealed class ReadEndpointTests(ApiServerFixture fixture) : IClassFixture<
         Assert.Equal(visible, announcements.Any(a => a.Id == TestKnowledgeBase.RestrictedAnnouncement));
     }
 
+    [Theory]
+    [MemberData(nameof(Callers))]
+    public async Task GetAnnouncements_All_ListsEveryLanguageAndPageButOnlyTheCallersAudience(string? user, string? roles, bool visible)
+    {
+        using var response = await Client.SendAsync(Http.Get("announcements?all=true", user, roles), Token);
+        var announcements = await Http.ReadAsync<List<HelpAnnouncement>>(response);
+        using var withoutAll = await Client.SendAsync(Http.Get("announcements", user, roles), Token);
+        var here = await Http.ReadAsync<List<HelpAnnouncement>>(withoutAll);
+
+        Assert.Equal(["en", "sv"], announcements.Where(a => a.Id == TestKnowledgeBase.PublicAnnouncement).Select(a => a.Language).Order(StringComparer.Ordinal));
+        Assert.Equal(["/remote"], announcements.Single(a => a.Id == TestKnowledgeBase.RemoteAnnouncement).Contexts);
+        Assert.Equal(visible, announcements.Any(a => a.Id == TestKnowledgeBase.RestrictedAnnouncement));
+        Assert.DoesNotContain(here, a => a.Id == TestKnowledgeBase.RemoteAnnouncement);
+        Assert.Single(here, a => a.Id == TestKnowledgeBase.PublicAnnouncement);
+    }
+
+    [Theory]
+    [InlineData("announcements?all=yes", "invalid_flag")]
+    [InlineData("announcements?all=true&lang=en", "all_with_context")]
+    [InlineData("announcements?all=true&route=%2F", "all_with_context")]
+    [InlineData("announcements?all=true&keys=vpn", "all_with_context")]
+    public async Task GetAnnouncements_AllMisused_AnswersBadRequest(string path, string code)
+    {
+        using var response = await Client.SendAsync(Http.Get(path), Token);
+
+        var problem = await Http.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task GetAnnouncements_AllAfterADismissal_LeavesTheDismissedOneOut()
+    {
+        using var dismissal = await Client.SendAsync(Http.Post($"announcements/{TestKnowledgeBase.PublicAnnouncement}/dismissal", null, "all-dismisser"), Token);
+        Assert.Equal(HttpStatusCode.NoContent, dismissal.StatusCode);
+
+        using var mine = await Client.SendAsync(Http.Get("announcements?all=true", "all-dismisser"), Token);
+
+        Assert.DoesNotContain(TestKnowledgeBase.PublicAnnouncement, (await Http.ReadAsync<List<HelpAnnouncement>>(mine)).Select(a => a.Id));
+    }
+
     [Fact]
     public async Task DismissAnnouncement_SignedInUser_IsNotShownTheAnnouncementAgain()
     {

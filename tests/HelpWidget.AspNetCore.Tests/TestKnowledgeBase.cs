@@ -9,6 +9,9 @@ internal static class TestKnowledgeBase
 
     public const string PublicAnnouncement = "maintenance";
 
+    /// <summary>An announcement for the pages under <c>/remote</c> only.</summary>
+    public const string RemoteAnnouncement = "remote-office";
+
     public static void WriteTo(string root)
     {
         Write(root, "KnowledgeBase/en/vpn.md", """
@@ -52,6 +55,22 @@ internal static class TestKnowledgeBase
             severity: warning
             ---
             The VPN is down for maintenance on Saturday morning.
+            """);
+        Write(root, "Announcements/sv/maintenance.md", """
+            ---
+            id: maintenance
+            title: Underhåll av VPN på lördag
+            severity: warning
+            ---
+            VPN är nere för underhåll på lördag förmiddag.
+            """);
+        Write(root, "Announcements/en/remote-office.md", """
+            ---
+            id: remote-office
+            title: The remote office closes at six
+            contexts: [/remote]
+            ---
+            The remote office closes at six this week.
             """);
         Write(root, "Announcements/en/managers-deadline.md", """
             ---

@@ -37,6 +37,36 @@ public sealed class TicketTests(ApiServerFixture fixture) : IClassFixture<ApiSer
         await Http.ProblemAsync(anonymous, HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task PostTicket_ContextFromTheWidget_IsKeptScrubbedAndCannotClaimAnotherSender()
+    {
+        var content = Multipart($$$"""{"idempotencyKey":"{{{Key()}}}","subject":"The VPN does not connect","description":"Error 809.","name":"Erik","email":"erik@example.com","route":"/remote","language":"sv","context":{"searches":"vpn | mail anna.svensson@example.com","articlesRead":"vpn","app":"Expenses","userId":"someone-else","channel":"panel","page":"/forged"}}""");
+
+        using var response = await Client.SendAsync(Http.Post("tickets", content, "context-sender"), Token);
+
+        var text = await response.Content.ReadAsStringAsync(Token);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
+        var reference = JsonDocument.Parse(text).RootElement.GetProperty("reference").GetString()!;
+        var stored = await fixture.Server.Services.GetRequiredService<IHelpStore>().GetTicketAsync(reference, Token);
+        var context = stored!.Submission.Context;
+        Assert.Equal(("context-sender", "api", "/remote", "sv"), (context["userId"], context["channel"], context["page"], context["culture"]));
+        Assert.Equal(("vpn", "Expenses"), (context["articlesRead"], context["app"]));
+        Assert.StartsWith("vpn | mail ", context["searches"], StringComparison.Ordinal);
+        Assert.DoesNotContain("anna.svensson@example.com", context["searches"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostTicket_ContextBreakingTheRules_AnswersValidationProblem()
+    {
+        var content = Multipart($$$"""{"idempotencyKey":"{{{Key()}}}","subject":"The VPN does not connect","description":"Error 809.","name":"Erik","email":"erik@example.com","context":{"bad\u0000key":"x"}}""");
+
+        using var response = await Client.SendAsync(Http.Post("tickets", content, "context-sender"), Token);
+
+        var problem = await Http.ProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("invalid_ticket", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("context", out _));
+    }
+
     [Theory]
     [InlineData("tickets/HW-999999")]
     [InlineData("tickets/..%2F..%2Fetc%2Fpasswd")]

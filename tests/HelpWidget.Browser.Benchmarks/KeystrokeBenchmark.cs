@@ -33,7 +33,12 @@ internal static partial class KeystrokeBenchmark
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    public static async Task<int> RunAsync(TextWriter output)
+    /// <param name="output">Where the report goes.</param>
+    /// <param name="webAssembly">
+    /// <see langword="true"/> to type into the WebAssembly sample, whose widget runs in the browser and asks the help server
+    /// sample over HTTP; <see langword="false"/> for the intranet sample (Blazor Server, the engine in-process).
+    /// </param>
+    public static async Task<int> RunAsync(TextWriter output, bool webAssembly)
     {
         var chromium = Environment.GetEnvironmentVariable("HW_CHROMIUM") ?? "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -48,18 +53,10 @@ internal static partial class KeystrokeBenchmark
         var data = Directory.CreateTempSubdirectory("hw-keystrokes-");
         try
         {
-            await using var sample = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-            {
-                builder.UseEnvironment("Production");
-                builder.UseSetting("HelpWidget:Sqlite:ConnectionString", $"Data Source={Path.Combine(data.FullName, "helpwidget.db")}");
-                builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            });
-            sample.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            sample.StartServer();
-            var baseUrl = sample.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-
+            await using var hosts = webAssembly ? await SampleHosts.StartWebAssemblyAsync(data) : await SampleHosts.StartIntranetAsync(data);
+            var (baseUrl, engine) = (hosts.BaseUrl, hosts.Engine);
             await output.WriteLineAsync($"Sample at {baseUrl}; working out the expected results of every prefix of {Queries.All.Length} queries…");
-            var expected = await ExpectedResultsAsync(sample.Services, [.. Queries.WarmUp, .. Queries.All]);
+            var expected = await ExpectedResultsAsync(engine, [.. Queries.WarmUp, .. Queries.All]);
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = s_chromiumArguments });
@@ -67,7 +64,8 @@ internal static partial class KeystrokeBenchmark
             var page = await context.NewPageAsync();
             await page.GotoAsync(Route);
             var launcher = page.GetByRole(AriaRole.Button, new() { Name = "Help", Exact = true });
-            await Assertions.Expect(launcher).ToBeEnabledAsync();
+            // WebAssembly downloads and starts its runtime first.
+            await Assertions.Expect(launcher).ToBeEnabledAsync(new() { Timeout = 60_000 });
             await launcher.ClickAsync();
             var searchBox = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search help articles" });
             await Assertions.Expect(searchBox).ToBeFocusedAsync();
@@ -85,7 +83,7 @@ internal static partial class KeystrokeBenchmark
                 await TypeAsync(page, searchBox, probe, query, expected, run);
             }
 
-            Report(output, run);
+            Report(output, run, webAssembly ? "webassembly" : "server");
             return run.Timeouts == 0 ? 0 : 1;
         }
         finally
@@ -164,7 +162,7 @@ internal static partial class KeystrokeBenchmark
         return expected;
     }
 
-    private static void Report(TextWriter output, Run run)
+    private static void Report(TextWriter output, Run run, string sample)
     {
         var sorted = run.Milliseconds.Order().ToArray();
         var p50 = Percentile(sorted, 0.50);
@@ -182,6 +180,7 @@ internal static partial class KeystrokeBenchmark
         output.WriteLine(JsonSerializer.Serialize(new
         {
             benchmark = "keystroke-to-results",
+            sample,
             queries = Queries.All.Length,
             keystrokes = run.Keystrokes,
             count = sorted.Length,

@@ -273,6 +273,6 @@ public sealed partial class WidgetJourneyTests(SampleAppFixture app) : BrowserTe
     [GeneratedRegex("^[0-9]+ articles? found$")]
     private static partial Regex ArticlesFoundPattern();
 
-    [GeneratedRegex("HW-[0-9]{6}")]
+    [GeneratedRegex("HW-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")]
     private static partial Regex ReferencePattern();
 }

@@ -110,6 +110,18 @@ public sealed class LuceneSearchOptionsTests
         Assert.Single((await provider.SearchAsync(new SearchRequest { Query = "password" }, Token)).Hits);
     }
 
+    [Fact]
+    public void SynonymsPath_FolderThatDoesNotExist_IsLoggedOnceNamingTheOption()
+    {
+        var logger = new RecordingLogger<LuceneKnowledgeProvider>();
+        var missing = Path.Combine(Path.GetTempPath(), "hw-no-synonyms-" + Guid.NewGuid().ToString("N"));
+
+        using var provider = new LuceneKnowledgeProvider(new TestArticleSource(), logger, Options.Create(new LuceneSearchOptions { SynonymsPath = missing }));
+
+        var entry = Assert.Single(logger.Of("NoSynonymsFolder"));
+        Assert.Equal(missing, entry["Folder"]);
+    }
+
     private static void Set(LuceneSearchOptions options, string option, string value)
     {
         var culture = System.Globalization.CultureInfo.InvariantCulture;

@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using HelpWidget.Samples.WebAssembly.Client;
+using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Microsoft.Extensions.Configuration;
+
+var builder = WebAssemblyHostBuilder.CreateDefault(args);
+
+// The host holds the settings (its appsettings.json, command line and environment): ask it for the widget's section and
+// for the language it chose for this user, so the browser registers the widget exactly as the host does.
+using (var host = new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) })
+{
+    var settings = await host.GetFromJsonAsync(ClientSettings.Path, ClientSettingsJsonContext.Default.ClientSettings)
+        ?? throw new InvalidOperationException($"The host answered '{ClientSettings.Path}' without settings.");
+    builder.Configuration.AddInMemoryCollection(settings.Configuration);
+
+    // Before the host runs: it then loads the resources (the widget's texts) of this culture.
+    var culture = CultureInfo.GetCultureInfo(settings.Culture);
+    CultureInfo.DefaultThreadCurrentCulture = culture;
+    CultureInfo.DefaultThreadCurrentUICulture = culture;
+}
+
+builder.Services.AddSampleHelp(builder.Configuration);
+
+await builder.Build().RunAsync();
