@@ -16,7 +16,8 @@ public static class ComponentsHelpWidgetBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.AddOptions<HelpLauncherOptions>().Configure(configure).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HelpLauncherOptions>().Configure(configure).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HelpLauncherOptions>, HelpLauncherOptionsValidator>());
         return builder;
     }
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
 namespace HelpWidget;
@@ -15,16 +14,12 @@ public sealed class HelpWidgetOptions
     /// invariant culture), as a two-letter ISO 639-1 code; see <see cref="LanguageFor"/>. Give the backends the same
     /// language (the Markdown and Lucene options have a <c>DefaultLanguage</c> of their own). Defaults to <c>en</c>.
     /// </summary>
-    [Required]
-    [RegularExpression("^[a-z]{2}$", ErrorMessage = "DefaultLanguage must be a two-letter lower-case ISO 639-1 code such as 'en'.")]
     public string DefaultLanguage { get; set; } = "en";
 
     /// <summary>Gets or sets the number of results a search shows, from 1 to 50. Defaults to 8.</summary>
-    [Range(1, SearchRequest.MaxResultsLimit)]
     public int MaxResults { get; set; } = 8;
 
-    /// <summary>Gets or sets the name of the host app, sent with tickets; <see langword="null"/> uses the host's application name. Defaults to <see langword="null"/>.</summary>
-    [StringLength(100)]
+    /// <summary>Gets or sets the name of the host app, sent with tickets, at most 100 characters; <see langword="null"/> uses the host's application name. Defaults to <see langword="null"/>.</summary>
     public string? ApplicationName { get; set; }
 
     /// <summary>Gets how users reach people: the contact policy, the ticket form's categories and fields, and the other channels.</summary>
@@ -32,10 +27,10 @@ public sealed class HelpWidgetOptions
 
     /// <summary>
     /// Gets or sets the app's route that shows an article as a page of its own, with <c>{id}</c> where the article's id
-    /// goes, such as <c>/help/{id}</c>; the panel then offers "Open as a page". <see langword="null"/> offers no such
-    /// link. Defaults to <see langword="null"/>.
+    /// goes, such as <c>/help/{id}</c>; the panel then offers "Open as a page". The path starts with one <c>/</c> and holds
+    /// <c>{id}</c> once and otherwise only ASCII letters, digits, <c>/</c>, <c>_</c>, <c>-</c> and <c>.</c>, so it cannot lead
+    /// to another site. <see langword="null"/> offers no such link. Defaults to <see langword="null"/>.
     /// </summary>
-    [RegularExpression(@"^/(?!/)[A-Za-z0-9/_\-.]*\{id\}[A-Za-z0-9/_\-.]*$", ErrorMessage = "ArticlePagePath must be an app-relative path starting with one '/' that contains {{id}}, such as /help/{{id}}.")]
     public string? ArticlePagePath { get; set; }
 
     /// <summary>

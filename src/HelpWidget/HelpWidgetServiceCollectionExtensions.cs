@@ -24,7 +24,7 @@ public static class HelpWidgetServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        var options = services.AddOptions<HelpWidgetOptions>().ValidateDataAnnotations().ValidateOnStart();
+        var options = services.AddOptions<HelpWidgetOptions>().ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
@@ -42,9 +42,10 @@ public static class HelpWidgetServiceCollectionExtensions
         // Announcements are optional: an app (or a WebAssembly client) without a source shows none instead of failing.
         services.TryAddScoped(sp => ActivatorUtilities.CreateInstance<HelpAnnouncementService>(
             sp, sp.GetService<IAnnouncementSource>() ?? NoAnnouncementSource.Instance));
-        services.AddOptions<PersonalDataScrubberOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PersonalDataScrubberOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PersonalDataScrubberOptions>, PersonalDataScrubberOptionsValidator>());
         services.TryAddSingleton<IPersonalDataScrubber, PersonalDataScrubber>();
-        services.AddOptions<TicketAttachmentOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TicketAttachmentOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketAttachmentOptions>, TicketAttachmentOptionsValidator>());
         services.TryAddSingleton<ITicketAttachmentInspector, TicketAttachmentInspector>();
         services.AddLocalization();

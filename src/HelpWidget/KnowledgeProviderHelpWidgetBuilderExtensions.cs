@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,7 +21,7 @@ public static class KnowledgeProviderHelpWidgetBuilderExtensions
     /// A backend's other services stay registered: <c>AddLuceneSearch()</c> still builds its index when the app starts,
     /// so leave it out when this provider does not use it.
     /// </remarks>
-    public static IHelpWidgetBuilder AddKnowledgeProvider<TProvider>(this IHelpWidgetBuilder builder)
+    public static IHelpWidgetBuilder AddKnowledgeProvider<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(this IHelpWidgetBuilder builder)
         where TProvider : class, IKnowledgeProvider
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace HelpWidget;
 
 /// <summary>Options of the default <see cref="IPersonalDataScrubber"/>.</summary>
@@ -7,9 +5,9 @@ public sealed class PersonalDataScrubberOptions
 {
     /// <summary>
     /// Gets or sets the longest text scrubbed, in UTF-16 code units: longer text is cut at a white space near the limit
-    /// and ends with <c>[truncated]</c>, so that the work done for one text is bounded. Defaults to 100,000.
+    /// and ends with <c>[truncated]</c>, so that the work done for one text is bounded. From 1,000 to 10,000,000.
+    /// Defaults to 100,000.
     /// </summary>
-    [Range(1_000, 10_000_000)]
     public int MaxTextLength { get; set; } = 100_000;
 
     /// <summary>

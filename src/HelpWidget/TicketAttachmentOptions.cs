@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using HelpWidget.Attachments;
 
 namespace HelpWidget;
@@ -9,19 +8,16 @@ public sealed class TicketAttachmentOptions
     /// <summary>Gets the media types that can be recognised from a file's content, and so can be allowed.</summary>
     public static IReadOnlyCollection<string> RecognizedContentTypes { get; } = FileTypes.Allowable.Select(t => t.ContentType).ToArray();
 
-    /// <summary>Gets or sets the most files on one ticket; 0 turns attachments off. Defaults to 3.</summary>
-    [Range(0, TicketSubmission.MaxAttachments)]
+    /// <summary>Gets or sets the most files on one ticket, from 0 to <see cref="TicketSubmission.MaxAttachments"/> (10); 0 turns attachments off. Defaults to 3.</summary>
     public int MaxCount { get; set; } = 3;
 
-    /// <summary>Gets or sets the largest file accepted, in bytes. Defaults to 5 MiB (5,242,880 bytes).</summary>
-    [Range(1L, 100L * 1024 * 1024)]
+    /// <summary>Gets or sets the largest file accepted, in bytes, from 1 to 100 MiB and at most <see cref="MaxTotalBytes"/>. Defaults to 5 MiB (5,242,880 bytes).</summary>
     public long MaxFileBytes { get; set; } = 5L * 1024 * 1024;
 
     /// <summary>
     /// Gets or sets the most bytes of all files on one ticket together, which keeps e-mailed tickets under common message
-    /// size limits. Defaults to 10 MiB (10,485,760 bytes).
+    /// size limits; from 1 byte to 1 GiB. Defaults to 10 MiB (10,485,760 bytes).
     /// </summary>
-    [Range(1L, 1024L * 1024 * 1024)]
     public long MaxTotalBytes { get; set; } = 10L * 1024 * 1024;
 
     /// <summary>
@@ -31,7 +27,6 @@ public sealed class TicketAttachmentOptions
     /// </summary>
     public ISet<string> AllowedContentTypes { get; } = new HashSet<string>(RecognizedContentTypes, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Gets or sets the longest file name kept, in characters, extension included; longer names are shortened. Defaults to 100.</summary>
-    [Range(16, TicketAttachment.MaxFileNameLength)]
+    /// <summary>Gets or sets the longest file name kept, in characters, extension included, from 16 to <see cref="TicketAttachment.MaxFileNameLength"/> (255); longer names are shortened. Defaults to 100.</summary>
     public int MaxFileNameLength { get; set; } = 100;
 }

@@ -17,10 +17,24 @@ public sealed class BrowserSafetyTests
         "Microsoft.Extensions.Localization.Abstractions",
         "Microsoft.Extensions.Logging.Abstractions",
         "Microsoft.Extensions.Options",
-        "Microsoft.Extensions.Options.DataAnnotations",
         "Microsoft.Extensions.Primitives",
         "Microsoft.JSInterop",
     ];
+
+    [Fact]
+    public void ComponentsAssembly_IsMarkedTrimmable() =>
+        Assert.Contains(typeof(HelpLauncher).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false).Cast<System.Reflection.AssemblyMetadataAttribute>(),
+            a => a is { Key: "IsTrimmable", Value: "True" });
+
+    /// <summary>What would weigh down a browser's download: the regular expression engine (about 88 KB Brotli), reflection-based validation, a query string parser that brings three assemblies.</summary>
+    [Theory]
+    [InlineData("System.Text.RegularExpressions")]
+    [InlineData("System.ComponentModel.Annotations")]
+    [InlineData("Microsoft.Extensions.Options.DataAnnotations")]
+    [InlineData("System.Web.HttpUtility")]
+    [InlineData("System.Collections.Specialized")]
+    public void ComponentsAssembly_DoesNotUseWhatWouldWeighDownABrowserApp(string heavy) =>
+        Assert.DoesNotContain(heavy, typeof(HelpLauncher).Assembly.GetReferencedAssemblies().Select(a => a.Name));
 
     [Fact]
     public void ComponentsAssembly_ReferencesOnlyWhatABrowserHas()

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -157,8 +156,25 @@ public sealed partial class HelpArticleView
     }
 
     /// <summary>The article's own headings sit below its title (h3) in the panel.</summary>
-    internal static string ShiftHeadings(string html) =>
-        HeadingTag().Replace(html, match => $"<{match.Groups[1].Value}h{Math.Min(6, int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 3)}");
+    internal static string ShiftHeadings(string html)
+    {
+        // A scan, not a regular expression: the engine would be the largest thing the widget brings to a WebAssembly app.
+        // The HTML is the article source's sanitised output, so a '<' in text arrives escaped and only tags are matched.
+        System.Text.StringBuilder? shifted = null;
+        var copied = 0;
+        for (var i = html.IndexOf('<', StringComparison.Ordinal); i >= 0; i = html.IndexOf('<', i + 1))
+        {
+            var h = i + 1 < html.Length && html[i + 1] == '/' ? i + 2 : i + 1;
+            if (h + 2 < html.Length && html[h] == 'h' && html[h + 1] is >= '1' and <= '6' && (html[h + 2] == '>' || char.IsWhiteSpace(html[h + 2])))
+            {
+                shifted ??= new System.Text.StringBuilder(html.Length);
+                shifted.Append(html, copied, h + 1 - copied).Append((char)Math.Min('6', html[h + 1] + 3));
+                copied = h + 2;
+            }
+        }
+
+        return shifted is null ? html : shifted.Append(html, copied, html.Length - copied).ToString();
+    }
 
     private Task AnswerAsync(bool helpful) => SaveAsync(helpful, reason: null, comment: null, () =>
     {
@@ -201,7 +217,4 @@ public sealed partial class HelpArticleView
             _saving = false;
         }
     }
-
-    [GeneratedRegex("<(/?)h([1-6])(?=[\\s>])", RegexOptions.CultureInvariant)]
-    private static partial Regex HeadingTag();
 }

@@ -1,4 +1,3 @@
-using System.Web;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Routing;
@@ -387,16 +386,8 @@ public partial class HelpLauncher : IAsyncDisposable
     /// <summary>Opens the panel when the address carries a help link; other addresses change nothing.</summary>
     private bool OpenFromLink(string uri)
     {
-        var question = uri.IndexOf('?', StringComparison.Ordinal);
-        if (question < 0)
-        {
-            return false;
-        }
-
-        var end = uri.IndexOf('#', question);
-        var query = HttpUtility.ParseQueryString(end < 0 ? uri[(question + 1)..] : uri[(question + 1)..end]);
-        var start = query[ArticleParameter] is { Length: > 0 } article ? new HelpPanelStart(ArticleId: article)
-            : query[SearchParameter] is { Length: > 0 } search ? new HelpPanelStart(Query: search)
+        var start = NavigationManagerExtensions.QueryParameter(uri, ArticleParameter) is { Length: > 0 } article ? new HelpPanelStart(ArticleId: article)
+            : NavigationManagerExtensions.QueryParameter(uri, SearchParameter) is { Length: > 0 } search ? new HelpPanelStart(Query: search)
             : null;
         if (start is null)
         {

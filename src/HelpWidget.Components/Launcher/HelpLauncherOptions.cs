@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace HelpWidget.Components;
 
 /// <summary>
@@ -12,10 +10,8 @@ public sealed class HelpLauncherOptions
     /// Gets or sets the colour theme. Defaults to <see cref="HelpTheme.Page"/>, which follows the <c>color-scheme</c> the
     /// host page declares (light when it declares none); <see cref="HelpTheme.Auto"/> follows the user's system setting.
     /// </summary>
-    [EnumDataType(typeof(HelpTheme))]
     public HelpTheme Theme { get; set; } = HelpTheme.Page;
 
     /// <summary>Gets or sets the bottom corner of the Help button and the panel. Defaults to <see cref="HelpPosition.End"/> (bottom right on left-to-right pages).</summary>
-    [EnumDataType(typeof(HelpPosition))]
     public HelpPosition Position { get; set; } = HelpPosition.End;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.Versioning;
 using HelpWidget.Delivery;
 using Microsoft.Extensions.Configuration;
@@ -20,7 +21,7 @@ public static class TicketDeliveryHelpWidgetBuilderExtensions
     /// <param name="builder">The HelpWidget builder.</param>
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
-    public static IHelpWidgetBuilder AddTicketSink<TSink>(this IHelpWidgetBuilder builder)
+    public static IHelpWidgetBuilder AddTicketSink<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSink>(this IHelpWidgetBuilder builder)
         where TSink : class, ITicketSink
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -82,7 +83,7 @@ public static class TicketDeliveryHelpWidgetBuilderExtensions
             return;
         }
 
-        services.AddOptions<TicketDeliveryOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TicketDeliveryOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketDeliveryOptions>, TicketDeliveryOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITicketDeadLetters, TicketDeadLetters>();
@@ -96,7 +97,7 @@ public static class TicketDeliveryHelpWidgetBuilderExtensions
         var options = services.AddOptions<WebhookSinkOptions>();
         if (!IsRegistered<WebhookSinkOptionsValidator>(services))
         {
-            options.ValidateDataAnnotations().ValidateOnStart();
+            options.ValidateOnStart();
             services.AddSingleton<IValidateOptions<WebhookSinkOptions>, WebhookSinkOptionsValidator>();
             // Timeouts come from the options through the TimeProvider; redirects are not followed, so a body is never re-sent elsewhere.
             services.AddHttpClient(WebhookTicketSink.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace HelpWidget;
 
 /// <summary>Options of the dispatcher that delivers stored tickets to the registered <see cref="ITicketSink"/>s.</summary>
@@ -9,7 +7,6 @@ namespace HelpWidget;
 public sealed class TicketDeliveryOptions
 {
     /// <summary>Gets or sets the number of attempts after which a delivery becomes a dead letter, from 1 to 1,000. Defaults to 20.</summary>
-    [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 20;
 
     /// <summary>

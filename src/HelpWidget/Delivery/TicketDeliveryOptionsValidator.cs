@@ -4,11 +4,14 @@ namespace HelpWidget.Delivery;
 
 internal sealed class TicketDeliveryOptionsValidator : IValidateOptions<TicketDeliveryOptions>
 {
+    internal const int MaxAttemptsLimit = 1000;
+
     private static readonly TimeSpan OneDay = TimeSpan.FromDays(1);
 
     public ValidateOptionsResult Validate(string? name, TicketDeliveryOptions options)
     {
         var failures = new List<string>();
+        Check(failures, options.MaxAttempts is >= 1 and <= MaxAttemptsLimit, $"MaxAttempts ({options.MaxAttempts}) must be from 1 to {MaxAttemptsLimit}.");
         Check(failures, options.InitialDelay > TimeSpan.Zero && options.InitialDelay <= options.MaxDelay,
             $"InitialDelay ({options.InitialDelay}) must be positive and no longer than MaxDelay ({options.MaxDelay}).");
         Check(failures, options.MaxDelay <= OneDay, $"MaxDelay ({options.MaxDelay}) must be one day or less.");

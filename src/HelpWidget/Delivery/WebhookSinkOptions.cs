@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace HelpWidget;
 
 /// <summary>Options of the webhook ticket sink, which POSTs each ticket as signed JSON to one URL.</summary>
@@ -9,14 +7,12 @@ public sealed class WebhookSinkOptions
     public const int MinSecretLength = 32;
 
     /// <summary>Gets or sets the absolute <c>http</c> or <c>https</c> URL that receives the tickets. Required; no default.</summary>
-    [Required(ErrorMessage = "The webhook's Url is required.")]
     public Uri? Url { get; set; }
 
     /// <summary>
     /// Gets or sets the shared secret that signs each request (HMAC-SHA256), at least <see cref="MinSecretLength"/> characters.
     /// Keep it out of source control (user secrets, environment variables, a key vault). Required; no default.
     /// </summary>
-    [Required(ErrorMessage = "The webhook's Secret is required.")]
     public string? Secret { get; set; }
 
     /// <summary>
