@@ -1,3 +1,4 @@
+using System.Globalization;
 using HelpWidget;
 using HelpWidget.AspNetCore;
 using HelpWidget.Lucene;
@@ -24,9 +25,16 @@ builder.Services.AddOpenApi();
 
 // The widget speaks these languages; Accept-Language picks the language of error details.
 string[] cultures = ["en", "sv", "nb", "da", "fi"];
+// A globalization-invariant process (many container images) knows none of them: it then serves every request in the
+// invariant culture, which the widget answers in English (HelpWidget:DefaultLanguage); articles keep their languages.
+cultures = [.. cultures.Where(Known)];
 builder.Services.Configure<RequestLocalizationOptions>(options =>
 {
-    options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    if (cultures.Length > 0)
+    {
+        options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+    }
+
     options.ApplyCurrentCultureToResponseHeaders = true;
 });
 
@@ -55,6 +63,21 @@ app.MapGet("/", () => TypedResults.Text(
     .ExcludeFromDescription();
 
 app.Run();
+
+// Whether this process knows the culture: a globalization-invariant one (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 or
+// <InvariantGlobalization>, as in many container images) knows none but the invariant culture and throws for the rest.
+static bool Known(string culture)
+{
+    try
+    {
+        _ = CultureInfo.GetCultureInfo(culture);
+        return true;
+    }
+    catch (CultureNotFoundException)
+    {
+        return false;
+    }
+}
 
 namespace HelpWidget.Samples.Server
 {

@@ -14,12 +14,27 @@ using (var host = new HttpClient { BaseAddress = new Uri(builder.HostEnvironment
         ?? throw new InvalidOperationException($"The host answered '{ClientSettings.Path}' without settings.");
     builder.Configuration.AddInMemoryCollection(settings.Configuration);
 
-    // Before the host runs: it then loads the resources (the widget's texts) of this culture.
-    var culture = CultureInfo.GetCultureInfo(settings.Culture);
-    CultureInfo.DefaultThreadCurrentCulture = culture;
-    CultureInfo.DefaultThreadCurrentUICulture = culture;
+    // Before the host runs: it then loads the resources (the widget's texts) of this culture. A runtime without the
+    // culture's data (globalization-invariant) keeps the invariant culture: the widget then speaks English.
+    if (Known(settings.Culture) is { } culture)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = culture;
+        CultureInfo.DefaultThreadCurrentUICulture = culture;
+    }
 }
 
 builder.Services.AddSampleHelp(builder.Configuration);
 
 await builder.Build().RunAsync();
+
+static CultureInfo? Known(string culture)
+{
+    try
+    {
+        return CultureInfo.GetCultureInfo(culture);
+    }
+    catch (CultureNotFoundException)
+    {
+        return null;
+    }
+}
