@@ -102,15 +102,27 @@ public sealed partial class HelpArticleView
                 return null;
             }
 
-            try
-            {
-                var name = System.Globalization.CultureInfo.GetCultureInfo(Article.Language).DisplayName;
-                return name.Length > 0 ? name : Article.Language;
-            }
-            catch (System.Globalization.CultureNotFoundException)
-            {
-                return Article.Language;
-            }
+            return LanguageName(Article.Language, System.Globalization.CultureInfo.GetCultureInfo);
+        }
+    }
+
+    /// <summary>
+    /// The display name of a language tag from <paramref name="lookup"/>'s culture data, or the tag itself when the
+    /// process has no data for it: a globalization-invariant process throws for every culture but the invariant one,
+    /// or (with predefined cultures turned off) answers with the invariant culture's data under the tag's name.
+    /// </summary>
+    internal static string LanguageName(string tag, Func<string, System.Globalization.CultureInfo> lookup)
+    {
+        try
+        {
+            var culture = lookup(tag);
+            return culture.Name.Length > 0 && culture.TwoLetterISOLanguageName != "iv" && culture.DisplayName.Length > 0
+                ? culture.DisplayName
+                : tag;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return tag;
         }
     }
 
