@@ -602,7 +602,9 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         yield return "/";
     }
 
-    internal static string? Language(string? tag)
+    internal static string? Language(string? tag) => Language(tag, CultureInfo.GetCultureInfo);
+
+    internal static string? Language(string? tag, Func<string, CultureInfo> lookup)
     {
         if (string.IsNullOrWhiteSpace(tag))
         {
@@ -611,7 +613,14 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
 
         try
         {
-            var culture = CultureInfo.GetCultureInfo(tag.Trim());
+            var culture = lookup(tag.Trim());
+            if (culture.Name.Length > 0 && culture.TwoLetterISOLanguageName == "iv")
+            {
+                // Invariant mode with predefined cultures turned off: the culture has the tag's name but the invariant
+                // culture's data, so only the tag names the language.
+                return PrimarySubtag(tag);
+            }
+
             return culture.TwoLetterISOLanguageName is { Length: 2 } two && two != "iv" ? two : null;
         }
         catch (CultureNotFoundException)

@@ -20,9 +20,8 @@ public sealed class ArticleLanguageNameTests
     [Fact]
     public void LanguageName_InvariantCultureData_IsTheTagNotTheInvariantLanguage()
     {
-        var name = HelpArticleView.LanguageName("sv", _ => CultureInfo.InvariantCulture);
-
-        Assert.Equal("sv", name);
+        Assert.Equal("sv", HelpArticleView.LanguageName("sv", _ => CultureInfo.InvariantCulture));
+        Assert.Equal("sv", HelpArticleView.LanguageName("sv", tag => new InvariantData(tag)));
     }
 
     [Fact]
@@ -32,5 +31,11 @@ public sealed class ArticleLanguageNameTests
 
         Assert.Equal(CultureInfo.GetCultureInfo("sv").DisplayName, name);
         Assert.NotEqual("sv", name);
+    }
+
+    /// <summary>What invariant mode with predefined cultures off returns: the tag's name over the invariant culture's data.</summary>
+    private sealed class InvariantData(string name) : CultureInfo("")
+    {
+        public override string Name => name;
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace HelpWidget.Lucene.Tests;
 
 public sealed class LanguageTagTests
@@ -14,6 +16,23 @@ public sealed class LanguageTagTests
     }
 
     [Theory]
+    [InlineData("sv", "sv")]
+    [InlineData("nb-NO", "nb")]
+    public void Language_WithoutCultureData_IsTheTagsPrimarySubtag(string tag, string expected)
+    {
+        // Globalization-invariant mode: the lookup throws, or (predefined cultures off) answers with invariant data.
+        Assert.Equal(expected, LuceneKnowledgeProvider.Language(tag, t => throw new CultureNotFoundException(nameof(tag), t, "invariant mode")));
+        Assert.Equal(expected, LuceneKnowledgeProvider.Language(tag, t => new InvariantData(t)));
+    }
+
+    [Fact]
+    public void Language_InvariantCulture_IsNothing()
+    {
+        Assert.Null(LuceneKnowledgeProvider.Language(" ", CultureInfo.GetCultureInfo));
+        Assert.Null(LuceneKnowledgeProvider.Language("iv", _ => CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
     [InlineData("sv-SE", "sv")]
     [InlineData("FI", "fi")]
     [InlineData("da_DK", "da")]
@@ -24,5 +43,11 @@ public sealed class LanguageTagTests
     public void PrimarySubtag_WithoutCultureData_NamesTheLanguageOrNothing(string tag, string? expected)
     {
         Assert.Equal(expected, LuceneKnowledgeProvider.PrimarySubtag(tag));
+    }
+
+    /// <summary>What invariant mode with predefined cultures off returns: the tag's name over the invariant culture's data.</summary>
+    private sealed class InvariantData(string name) : CultureInfo("")
+    {
+        public override string Name => name;
     }
 }
