@@ -10,11 +10,29 @@ public static class LanguageSnippets
 {
     public static void RequestLocalization(WebApplication app)
     {
-        string[] cultures = ["en", "sv", "nb", "da", "fi"];
-        app.UseRequestLocalization(options => options
-            .SetDefaultCulture(cultures[0])
-            .AddSupportedCultures(cultures)
-            .AddSupportedUICultures(cultures));
+        // A globalization-invariant process (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 or <InvariantGlobalization>, as in many
+        // container images) knows no culture but the invariant one: list only those it knows, or startup throws.
+        string[] wanted = ["en", "sv", "nb", "da", "fi"];
+        string[] cultures = [.. wanted.Where(KnownCulture)];
+        if (cultures.Length > 0)
+        {
+            app.UseRequestLocalization(options => options
+                .SetDefaultCulture(cultures[0])
+                .AddSupportedCultures(cultures)
+                .AddSupportedUICultures(cultures));
+        }
+
+        static bool KnownCulture(string name)
+        {
+            try
+            {
+                return System.Globalization.CultureInfo.GetCultureInfo(name) is not null;
+            }
+            catch (System.Globalization.CultureNotFoundException)
+            {
+                return false;
+            }
+        }
     }
 
     public static async Task<HelpArticle?> ArticleForTheUserAsync(IKnowledgeProvider knowledge, IOptions<HelpWidgetOptions> options, string id)
