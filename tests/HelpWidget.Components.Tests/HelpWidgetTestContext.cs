@@ -14,7 +14,10 @@ public abstract class HelpWidgetTestContext : BunitContext
     /// <param name="configure">Adds to the HelpWidget registration before any service is resolved.</param>
     protected HelpWidgetTestContext(Action<IHelpWidgetBuilder>? configure = null)
     {
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+        // English; a globalization-invariant process (InvariantProcessTests' child) knows only the invariant culture.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultures(CultureTypes.NeutralCultures).Any(c => c.Name == "en")
+            ? CultureInfo.GetCultureInfo("en")
+            : CultureInfo.InvariantCulture;
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<IKnowledgeProvider>(Knowledge);
         Services.AddSingleton<IHelpStore>(Store);
