@@ -58,7 +58,7 @@ if (!string.IsNullOrEmpty(webhook["Url"]))
 string[] cultures = ["en", "sv", "nb", "da", "fi"];
 // A globalization-invariant process (many container images) knows none of them: it then serves every request in the
 // invariant culture, which the widget answers in English (HelpWidget:DefaultLanguage); articles keep their languages.
-cultures = [.. cultures.Where(Known)];
+cultures = HelpWidgetCultures.Available(cultures);
 builder.Services.Configure<RequestLocalizationOptions>(options =>
 {
     if (cultures.Length > 0)
@@ -144,20 +144,6 @@ app.MapRazorComponents<App>()
 
 app.Run();
 
-// Whether this process knows the culture: a globalization-invariant one (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 or
-// <InvariantGlobalization>, as in many container images) knows none but the invariant culture and throws for the rest.
-static bool Known(string culture)
-{
-    try
-    {
-        _ = CultureInfo.GetCultureInfo(culture);
-        return true;
-    }
-    catch (CultureNotFoundException)
-    {
-        return false;
-    }
-}
 
 static void Remember(HttpContext context, string cookie, string value) =>
     context.Response.Cookies.Append(cookie, value, new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });

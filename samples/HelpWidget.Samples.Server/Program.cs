@@ -1,4 +1,3 @@
-using System.Globalization;
 using HelpWidget;
 using HelpWidget.AspNetCore;
 using HelpWidget.Lucene;
@@ -27,7 +26,7 @@ builder.Services.AddOpenApi();
 string[] cultures = ["en", "sv", "nb", "da", "fi"];
 // A globalization-invariant process (many container images) knows none of them: it then serves every request in the
 // invariant culture, which the widget answers in English (HelpWidget:DefaultLanguage); articles keep their languages.
-cultures = [.. cultures.Where(Known)];
+cultures = HelpWidgetCultures.Available(cultures);
 builder.Services.Configure<RequestLocalizationOptions>(options =>
 {
     if (cultures.Length > 0)
@@ -64,20 +63,6 @@ app.MapGet("/", () => TypedResults.Text(
 
 app.Run();
 
-// Whether this process knows the culture: a globalization-invariant one (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 or
-// <InvariantGlobalization>, as in many container images) knows none but the invariant culture and throws for the rest.
-static bool Known(string culture)
-{
-    try
-    {
-        _ = CultureInfo.GetCultureInfo(culture);
-        return true;
-    }
-    catch (CultureNotFoundException)
-    {
-        return false;
-    }
-}
 
 namespace HelpWidget.Samples.Server
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using HelpWidget;
 using HelpWidget.Samples.WebAssembly.Client;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,7 @@ using (var host = new HttpClient { BaseAddress = new Uri(builder.HostEnvironment
 
     // Before the host runs: it then loads the resources (the widget's texts) of this culture. A runtime without the
     // culture's data (globalization-invariant) keeps the invariant culture: the widget then speaks English.
-    if (Known(settings.Culture) is { } culture)
+    if (HelpWidgetCultures.Find(settings.Culture) is { } culture)
     {
         CultureInfo.DefaultThreadCurrentCulture = culture;
         CultureInfo.DefaultThreadCurrentUICulture = culture;
@@ -27,14 +28,3 @@ builder.Services.AddSampleHelp(builder.Configuration);
 
 await builder.Build().RunAsync();
 
-static CultureInfo? Known(string culture)
-{
-    try
-    {
-        return CultureInfo.GetCultureInfo(culture);
-    }
-    catch (CultureNotFoundException)
-    {
-        return null;
-    }
-}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HelpWidget;
 using HelpWidget.Samples.WebAssembly.Client;
 using HelpWidget.Samples.WebAssembly.Components;
 using Microsoft.AspNetCore.Localization;
@@ -21,7 +22,7 @@ var helpServer = SampleHelp.ServerAddress(builder.Configuration);
 string[] cultures = ["en", "sv", "nb", "da", "fi"];
 // A globalization-invariant process (many container images) knows none of them: it then serves every request in the
 // invariant culture, which the widget answers in English (HelpWidget:DefaultLanguage); articles keep their languages.
-cultures = [.. cultures.Where(Known)];
+cultures = HelpWidgetCultures.Available(cultures);
 builder.Services.Configure<RequestLocalizationOptions>(options =>
 {
     if (cultures.Length > 0)
@@ -82,20 +83,6 @@ app.MapRazorComponents<App>()
 
 app.Run();
 
-// Whether this process knows the culture: a globalization-invariant one (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 or
-// <InvariantGlobalization>, as in many container images) knows none but the invariant culture and throws for the rest.
-static bool Known(string culture)
-{
-    try
-    {
-        _ = CultureInfo.GetCultureInfo(culture);
-        return true;
-    }
-    catch (CultureNotFoundException)
-    {
-        return false;
-    }
-}
 
 static string LocalOrHome(string? returnUrl) =>
     returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/";

@@ -13,25 +13,13 @@ public static class LanguageSnippets
         // A globalization-invariant process (DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 or <InvariantGlobalization>, as in many
         // container images) knows no culture but the invariant one: list only those it knows, or startup throws.
         string[] wanted = ["en", "sv", "nb", "da", "fi"];
-        string[] cultures = [.. wanted.Where(KnownCulture)];
+        string[] cultures = HelpWidgetCultures.Available(wanted);
         if (cultures.Length > 0)
         {
             app.UseRequestLocalization(options => options
                 .SetDefaultCulture(cultures[0])
                 .AddSupportedCultures(cultures)
                 .AddSupportedUICultures(cultures));
-        }
-
-        static bool KnownCulture(string name)
-        {
-            try
-            {
-                return System.Globalization.CultureInfo.GetCultureInfo(name) is not null;
-            }
-            catch (System.Globalization.CultureNotFoundException)
-            {
-                return false;
-            }
         }
     }
 
