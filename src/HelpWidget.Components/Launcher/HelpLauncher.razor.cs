@@ -49,6 +49,10 @@ public partial class HelpLauncher : IAsyncDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    /// <summary>Where the launcher's script is served from: the page's own origin unless the widget is embedded.</summary>
+    [CascadingParameter]
+    private HelpAssets? FileLocation { get; set; }
+
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
@@ -355,7 +359,7 @@ public partial class HelpLauncher : IAsyncDisposable
             throw new InvalidOperationException($"{nameof(HelpLauncher)}.{nameof(Shortcut)} must be a key such as '?' or 'Alt+Shift+H', of at most 40 characters.");
         }
 
-        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/HelpWidget.Components/Launcher/HelpLauncher.razor.js");
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", (FileLocation ?? HelpAssets.Relative).Resolve("Launcher/HelpLauncher.razor.js"));
         if (_disposed)
         {
             // Disposed while the module loaded: release it instead of listening for a page that has moved on.
