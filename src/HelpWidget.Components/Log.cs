@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Warning, "The dismissal of announcement '{AnnouncementId}' could not be stored; it stays hidden for this session only.")]
     public static partial void DismissalNotStored(this ILogger logger, string announcementId, Exception exception);
 
+    [LoggerMessage(11, LogLevel.Warning, "The help panel's stylesheet ({Path}) could not be loaded; the panel opens unstyled.")]
+    public static partial void PanelStylesFailed(this ILogger logger, string path, Exception? exception = null);
+
     [LoggerMessage(100, LogLevel.Warning, "The Help launcher on '{Path}' was rendered statically, without an interactive render mode, so its button stays disabled. Give it or a component around it an interactive render mode, such as @rendermode=\"InteractiveServer\".")]
     public static partial void RenderedStatically(this ILogger logger, string path);
 }

@@ -27,11 +27,16 @@ public abstract class HelpWidgetTestContext : BunitContext
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         ShortcutModule = JSInterop.SetupModule(ShortcutModulePath);
         ShortcutModule.SetupModule("init", _ => true).SetupVoid("dispose").SetVoidResult();
+        PanelStyles = ShortcutModule.Setup<bool>("loadPanelStyles", _ => true);
+        PanelStyles.SetResult(true);
     }
 
     internal const string ShortcutModulePath = "./_content/HelpWidget.Components/Launcher/HelpLauncher.razor.js";
 
     internal BunitJSModuleInterop ShortcutModule { get; }
+
+    /// <summary>The launcher's call that loads the panel's stylesheet: loaded at once unless a test says otherwise.</summary>
+    internal JSRuntimeInvocationHandler<bool> PanelStyles { get; }
 
     internal FakeKnowledgeProvider Knowledge { get; } = new();
 

@@ -35,8 +35,14 @@ public sealed partial class ThemingGuideTests
     private static IEnumerable<string> Properties(string css) =>
         PropertyPattern().Matches(css).Select(m => m.Value).Distinct(StringComparer.Ordinal);
 
-    private static string Styles() =>
-        string.Concat(Directory.EnumerateFiles(Path.Combine(s_root, "src", "HelpWidget.Components"), "*.razor.css", SearchOption.AllDirectories).Select(File.ReadAllText));
+    /// <summary>The scoped styles of the components on the page and the panel's stylesheet, loaded when it opens.</summary>
+    private static string Styles()
+    {
+        var components = Path.Combine(s_root, "src", "HelpWidget.Components");
+        return string.Concat(Directory.EnumerateFiles(components, "*.razor.css", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(components, "wwwroot"), "*.css"))
+            .Select(File.ReadAllText));
+    }
 
     private static string RepositoryRoot()
     {

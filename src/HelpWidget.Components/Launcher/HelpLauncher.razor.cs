@@ -35,12 +35,21 @@ public partial class HelpLauncher : IAsyncDisposable
     private bool _returnFocus;
     private HelpPanelStart? _start;
     private DotNetObjectReference<HelpLauncher>? _selfReference;
+    private const string ModulePath = "Launcher/HelpLauncher.razor.js";
+
+    /// <summary>The panel's stylesheet in the package's content; the module links it by the same name, beside itself.</summary>
+    internal const string PanelStylesFile = "helpwidget-panel.css";
+    private Task<IJSObjectReference>? _moduleImport;
     private IJSObjectReference? _module;
     private IJSObjectReference? _shortcutHandle;
     private bool _disposed;
     private HelpUser? _claimsUser;
     private bool _static;
     private bool _showStaticNote;
+
+    /// <summary>Whether the panel's stylesheet has loaded (or failed to: an unstyled panel beats none).</summary>
+    private bool _panelStyled;
+    private bool _loadingPanelStyles;
 
     private string ThemeAttribute { get; set; } = "page";
 
@@ -130,6 +139,11 @@ public partial class HelpLauncher : IAsyncDisposable
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     private HelpUser? EffectiveUser => User ?? _claimsUser;
+
+    private string PanelStylesPath => (FileLocation ?? HelpAssets.Relative).Resolve(PanelStylesFile);
+
+    /// <summary>The panel shows once it is open and its styles are in, so it is never seen unstyled.</summary>
+    private bool PanelShown => _open && _panelStyled;
 
     /// <summary>Gets or sets attributes added to the widget's root element.</summary>
     [Parameter(CaptureUnmatchedValues = true)]
@@ -265,6 +279,12 @@ public partial class HelpLauncher : IAsyncDisposable
             _returnFocus = false;
             await _launcher.FocusAsync();
         }
+
+        // After a render, not in SetOpen: a panel opened while prerendering (a help link) loads them once interactive.
+        if (_open && !_panelStyled && !_loadingPanelStyles && RendererInfo.IsInteractive)
+        {
+            await LoadPanelStylesAsync();
+        }
     }
 
     private void ToggleAsync()
@@ -359,23 +379,78 @@ public partial class HelpLauncher : IAsyncDisposable
             throw new InvalidOperationException($"{nameof(HelpLauncher)}.{nameof(Shortcut)} must be a key such as '?' or 'Alt+Shift+H', of at most 40 characters.");
         }
 
-        _module = await JS.InvokeAsync<IJSObjectReference>("import", (FileLocation ?? HelpAssets.Relative).Resolve("Launcher/HelpLauncher.razor.js"));
-        if (_disposed)
+        var module = await ImportModuleAsync();
+        if (module is null)
         {
-            // Disposed while the module loaded: release it instead of listening for a page that has moved on.
-            await _module.DisposeAsync();
             return;
         }
 
         _selfReference = DotNetObjectReference.Create(this);
-        _shortcutHandle = await _module.InvokeAsync<IJSObjectReference>("init", _selfReference, shortcut);
+        _shortcutHandle = await module.InvokeAsync<IJSObjectReference>("init", _selfReference, shortcut, _launcher);
         if (_disposed)
         {
             // Disposed while the listener was being added: remove it again.
             await _shortcutHandle.InvokeVoidAsync("dispose");
             await _shortcutHandle.DisposeAsync();
-            await _module.DisposeAsync();
+            await module.DisposeAsync();
             _selfReference.Dispose();
+        }
+    }
+
+    /// <summary>Imports the launcher's module once (for the shortcut and the panel's styles); <see langword="null"/> when disposed meanwhile.</summary>
+    private async Task<IJSObjectReference?> ImportModuleAsync()
+    {
+        _moduleImport ??= JS.InvokeAsync<IJSObjectReference>("import", (FileLocation ?? HelpAssets.Relative).Resolve(ModulePath)).AsTask();
+        _module = await _moduleImport;
+        if (_disposed)
+        {
+            // Disposed while the module loaded: release it instead of working for a page that has moved on.
+            await _module.DisposeAsync();
+            return null;
+        }
+
+        return _module;
+    }
+
+    /// <summary>
+    /// Loads the panel's stylesheet (not in the app's bundle, so a page that never opens help does not download it),
+    /// then shows the panel: styled from its first frame.
+    /// </summary>
+    private async Task LoadPanelStylesAsync()
+    {
+        _loadingPanelStyles = true;
+        try
+        {
+            var module = await ImportModuleAsync();
+            if (module is null)
+            {
+                return;
+            }
+
+            if (!await module.InvokeAsync<bool>("loadPanelStyles", _launcher))
+            {
+                Logger.PanelStylesFailed(PanelStylesPath);
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone: there is no page left to show the panel on.
+            return;
+        }
+        catch (Exception ex) when (ex is JSException or OperationCanceledException)
+        {
+            // The module could not be loaded, or the sheet took longer than interop waits: open the panel unstyled.
+            Logger.PanelStylesFailed(PanelStylesPath, ex);
+        }
+        finally
+        {
+            _loadingPanelStyles = false;
+        }
+
+        if (!_disposed)
+        {
+            _panelStyled = true;
+            StateHasChanged();
         }
     }
 

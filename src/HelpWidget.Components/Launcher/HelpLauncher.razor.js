@@ -1,6 +1,8 @@
-// Opens the help panel from the keyboard, and tells the widget the user's time zone (sent with a ticket). The shortcut is ignored while the user types in a field,
-// so "?" still types a question mark there.
+// The panel's shortcut (ignored while typing in a field), the user's time zone (sent with a ticket), the panel's styles.
 const editable = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+// Beside this module, so from the help server too when embedded in another origin's page.
+const panelStyles = new URL('../helpwidget-panel.css', import.meta.url).href;
+const loads = new WeakMap();
 
 function matches(event, shortcut) {
   const parts = shortcut.split('+');
@@ -13,7 +15,26 @@ function matches(event, shortcut) {
     && (key.length > 1 || !wants.has('shift') || event.shiftKey);
 }
 
-export function init(dotNetRef, shortcut) {
+// A <link> (a strict CSP allows no <style>) in the document's head or the shadow root, once; true when loaded.
+export function loadPanelStyles(element) {
+  const root = element.getRootNode();
+  const known = loads.get(root);
+  if (known?.link.isConnected) {
+    return known.loaded;
+  }
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = panelStyles;
+  const loaded = new Promise(resolve => {
+    link.onload = () => resolve(true);
+    link.onerror = () => resolve(false);
+  });
+  (root instanceof ShadowRoot ? root : document.head).append(link);
+  loads.set(root, { link, loaded });
+  return loaded;
+}
+
+export function init(dotNetRef, shortcut, launcher) {
   const onKeyDown = event => {
     if (event.defaultPrevented || event.repeat || !matches(event, shortcut)) {
       return;
@@ -24,10 +45,20 @@ export function init(dotNetRef, shortcut) {
     event.preventDefault();
     dotNetRef.invokeMethodAsync('OpenAsync');
   };
+  // Hover or focus starts the download, so the first open waits less.
+  const preload = () => loadPanelStyles(launcher);
   document.addEventListener('keydown', onKeyDown);
+  launcher.addEventListener('pointerenter', preload);
+  launcher.addEventListener('focus', preload);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (timeZone) {
     dotNetRef.invokeMethodAsync('ReportTimeZone', timeZone);
   }
-  return { dispose: () => document.removeEventListener('keydown', onKeyDown) };
+  return {
+    dispose: () => {
+      document.removeEventListener('keydown', onKeyDown);
+      launcher.removeEventListener('pointerenter', preload);
+      launcher.removeEventListener('focus', preload);
+    },
+  };
 }
