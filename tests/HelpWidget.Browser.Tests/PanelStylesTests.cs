@@ -96,7 +96,7 @@ public sealed class PanelStylesTests(SampleAppFixture app) : BrowserTest(app)
     }
 
     [Fact]
-    public async Task FirstOpen_FromTheLauncher_LinksTheSheetOnceInTheHead_AndLaterOpensUseIt()
+    public async Task FirstOpen_FromTheLauncher_LinksTheSheetOnceInTheWidget_AndLaterOpensUseIt()
     {
         var sheetRequests = 0;
         Page.Request += (_, request) => sheetRequests += request.Url.EndsWith("/helpwidget-panel.css", StringComparison.Ordinal) ? 1 : 0;
@@ -107,7 +107,7 @@ public sealed class PanelStylesTests(SampleAppFixture app) : BrowserTest(app)
 
         await Expect(SearchBox).ToBeFocusedAsync();
         Assert.Equal(s_styledLook, await Page.EvaluateAsync<string[]>("() => window.hwFirstPanelFrame"));
-        await Expect(Page.Locator("head > link[rel='stylesheet'][href$='/_content/HelpWidget.Components/helpwidget-panel.css']")).ToHaveCountAsync(1);
+        await Expect(Page.Locator(".hw-root > link[rel='stylesheet'][href$='/_content/HelpWidget.Components/helpwidget-panel.css']")).ToHaveCountAsync(1);
 
         await Page.Keyboard.PressAsync("Escape");
         await Expect(Panel).ToBeHiddenAsync();

@@ -15,9 +15,10 @@ function matches(event, shortcut) {
     && (key.length > 1 || !wants.has('shift') || event.shiftKey);
 }
 
-// A <link> (a strict CSP allows no <style>) in the document's head or the shadow root, once; true when loaded.
+// A <link> (a strict CSP allows no <style>) inside the widget's root, so in its document or shadow root and out of the
+// <head>, which Blazor's enhanced navigation re-syncs with the server's (dropping what a script added); once per root.
 export function loadPanelStyles(element) {
-  const root = element.getRootNode();
+  const root = element.closest('.hw-root') ?? element.parentElement;
   const known = loads.get(root);
   if (known?.link.isConnected) {
     return known.loaded;
@@ -29,7 +30,7 @@ export function loadPanelStyles(element) {
     link.onload = () => resolve(true);
     link.onerror = () => resolve(false);
   });
-  (root instanceof ShadowRoot ? root : document.head).append(link);
+  root.append(link);
   loads.set(root, { link, loaded });
   return loaded;
 }
