@@ -12,6 +12,10 @@ namespace HelpWidget.Components;
 /// The help panel: suggestions for the current page, search, article, contact form and receipt.
 /// <see cref="HelpLauncher"/> places it; use it directly to show help inline in a page.
 /// </summary>
+/// <remarks>
+/// Its styles are not in the app's styles bundle but in the package's <c>_content/HelpWidget.Components/helpwidget-panel.css</c>,
+/// which the launcher loads when the panel first opens; a page that places the panel on its own links that stylesheet.
+/// </remarks>
 public sealed partial class HelpPanel : IDisposable
 {
     internal const int MaxQueryInputLength = 3000;
