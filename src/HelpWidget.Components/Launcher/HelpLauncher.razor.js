@@ -15,8 +15,7 @@ function matches(event, shortcut) {
     && (key.length > 1 || !wants.has('shift') || event.shiftKey);
 }
 
-// A <link> (a strict CSP allows no <style>) inside the widget's root, so in its document or shadow root and out of the
-// <head>, which Blazor's enhanced navigation re-syncs with the server's (dropping what a script added); once per root.
+// A <link> (strict CSPs allow no <style>) in the widget's root, once: not in <head>, which enhanced navigation re-syncs.
 export function loadPanelStyles(element) {
   const root = element.closest('.hw-root') ?? element.parentElement;
   const known = loads.get(root);
