@@ -1,6 +1,5 @@
 // The panel's shortcut (ignored while typing in a field), the user's time zone (sent with a ticket), the panel's styles.
 const editable = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
-// Beside this module, so from the help server too when embedded in another origin's page.
 const panelStyles = new URL('../helpwidget-panel.css', import.meta.url).href;
 const loads = new WeakMap();
 
@@ -15,7 +14,6 @@ function matches(event, shortcut) {
     && (key.length > 1 || !wants.has('shift') || event.shiftKey);
 }
 
-// A <link> (strict CSPs allow no <style>) in the widget's root, once: not in <head>, which enhanced navigation re-syncs.
 export function loadPanelStyles(element) {
   const root = element.closest('.hw-root') ?? element.parentElement;
   const known = loads.get(root);
@@ -45,7 +43,6 @@ export function init(dotNetRef, shortcut, launcher) {
     event.preventDefault();
     dotNetRef.invokeMethodAsync('OpenAsync');
   };
-  // Hover or focus starts the download, so the first open waits less.
   const preload = () => loadPanelStyles(launcher);
   document.addEventListener('keydown', onKeyDown);
   launcher.addEventListener('pointerenter', preload);
