@@ -212,6 +212,23 @@ public sealed partial class EmbedJourneyTests(EmbedFixture embed) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task ScriptApi_TheTokenProviderAndASearch_FromThePagesOwnCode()
+    {
+        embed.ServePage("/api", PageWith(embed.Snippet), EmbedFixture.StrictCsp(embed.HelpServerAddress));
+        await Page.GotoAsync(new Uri(embed.PagesAddress, "api").ToString());
+        await Page.WaitForFunctionAsync("() => typeof window.HelpWidget?.open === 'function'");
+
+        await Page.EvaluateAsync(
+            "token => { HelpWidget.setTokenProvider(async () => token); HelpWidget.setContext({ topic: 'leave' }); HelpWidget.open({ search: 'vpn' }); }",
+            embed.MintToken("u-api-3"));
+
+        await Expect(Panel.GetByRole(AriaRole.List, new() { Name = "Search results" }).GetByRole(AriaRole.Button, new() { Name = "Connect to the VPN when working remotely" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "Contact support" }).ClickAsync();
+        await Expect(Panel.GetByRole(AriaRole.Textbox, new() { Name = "Your name" })).ToHaveValueAsync("Embed Test User");
+        AssertNoProblems();
+    }
+
+    [Fact]
     public async Task PageOfAnOriginTheHelpServerDoesNotAllow_SaysHelpIsNotAvailableHere_AndNamesTheSetting()
     {
         embed.ServePage("/elsewhere", PageWith(embed.Snippet), EmbedFixture.StrictCsp(embed.HelpServerAddress));
