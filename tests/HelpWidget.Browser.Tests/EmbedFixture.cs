@@ -30,9 +30,10 @@ public sealed class EmbedCollection : ICollectionFixture<EmbedFixture>;
 /// lets a test make the help server unreachable, stalled or failing and bring it back: a page that should meet those
 /// faults uses <c>Proxy.Address</c> as its help server (<see cref="SnippetFor"/>, <see cref="StrictCsp"/>), and the test
 /// calls <c>Proxy.SwitchAsync(ProxyMode.Stopped)</c> and later <c>Proxy.SwitchAsync(ProxyMode.Forward)</c>. The proxy
-/// forwards plain HTTP only, so through it the circuit runs over long polling after the WebSocket attempt fails; pages
-/// that should not meet faults use <see cref="HelpServerAddress"/> directly. Tests that switch the proxy must not run in
-/// parallel with each other (they share it); xunit runs the tests of one collection one after another.
+/// forwards plain HTTP only, not WebSocket upgrades: through it the script, its styles and the status check work, but
+/// the circuit's WebSocket does not (SignalR then has to fall back to long polling, which no test here relies on yet);
+/// pages whose circuit should run use <see cref="HelpServerAddress"/> directly. Tests that switch the proxy must not run
+/// in parallel with each other (they share it); xunit runs the tests of one collection one after another.
 /// </summary>
 public class EmbedFixture : IAsyncLifetime
 {

@@ -34,7 +34,7 @@ public sealed partial class EmbedJourneyTests(EmbedFixture embed) : IAsyncLifeti
 
     public async ValueTask InitializeAsync()
     {
-        _context = await embed.Browser.NewContextAsync(new() { Locale = "en-GB", ViewportSize = new() { Width = 1280, Height = 860 } });
+        _context = await embed.Browser.NewContextAsync(new() { Locale = "en-GB", TimezoneId = "Europe/Stockholm", ViewportSize = new() { Width = 1280, Height = 860 } });
         Page = await _context.NewPageAsync();
         Page.Console += (_, message) =>
         {
@@ -133,6 +133,9 @@ public sealed partial class EmbedJourneyTests(EmbedFixture embed) : IAsyncLifeti
         Assert.Equal("/expenses", stored.Submission.Route);
         Assert.Contains("vpn-connect", stored.Submission.Context["articlesRead"], StringComparison.Ordinal);
         Assert.DoesNotContain("userId", stored.Submission.Context.Keys);
+
+        // Reported by the launcher's script module, which the page imported across origins from the help server.
+        Assert.Equal("Europe/Stockholm", stored.Submission.Context["timeZone"]);
 
         await Page.Keyboard.PressAsync("Escape");
         await Expect(Panel).ToBeHiddenAsync();

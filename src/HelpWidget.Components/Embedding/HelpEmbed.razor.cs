@@ -11,7 +11,8 @@ namespace HelpWidget.Components;
 /// </summary>
 /// <remarks>
 /// Its parameters are the script tag's attributes and the page's <c>HelpWidget.open()</c> calls, as JSON primitives.
-/// The script owns the keyboard shortcut (it works before the panel has loaded), so the launcher's own is off.
+/// The script handles the keyboard shortcut before the panel has loaded; once it has, the launcher's own module (imported
+/// from the help server with CORS) sees the key already handled, and reports the user's time zone for tickets.
 /// </remarks>
 public sealed partial class HelpEmbed
 {
