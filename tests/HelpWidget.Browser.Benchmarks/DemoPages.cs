@@ -9,7 +9,7 @@ namespace HelpWidget.Browser.Benchmarks;
 
 /// <summary>
 /// Serves <c>samples/static</c> on its own origin, as any web server would serve a plain page: HTML with
-/// <c>{HELP_SERVER}</c> replaced by the help server's origin, under the strict Content-Security-Policy of issue 12
+/// <c>{HELP_SERVER}</c> replaced by the help server's origin, under the strict Content-Security-Policy of docs/hosts.md
 /// (only the help server for scripts, styles, connections and images, plus <c>'self'</c> for scripts when the folder
 /// holds a script of its own).
 /// </summary>
@@ -52,9 +52,15 @@ internal static class DemoPages
         return app;
     }
 
-    /// <summary>The policy issue 12 asks the embed to work under: nothing but the help server's origin.</summary>
-    public static string StrictPolicy(string helpServerOrigin, bool ownScripts) =>
-        $"default-src 'none'; script-src {(ownScripts ? "'self' " : string.Empty)}{helpServerOrigin}; style-src {helpServerOrigin}; connect-src {helpServerOrigin}; img-src {helpServerOrigin}";
+    /// <summary>
+    /// The policy docs/hosts.md gives a host: nothing but the help server, whose WebSocket origin <c>connect-src</c> names
+    /// as well (a host source with the http scheme does not cover ws).
+    /// </summary>
+    public static string StrictPolicy(string helpServerOrigin, bool ownScripts)
+    {
+        var socket = "ws" + helpServerOrigin["http".Length..];
+        return $"default-src 'none'; script-src {(ownScripts ? "'self' " : string.Empty)}{helpServerOrigin}; style-src {helpServerOrigin}; connect-src {helpServerOrigin} {socket}; img-src {helpServerOrigin}";
+    }
 
     private static string Folder()
     {
