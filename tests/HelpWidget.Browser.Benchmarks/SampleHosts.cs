@@ -15,7 +15,8 @@ namespace HelpWidget.Browser.Benchmarks;
 
 /// <summary>
 /// The app a benchmark types into, on Kestrel at 127.0.0.1 in the Production environment: the intranet sample (the
-/// engine in-process), or the WebAssembly sample with the help server sample it calls from the browser.
+/// engine in-process), the WebAssembly sample with the help server sample it calls from the browser, or the help server
+/// sample with the static demo page (one script tag) on a second origin.
 /// </summary>
 internal sealed class SampleHosts : IAsyncDisposable
 {
@@ -73,6 +74,41 @@ internal sealed class SampleHosts : IAsyncDisposable
         hosts.BaseUrl = Start(hosts, sample, samplePort);
         return Task.FromResult(hosts);
     }
+
+    /// <summary>
+    /// Starts the help server sample and, on a second origin that the help server allows, the static demo page
+    /// (<c>samples/static</c>) with <c>{HELP_SERVER}</c> replaced by the help server's origin and the strict
+    /// Content-Security-Policy the embed promises to work under. <see cref="BaseUrl"/> is the demo page's origin.
+    /// </summary>
+    public static async Task<SampleHosts> StartEmbedAsync(DirectoryInfo data)
+    {
+        var pagePort = FreePort();
+        var pageOrigin = $"http://127.0.0.1:{pagePort}";
+        var helpServer = new WebApplicationFactory<HelpServer>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("HelpWidget:Sqlite:ConnectionString", $"Data Source={Path.Combine(data.FullName, "helpwidget.db")}");
+            builder.UseSetting("HelpWidget:WatchForChanges", "false");
+            // The sample's own demo page listens on a fixed port; here the page gets its own server on a free one.
+            builder.UseSetting("DemoPage", string.Empty);
+            builder.UseSetting("HelpWidget:Api:AllowedOrigins:0", pageOrigin);
+            builder.UseSetting("HelpWidget:Api:AllowedOrigins:1", pageOrigin);
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        var hosts = new SampleHosts();
+        var helpServerUrl = Start(hosts, helpServer, 0);
+        hosts.Engine = helpServer.Services;
+        hosts.HelpServerOrigin = new Uri(helpServerUrl).GetLeftPart(UriPartial.Authority);
+
+        var pages = DemoPages.Create(pagePort, hosts.HelpServerOrigin);
+        hosts._hosts.Add(pages);
+        await pages.StartAsync();
+        hosts.BaseUrl = pageOrigin;
+        return hosts;
+    }
+
+    /// <summary>Gets the help server's origin when the demo page embeds it (<see cref="StartEmbedAsync"/>).</summary>
+    public string HelpServerOrigin { get; private set; } = string.Empty;
 
     public async ValueTask DisposeAsync()
     {
