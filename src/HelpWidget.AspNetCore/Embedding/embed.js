@@ -176,22 +176,42 @@
       for (const type of ['input', 'change', 'submit', 'reset']) {
         shadow.addEventListener(type, forward, true);
       }
-      // Chromium does not count ws:// as covered by connect-src http://: a page whose policy forgets it learns why.
-      const socket = server.replace(/^http/, 'ws');
-      document.addEventListener('securitypolicyviolation', event => {
-        if (event.blockedURI.startsWith(socket)) {
-          console.warn('HelpWidget: the page\'s Content-Security-Policy blocks the help server\'s WebSocket; add ' + socket + ' to connect-src.');
-          show(unavailableText, true);
-        }
-      });
       const hub = server + '/_blazor?culture=' + language + '&ui-culture=' + language;
-      return window.Blazor.start({
-        configureSignalR: builder => builder.withUrl(hub, { withCredentials: false, accessTokenFactory: token }),
-        // Empty lists: Blazor would otherwise fetch its library initializers from the page's own origin.
-        initializers: { beforeStart: [], afterStarted: [] },
-        reconnectionHandler: { onConnectionDown, onConnectionUp },
+      return sockets(hub).then(open => {
+        if (!open) {
+          // A page policy that names the help server's http origin in connect-src does not cover ws:// in Chromium,
+          // and some proxies drop WebSockets: the circuit then runs over server-sent events or long polling.
+          console.info('HelpWidget: no WebSocket to the help server from this page; using a slower transport. Add ' + server.replace(/^http/, 'ws') + ' to connect-src to allow it.');
+        }
+        return window.Blazor.start({
+          configureSignalR: builder => builder.withUrl(hub, { withCredentials: false, accessTokenFactory: token, transport: open ? 7 : 6 }),
+          // Empty lists: Blazor would otherwise fetch its library initializers from the page's own origin.
+          initializers: { beforeStart: [], afterStarted: [] },
+          reconnectionHandler: { onConnectionDown, onConnectionUp },
+        });
       });
     }).then(() => ready);
+  }
+
+  // Can this page open a WebSocket to the help server? A refused socket (the page's policy, a proxy) fails at once but
+  // is never closed, which would leave SignalR waiting; an opened one is closed again before the circuit starts.
+  function sockets(hub) {
+    return new Promise(resolve => {
+      let socket;
+      const settle = open => {
+        clearTimeout(timer);
+        socket?.close();
+        resolve(open);
+      };
+      const timer = setTimeout(() => settle(false), 3000);
+      try {
+        socket = new WebSocket(hub.replace(/^http/, 'ws'));
+        socket.onopen = () => settle(true);
+        socket.onerror = () => settle(false);
+      } catch {
+        settle(false);
+      }
+    });
   }
 
   // Instead of Blazor's full-page dialog: a note under the button, retries with growing pauses while the help server

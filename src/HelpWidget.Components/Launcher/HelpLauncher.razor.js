@@ -37,7 +37,8 @@ export function init(dotNetRef, shortcut, launcher) {
     if (event.defaultPrevented || event.repeat || !matches(event, shortcut)) {
       return;
     }
-    if (event.target instanceof Element && event.target.closest(editable)) {
+    const target = event.composedPath()[0];
+    if (target instanceof Element && target.closest(editable)) {
       return;
     }
     event.preventDefault();
