@@ -18,4 +18,10 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Information, "HelpWidget API: ticket {Reference} stored ({AttachmentCount} attachment(s)).")]
     public static partial void TicketStored(ILogger logger, string reference, int attachmentCount);
+
+    [LoggerMessage(20, LogLevel.Warning, "HelpWidget embed: a page's token was refused ({Reason}); its user gets help as a guest.")]
+    public static partial void EmbedTokenRefused(ILogger logger, string reason);
+
+    [LoggerMessage(21, LogLevel.Information, "HelpWidget embed: a request from {Origin} to {Path} was refused; that origin is not in HelpWidget:Api:AllowedOrigins.")]
+    public static partial void EmbedOriginRefused(ILogger logger, string origin, string path);
 }

@@ -1,0 +1,63 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace HelpWidget.AspNetCore;
+
+/// <summary>The one tag's script and styles, embedded in the assembly, served with an ETag, a short cache lifetime and gzip.</summary>
+internal sealed class EmbedFiles
+{
+    private readonly byte[] _content;
+    private readonly byte[] _gzip;
+    private readonly string _contentType;
+    private readonly string _etag;
+
+    private EmbedFiles(string resource, string contentType)
+    {
+        using var stream = typeof(EmbedFiles).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"The HelpWidget.AspNetCore assembly lacks its resource '{resource}'.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        _content = buffer.ToArray();
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(_content);
+        }
+
+        _gzip = compressed.ToArray();
+        _contentType = contentType;
+        _etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(_content))[..16] + "\"";
+    }
+
+    public static EmbedFiles Script { get; } = new("HelpWidget.AspNetCore.embed.js", "text/javascript; charset=utf-8");
+
+    public static EmbedFiles Styles { get; } = new("HelpWidget.AspNetCore.embed.css", "text/css; charset=utf-8");
+
+    public IResult Serve(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.ETag = _etag;
+
+        // Not fingerprinted (the tag's address never changes), so cached briefly and revalidated by ETag after that.
+        headers.CacheControl = "public, max-age=600";
+        headers.Vary = HeaderNames.AcceptEncoding;
+        headers.XContentTypeOptions = "nosniff";
+
+        // Pages of other origins load these; a page with Cross-Origin-Embedder-Policy needs this to.
+        headers["Cross-Origin-Resource-Policy"] = "cross-origin";
+        if (context.Request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => tag.Trim() == _etag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (context.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            headers.ContentEncoding = "gzip";
+            return TypedResults.Bytes(_gzip, _contentType);
+        }
+
+        return TypedResults.Bytes(_content, _contentType);
+    }
+}
