@@ -82,6 +82,14 @@ app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext
     return Results.LocalRedirect(HelpWidget.Samples.RazorPages.LocalUrl.OrHome(returnUrl));
 });
 
+// With a signing key (HelpWidget:Token:SigningKey, the key the help server lists for this app in
+// HelpWidget:Embed:Issuers), a signed-in person's page gets a token for the help server, which then knows them: the
+// articles for their role, their name and e-mail address in the contact form.
+if (!string.IsNullOrEmpty(builder.Configuration["HelpWidget:Token:SigningKey"]))
+{
+    app.MapHelpWidgetToken();
+}
+
 app.MapRazorPages();
 app.MapControllers();
 

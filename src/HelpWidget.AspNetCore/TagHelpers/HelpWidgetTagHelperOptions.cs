@@ -33,4 +33,13 @@ public sealed class HelpWidgetTagHelperOptions
     /// (<c>data-contact-url</c>), an absolute <c>https</c> or <c>http</c> address. Defaults to <see langword="null"/>: none.
     /// </summary>
     public Uri? ContactUrl { get; set; }
+
+    /// <summary>
+    /// Gets what the token endpoint (<c>MapHelpWidgetToken()</c>) signs a signed-in user's token with, bound from
+    /// <c>HelpWidget:Token</c>: <see cref="HelpWidgetEmbedTokenOptions.SigningKey"/> (required by the endpoint; the key
+    /// the help server lists for this app in <c>HelpWidget:Embed:Issuers</c>), and optionally the issuer (defaults to
+    /// the request's origin), the audience (defaults to the origin of <see cref="Server"/>) and the lifetime (1 to 10
+    /// minutes, 5 by default). Unused without the endpoint.
+    /// </summary>
+    public HelpWidgetEmbedTokenOptions Token { get; } = new();
 }

@@ -28,6 +28,25 @@ internal sealed class HelpWidgetTagHelperOptionsValidator : IValidateOptions<Hel
             failures.Add($"HelpWidget tag helpers: ContactUrl must be an absolute http or https address; '{url}' is not.");
         }
 
+        var token = options.Token;
+        if (token.SigningKey.Length > 0 && !IsKey(token.SigningKey))
+        {
+            failures.Add("HelpWidget:Token:SigningKey must be Base64 of at least 32 bytes (for example the output of `openssl rand -base64 32`).");
+        }
+
+        if (token.Lifetime < TimeSpan.FromMinutes(1) || token.Lifetime > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"HelpWidget:Token:Lifetime must be from 00:01:00 to 00:10:00; it is {token.Lifetime}.");
+        }
+
+        foreach (var (setting, value) in new[] { ("Issuer", token.Issuer), ("Audience", token.Audience) })
+        {
+            if (value.Length > 0 && !(Uri.TryCreate(value, UriKind.Absolute, out var origin) && IsWebAddress(origin, allowPath: false)))
+            {
+                failures.Add($"HelpWidget:Token:{setting} must be an origin such as https://intranet.example, or empty for the default; '{Shown(value)}' is not.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -37,6 +56,13 @@ internal sealed class HelpWidgetTagHelperOptionsValidator : IValidateOptions<Hel
         && address.UserInfo.Length == 0 && address.Fragment.Length == 0
         && (allowQuery || address.Query.Length == 0)
         && (allowPath || address.AbsolutePath == "/");
+
+    // The key itself is never shown: it is a secret.
+    private static bool IsKey(string key)
+    {
+        Span<byte> bytes = stackalloc byte[512];
+        return key.Length <= 684 && Convert.TryFromBase64String(key, bytes, out var length) && length >= 32;
+    }
 
     private static bool IsEmail(string email)
     {
