@@ -2,6 +2,7 @@ extern alias HelpServerHost;
 extern alias RazorPagesHost;
 
 using System.Net;
+using System.Security.Cryptography;
 using HelpServerHost::HelpWidget.Samples.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,6 +29,9 @@ public class RazorPagesFixture : IAsyncLifetime
     ];
 
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hw-razor-");
+
+    // The key the sample signs its users' tokens with and the help server trusts it by: made for this run, never stored.
+    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private WebApplicationFactory<HelpServer>? _helpServer;
     private WebApplicationFactory<RazorPagesSample>? _sample;
     private IPlaywright? _playwright;
@@ -71,6 +75,10 @@ public class RazorPagesFixture : IAsyncLifetime
             builder.UseSetting("HelpWidget:Contact:Categories:0:Label", "Account and password");
             builder.UseSetting("HelpWidget:Contact:Categories:1:Key", "hardware");
             builder.UseSetting("HelpWidget:Contact:Categories:1:Label", "Computer, phone or printer");
+
+            // The sample is a trusted issuer: a signed-in person's token makes them known to the panel.
+            builder.UseSetting("HelpWidget:Embed:Issuers:0:Issuer", sampleOrigin);
+            builder.UseSetting("HelpWidget:Embed:Issuers:0:SigningKey", _signingKey);
             ConfigureHelpServer(builder, sampleOrigin);
         });
         _helpServer.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -81,6 +89,7 @@ public class RazorPagesFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("HelpWidget:Server", HelpServerAddress.ToString());
+            builder.UseSetting("HelpWidget:Token:SigningKey", _signingKey);
             ConfigureSample(builder, HelpServerAddress);
         });
         _sample.UseKestrel(options => options.Listen(IPAddress.Loopback, samplePort));

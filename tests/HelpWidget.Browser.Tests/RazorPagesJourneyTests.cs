@@ -166,6 +166,39 @@ public sealed partial class RazorPagesJourneyTests(RazorPagesFixture app) : Razo
         AssertNoProblems();
     }
 
+    [Fact]
+    public async Task SignedIn_TheTokenMakesThePersonKnownToThePanel()
+    {
+        await OpenPageAsync("/sign-in?returnUrl=/leave");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Magnus Haugen" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Leave request", Level = 1 })).ToBeVisibleAsync();
+        await Expect(Launcher).ToBeVisibleAsync();
+
+        await Launcher.ClickAsync();
+
+        // A guide for managers only: the help server knows Magnus's role from the sample's token.
+        var suggestions = Panel.GetByRole(AriaRole.List, new() { Name = "Suggested for this page" });
+        await Expect(suggestions.GetByRole(AriaRole.Button, new() { Name = "Approve leave requests" })).ToBeVisibleAsync(UntilLoaded);
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "Contact support" }).ClickAsync();
+        await Expect(Panel.GetByRole(AriaRole.Textbox, new() { Name = "Your name" })).ToHaveValueAsync("Magnus Haugen");
+        await Expect(Panel.GetByRole(AriaRole.Textbox, new() { Name = "Your e-mail address" })).ToHaveValueAsync("magnus.haugen@nordhav.example");
+        await AssertAccessibleAsync("signed-in");
+        AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task Anonymous_ThePanelShowsNoManagersGuides()
+    {
+        await OpenPageAsync("/leave");
+
+        await Launcher.ClickAsync();
+
+        var suggestions = Panel.GetByRole(AriaRole.List, new() { Name = "Suggested for this page" });
+        await Expect(suggestions.GetByRole(AriaRole.Button, new() { Name = "Request vacation" })).ToBeVisibleAsync(UntilLoaded);
+        await Expect(suggestions.GetByRole(AriaRole.Button, new() { Name = "Approve leave requests" })).ToHaveCountAsync(0);
+        AssertNoProblems();
+    }
+
     [GeneratedRegex("^[0-9]+ articles? found$")]
     private static partial Regex ArticlesFoundPattern();
 
