@@ -25,4 +25,11 @@ public static class RazorPagesSnippets
             options.ContactPhone = "+46 8 555 010 00";
         });
     }
+
+    public static void Token(WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHelpWidgetToken();   // GET /helpwidget/token: a signed-in user's token for the help server
+    }
 }
