@@ -134,6 +134,17 @@ public sealed partial class RazorPagesJourneyTests(RazorPagesFixture app) : Razo
     }
 
     [Fact]
+    public async Task AppButton_WithAnArticle_OpensThePanelOnIt()
+    {
+        await OpenPageAsync("/profile");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "How do I change my password?" }).ClickAsync();
+
+        await Expect(Panel.GetByRole(AriaRole.Heading, new() { Name = "Reset your password", Level = 3 })).ToBeVisibleAsync(UntilLoaded);
+        AssertNoProblems();
+    }
+
+    [Fact]
     public async Task MvcView_LeaveRequest_SuggestsTheArticlesForLeave_UnderTheAnnouncements()
     {
         await OpenPageAsync("/leave");
