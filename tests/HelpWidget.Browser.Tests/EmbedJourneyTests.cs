@@ -18,6 +18,8 @@ public sealed partial class EmbedJourneyTests(EmbedFixture embed) : IAsyncLifeti
 {
     private static readonly List<string> s_wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
     private readonly List<string> _problems = [];
+    private readonly List<string> _pageErrors = [];
+    private readonly List<string> _console = [];
     private readonly List<string> _requested = [];
     private IBrowserContext? _context;
     private bool _scanning;
@@ -38,13 +40,17 @@ public sealed partial class EmbedJourneyTests(EmbedFixture embed) : IAsyncLifeti
         {
             // axe applies inline styles while it scans, which the page's strict policy rightly refuses.
             var axeMeetsPolicy = _scanning && message.Text.Contains("Content Security Policy", StringComparison.Ordinal);
-            TestContext.Current.TestOutputHelper?.WriteLine($"console {message.Type}: {message.Text}");
+            _console.Add(message.Text);
             if (message.Type is "error" or "warning" && !axeMeetsPolicy)
             {
                 _problems.Add($"console {message.Type}: {message.Text} ({message.Location})");
             }
         };
-        Page.PageError += (_, error) => _problems.Add($"page error: {error}");
+        Page.PageError += (_, error) =>
+        {
+            _problems.Add($"page error: {error}");
+            _pageErrors.Add(error);
+        };
         Page.Request += (_, request) => _requested.Add(request.Url);
         Page.Response += (_, response) =>
         {
@@ -176,6 +182,132 @@ public sealed partial class EmbedJourneyTests(EmbedFixture embed) : IAsyncLifeti
         await Expect(Panel).ToBeHiddenAsync();
         await Expect(Launcher).ToBeFocusedAsync();
         AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task SignedInUser_TheHostsTokenMakesThemTheUser_AndTheTicketNamesThem()
+    {
+        var tag = $"""<script src="{embed.HelpServerAddress.GetLeftPart(UriPartial.Authority)}/helpwidget/embed.js" data-token-url="/embed-token" async></script>""";
+        var policy = EmbedFixture.StrictCsp(embed.HelpServerAddress).Replace("connect-src ", "connect-src 'self' ", StringComparison.Ordinal);
+        embed.ServePage("/signed-in", PageWith(tag), policy);
+        embed.ServePage("/embed-token", embed.MintToken("u-embed-7"), null);
+        await Page.GotoAsync(new Uri(embed.PagesAddress, "signed-in").ToString());
+
+        await Launcher.ClickAsync();
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "Contact support" }).ClickAsync();
+        await Expect(Panel.GetByRole(AriaRole.Textbox, new() { Name = "Your name" })).ToHaveValueAsync("Embed Test User");
+        await Expect(Panel.GetByRole(AriaRole.Textbox, new() { Name = "Your e-mail address" })).ToHaveValueAsync("embed.user@example.com");
+        var subject = $"Signed in embed {Guid.NewGuid():N}"[..34];
+        await Panel.GetByRole(AriaRole.Textbox, new() { Name = "Subject" }).FillAsync(subject);
+        await Panel.GetByRole(AriaRole.Textbox, new() { Name = "Describe the problem" }).FillAsync("Sent by the page's signed-in user.");
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+
+        await Expect(Panel.GetByRole(AriaRole.Heading, new() { Name = "Request sent" })).ToBeVisibleAsync();
+        var reference = ReferencePattern().Match(await Panel.InnerTextAsync()).Value;
+        var stored = await embed.HelpServer.GetRequiredService<IHelpStore>().GetTicketAsync(reference, TestContext.Current.CancellationToken);
+        Assert.NotNull(stored);
+        Assert.Equal("u-embed-7", stored.Submission.Context["userId"]);
+        Assert.Equal("embed.user@example.com", stored.Submission.Email);
+        AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task ScriptApi_TheTokenProviderAndASearch_FromThePagesOwnCode()
+    {
+        embed.ServePage("/api", PageWith(embed.Snippet), EmbedFixture.StrictCsp(embed.HelpServerAddress));
+        await Page.GotoAsync(new Uri(embed.PagesAddress, "api").ToString());
+        await Page.WaitForFunctionAsync("() => typeof window.HelpWidget?.open === 'function'");
+
+        await Page.EvaluateAsync(
+            "token => { HelpWidget.setTokenProvider(async () => token); HelpWidget.setContext({ topic: 'leave' }); HelpWidget.open({ search: 'vpn' }); }",
+            embed.MintToken("u-api-3"));
+
+        await Expect(Panel.GetByRole(AriaRole.List, new() { Name = "Search results" }).GetByRole(AriaRole.Button, new() { Name = "Connect to the VPN when working remotely" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Panel.GetByRole(AriaRole.Button, new() { Name = "Contact support" }).ClickAsync();
+        await Expect(Panel.GetByRole(AriaRole.Textbox, new() { Name = "Your name" })).ToHaveValueAsync("Embed Test User");
+        AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task PageOfAnOriginTheHelpServerDoesNotAllow_SaysHelpIsNotAvailableHere_AndNamesTheSetting()
+    {
+        embed.ServePage("/elsewhere", PageWith(embed.Snippet), EmbedFixture.StrictCsp(embed.HelpServerAddress));
+        await Page.GotoAsync(new Uri(embed.ForeignPagesAddress, "elsewhere").ToString());
+
+        await Launcher.ClickAsync();
+
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Help is not available on this page.");
+        Assert.Contains(_console, text => text.Contains("HelpWidget:Api:AllowedOrigins", StringComparison.Ordinal));
+        Assert.DoesNotContain(_requested, url => url.Contains("blazor.server.js", StringComparison.Ordinal));
+        Assert.Empty(_pageErrors);
+        await Expect(Panel).ToHaveCountAsync(0);
+    }
+
+    [Theory]
+    [InlineData("en", "sv", "Hjälp", "Sök bland hjälpartiklar")]
+    [InlineData("fi-FI", null, "Ohje", "Hae ohjeista")]
+    [InlineData("nb", null, "Hjelp", "Søk i hjelpen")]
+    public async Task Language_FromTheTagOrThePage_ReachesTheButtonAndThePanel(string pageLanguage, string? tagLanguage, string help, string searchLabel)
+    {
+        var server = embed.HelpServerAddress.GetLeftPart(UriPartial.Authority);
+        var tag = tagLanguage is null ? embed.Snippet : $"""<script src="{server}/helpwidget/embed.js" data-language="{tagLanguage}" async></script>""";
+        var path = "/language-" + pageLanguage + tagLanguage;
+        embed.ServePage(path, PageWith(tag, pageLanguage), EmbedFixture.StrictCsp(embed.HelpServerAddress));
+        await Page.GotoAsync(new Uri(embed.PagesAddress, path.TrimStart('/')).ToString());
+        var launcher = Page.GetByRole(AriaRole.Button, new() { Name = help, Exact = true });
+
+        await launcher.ClickAsync();
+
+        var panel = Page.GetByRole(AriaRole.Dialog, new() { Name = help });
+        await Expect(panel.GetByRole(AriaRole.Searchbox, new() { Name = searchLabel })).ToBeFocusedAsync(new() { Timeout = 20_000 });
+        AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task DeepLink_OpensThePanelOnTheArticle_AndFieldHelpButtonsOpenTheirs()
+    {
+        var page = PageWith(embed.Snippet).Replace(
+            "</main>",
+            """<button type="button" data-helpwidget-article="expense-mileage" aria-label="Help: Mileage">?</button></main>""",
+            StringComparison.Ordinal);
+        embed.ServePage("/travel", page, EmbedFixture.StrictCsp(embed.HelpServerAddress));
+
+        await Page.GotoAsync(new Uri(embed.PagesAddress, "travel#help=vpn-connect").ToString());
+
+        await Expect(Panel.GetByRole(AriaRole.Heading, new() { Name = "Connect to the VPN when working remotely", Level = 3 })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Help: Mileage" }).ClickAsync();
+        await Expect(Panel.GetByRole(AriaRole.Heading, new() { Name = "Claim mileage for your own car", Level = 3 })).ToBeVisibleAsync();
+        Assert.Equal("object", await Page.EvaluateAsync<string>("typeof window.Blazor"));
+        AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task HelpServerGoneWhenPressed_PageUnaffected_ButtonOffersTheTagsChannels()
+    {
+        var proxy = embed.Proxy.Address.GetLeftPart(UriPartial.Authority);
+        var tag = $"""<script src="{proxy}/helpwidget/embed.js" data-contact-email="servicedesk@nordhav.example" data-contact-phone="+46 8 123 45 00" async></script>""";
+        embed.ServePage("/offline", PageWith(tag), EmbedFixture.StrictCsp(embed.Proxy.Address));
+        await Page.GotoAsync(new Uri(embed.PagesAddress, "offline").ToString());
+        await Expect(Launcher).ToBeVisibleAsync();
+        var before = await Page.Locator("main").BoundingBoxAsync();
+        await embed.Proxy.SwitchAsync(ProxyMode.Stopped);
+        try
+        {
+            await Launcher.ClickAsync();
+
+            var note = Page.GetByRole(AriaRole.Status);
+            await Expect(note).ToContainTextAsync("Help is unavailable right now.");
+            await Expect(note.GetByRole(AriaRole.Link, new() { Name = "servicedesk@nordhav.example" })).ToHaveAttributeAsync("href", "mailto:servicedesk@nordhav.example");
+            await Expect(note.GetByRole(AriaRole.Link, new() { Name = "+46 8 123 45 00" })).ToHaveAttributeAsync("href", "tel:+4681234500");
+            var after = await Page.Locator("main").BoundingBoxAsync();
+            Assert.Equal((before!.X, before.Y, before.Width, before.Height), (after!.X, after.Y, after.Width, after.Height));
+            Assert.Empty(_pageErrors);
+            await AssertAccessibleAsync("unavailable");
+        }
+        finally
+        {
+            await embed.Proxy.SwitchAsync(ProxyMode.Forward);
+        }
     }
 
     /// <summary>A page of another site: a heading, a paragraph, a link, and the given tag.</summary>

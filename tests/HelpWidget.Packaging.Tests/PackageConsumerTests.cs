@@ -125,6 +125,12 @@ public sealed partial class PackageConsumerTests : IDisposable
                 Assert.Contains("lib/net10.0/sv/HelpWidget.Components.resources.dll", entries);
             }
 
+            if (package == "HelpWidget.AspNetCore")
+            {
+                // A help server that maps the one tag must serve _framework/blazor.server.js: the package says so.
+                Assert.Contains("buildTransitive/HelpWidget.AspNetCore.props", entries);
+            }
+
             if (package == "HelpWidget.Markdown")
             {
                 Assert.Contains("buildTransitive/HelpWidget.Markdown.props", entries);

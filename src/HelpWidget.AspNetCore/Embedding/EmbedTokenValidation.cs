@@ -73,6 +73,11 @@ internal static class EmbedTokenValidation
                 {
                     Refuse(context, $"the token is longer than {embed.MaxTokenLength} characters");
                 }
+                else if (token is { Length: > 0 } && IssuerOf(token) is { } issuer && !keys.ContainsKey(issuer.TrimEnd('/')))
+                {
+                    // Said before the signature is checked: with no key for it, the signature could only be "not valid".
+                    Refuse(context, "the token's issuer is not in HelpWidget:Embed:Issuers");
+                }
 
                 return Task.CompletedTask;
             },
@@ -101,6 +106,19 @@ internal static class EmbedTokenValidation
                 return Task.CompletedTask;
             },
         };
+    }
+
+    private static string? IssuerOf(string token)
+    {
+        try
+        {
+            return new JsonWebToken(token).Issuer;
+        }
+        catch (ArgumentException)
+        {
+            // Not a token at all: the handler refuses it with its own reason.
+            return null;
+        }
     }
 
     private static string? BearerFrom(HttpRequest request) =>

@@ -194,20 +194,24 @@
     }).then(() => ready);
   }
 
+  // Instead of Blazor's full-page dialog: a note under the button, retries with growing pauses while the help server
+  // cannot be reached, and a rejoin (or a fresh circuit with the panel's state) once it answers again.
   let retry;
   function onConnectionDown() {
     show(offlineText, true);
     let delay = 1000;
     const attempt = async () => {
-      let back = false;
+      let back;
       try {
-        back = await window.Blazor.reconnect();
+        back = await window.Blazor.reconnect() || await window.Blazor.resumeCircuit();
       } catch {
-        back = false;
-      }
-      if (!back) {
         delay = Math.min(delay * 2, 30000);
         retry = setTimeout(attempt, delay);
+        return;
+      }
+      if (!back) {
+        // The help server answers but no longer knows this circuit: the page's own channels are what is left.
+        show(unavailableText, true);
       }
     };
     clearTimeout(retry);
