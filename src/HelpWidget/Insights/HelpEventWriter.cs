@@ -29,6 +29,9 @@ internal sealed class HelpEventWriter(
             return;
         }
 
+        // A write under way when the host stops may finish (within DrainTimeout): cancelling it would lose its batch.
+        using var hardStop = new CancellationTokenSource();
+        using var registration = stoppingToken.Register(() => hardStop.CancelAfter(DrainTimeout));
         var batch = new List<PendingEvent>(options.Value.BatchSize);
         try
         {
@@ -39,29 +42,28 @@ internal sealed class HelpEventWriter(
                     batch.Add(pending);
                 }
 
-                await WriteAsync(batch, stoppingToken);
+                await WriteAsync(batch, hardStop.Token);
                 batch.Clear();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // The host is stopping: what is buffered is written below, within a bounded time.
+            // The host is stopping: what is buffered is written below, within DrainTimeout.
         }
 
-        using var drain = new CancellationTokenSource(DrainTimeout);
         while (recorder.Reader.TryRead(out var pending))
         {
             batch.Add(pending);
             if (batch.Count == options.Value.BatchSize)
             {
-                await WriteAsync(batch, drain.Token);
+                await WriteAsync(batch, hardStop.Token);
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0)
         {
-            await WriteAsync(batch, drain.Token);
+            await WriteAsync(batch, hardStop.Token);
         }
     }
 
