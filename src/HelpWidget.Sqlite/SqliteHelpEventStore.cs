@@ -12,7 +12,10 @@ namespace HelpWidget.Sqlite;
 /// </summary>
 internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
 {
-    /// <summary>The events table and its indexes; each statement is safe to run again, so a database of an earlier version gains them.</summary>
+    /// <summary>
+    /// The events, and what the dashboard reads instead of scanning them: a summary row per help session and counters
+    /// per UTC day. Each statement is safe to run again, so a database of an earlier version gains them.
+    /// </summary>
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS help_events (
             id INTEGER PRIMARY KEY,
@@ -29,43 +32,49 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             helpful INTEGER,
             reason TEXT,
             announcement_id TEXT,
-            simulated INTEGER NOT NULL DEFAULT 0
+            simulated INTEGER NOT NULL DEFAULT 0,
+            followed INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX IF NOT EXISTS help_events_kind_at ON help_events (kind, at);
         CREATE INDEX IF NOT EXISTS help_events_session ON help_events (session_id, kind, at);
         CREATE INDEX IF NOT EXISTS help_events_user_tickets ON help_events (user_key, at) WHERE kind = 8;
         CREATE INDEX IF NOT EXISTS help_events_user_views ON help_events (user_key, at) WHERE kind = 5;
         CREATE INDEX IF NOT EXISTS help_events_at ON help_events (at);
+        CREATE TABLE IF NOT EXISTS help_sessions (
+            session_id TEXT PRIMARY KEY,
+            user_key TEXT NOT NULL,
+            start INTEGER,
+            last INTEGER NOT NULL,
+            searched INTEGER NOT NULL,
+            viewed INTEGER NOT NULL,
+            contacted INTEGER NOT NULL,
+            ticketed INTEGER NOT NULL,
+            helped INTEGER NOT NULL,
+            articles TEXT
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS help_sessions_start ON help_sessions (start) WHERE start IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS help_counts (
+            day INTEGER NOT NULL,
+            metric INTEGER NOT NULL,
+            key1 TEXT NOT NULL,
+            key2 TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            PRIMARY KEY (day, metric, key1, key2)
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS help_settings (
             name TEXT PRIMARY KEY,
             value BLOB NOT NULL
         );
         """;
 
-    private const string Period = "at >= $from AND at < $to";
+    private const long Day = 86_400_000;
 
-    /// <summary>The help sessions that started in the period, with what happened in each and whether it was a self-service resolution.</summary>
-    private const string SessionsTable = """
-        DROP TABLE IF EXISTS temp.report_sessions;
-        CREATE TEMP TABLE report_sessions AS
-        SELECT s.*, s.helped AND NOT EXISTS (
-                SELECT 1 FROM help_events t INDEXED BY help_events_user_tickets
-                WHERE t.kind = 8 AND t.user_key = s.user_key AND t.at >= s.start AND t.at <= s.last + $window) AS resolved
-        FROM (
-            SELECT st.session_id, st.user_key, st.at AS start,
-                (SELECT MAX(x.at) FROM help_events x WHERE x.session_id = st.session_id) AS last,
-                EXISTS (SELECT 1 FROM help_events x WHERE x.session_id = st.session_id AND x.kind IN (2, 3) AND x.at >= st.at) AS searched,
-                EXISTS (SELECT 1 FROM help_events x WHERE x.session_id = st.session_id AND x.kind = 5 AND x.at >= st.at) AS viewed,
-                EXISTS (SELECT 1 FROM help_events x WHERE x.session_id = st.session_id AND x.kind = 7 AND x.at >= st.at) AS contacted,
-                EXISTS (SELECT 1 FROM help_events x WHERE x.session_id = st.session_id AND x.kind = 8 AND x.at >= st.at) AS ticketed,
-                EXISTS (SELECT 1 FROM help_events x WHERE x.session_id = st.session_id AND x.kind IN (5, 9) AND x.at >= st.at) AS helped
-            FROM help_events st
-            WHERE st.kind = 1 AND st.at >= $from AND st.at < $to
-        ) AS s;
-        """;
+    /// <summary>Stands for "none" in the counters' keys, which cannot be null; no stored text holds a control character.</summary>
+    private const string None = "\u0001";
 
     private static readonly string[] InsertParameters =
-        ["$kind", "$at", "$user", "$session", "$language", "$route", "$article", "$query", "$results", "$source", "$helpful", "$reason", "$announcement", "$simulated"];
+        ["$kind", "$at", "$user", "$session", "$language", "$route", "$article", "$query", "$results", "$source", "$helpful", "$reason", "$announcement", "$simulated", "$failed"];
 
     private readonly SqliteDatabase _database;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -107,28 +116,10 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         {
             await using var connection = await _database.OpenAsync(cancellationToken);
             await using var transaction = connection.BeginTransaction(deferred: false);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO help_events (kind, at, user_key, session_id, language, route, article_id, query, result_count, source, helpful, reason, announcement_id, simulated)
-                VALUES ($kind, $at, $user, $session, $language, $route, $article, $query, $results, $source, $helpful, $reason, $announcement, $simulated);
-                """;
-            var parameters = InsertParameters.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name }))
-                .ToArray();
-            command.Prepare();
+            await using var writer = new EventWriter(connection, transaction);
             foreach (var e in events)
             {
-                object?[] values =
-                [
-                    (int)e.Kind, e.OccurredAt.ToUnixTimeMilliseconds(), e.UserKey, e.SessionId, e.Language, e.Route, e.ArticleId, e.Query,
-                    e.ResultCount, (int)e.Source, e.Helpful is { } helpful ? (helpful ? 1 : 0) : null, e.Reason, e.AnnouncementId, e.IsSimulated ? 1 : 0,
-                ];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    parameters[i].Value = values[i] ?? DBNull.Value;
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await writer.WriteAsync(e, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -140,16 +131,30 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         }
     }
 
+    /// <summary>Deletes whole UTC days: everything before the start of <paramref name="cutoff"/>'s day, so the day counters stay exact.</summary>
     public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
+        var day = Math.DivRem(cutoff.ToUnixTimeMilliseconds(), Day) is var (quotient, remainder) && remainder < 0 ? quotient - 1 : quotient;
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             await using var connection = await _database.OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false);
             await using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM help_events WHERE at < $cutoff;";
-            command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
-            var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            command.Transaction = transaction;
+            command.CommandText = """
+                DELETE FROM help_counts WHERE day < $day;
+                DELETE FROM help_sessions WHERE last < $cutoff;
+                DELETE FROM help_events WHERE at < $cutoff;
+                """;
+            command.Parameters.AddWithValue("$day", day);
+            command.Parameters.AddWithValue("$cutoff", day * Day);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await using var changes = connection.CreateCommand();
+            changes.Transaction = transaction;
+            changes.CommandText = "SELECT changes();";
+            var deleted = Convert.ToInt32(await changes.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            await transaction.CommitAsync(cancellationToken);
             SqliteTelemetry.EventsDeleted.Add(deleted);
             return deleted;
         }
@@ -179,151 +184,511 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         query.Validate();
         using var activity = SqliteTelemetry.Source.StartActivity("helpwidget.sqlite.insights_report");
         var started = Stopwatch.GetTimestamp();
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var from = query.From.ToUnixTimeMilliseconds();
-        var to = query.To.ToUnixTimeMilliseconds();
-        SqliteCommand Command(string sql)
+        try
         {
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$from", from);
-            command.Parameters.AddWithValue("$to", to);
-            command.Parameters.AddWithValue("$window", (long)HelpInsightsDefinitions.TicketWindow.TotalMilliseconds);
-            command.Parameters.AddWithValue("$top", query.Top);
-            return command;
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            return await new ReportReader(connection, query).ReadAsync(cancellationToken);
+        }
+        finally
+        {
+            SqliteTelemetry.ReportDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    private static long DayOf(long at) => at >= 0 ? at / Day : ((at + 1) / Day) - 1;
+
+    private static string Key(string? value) => value ?? None;
+
+    private static string? Unkey(string value) => value == None ? null : value;
+
+    /// <summary>
+    /// Writes events one by one within a transaction, keeping the session summaries and day counters in step: a ticket
+    /// marks the searches of its session it followed with no article opened in between, and is a failed deflection
+    /// when the user read an article in the 24 hours before it (an article recorded after such a ticket marks it too).
+    /// </summary>
+    private sealed class EventWriter(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        private readonly Dictionary<string, SqliteCommand> _commands = [];
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in _commands.Values)
+            {
+                await command.DisposeAsync();
+            }
         }
 
-        async Task<List<T>> ReadAsync<T>(string sql, Func<SqliteDataReader, T> read)
+        public async Task WriteAsync(HelpEvent e, CancellationToken cancellationToken)
         {
-            await using var command = Command(sql);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>();
+            var at = e.OccurredAt.ToUnixTimeMilliseconds();
+            var window = (long)HelpInsightsDefinitions.TicketWindow.TotalMilliseconds;
+            var failed = e.Kind == HelpEventKind.TicketCreated && await ScalarAsync(
+                "failed",
+                "SELECT EXISTS (SELECT 1 FROM help_events INDEXED BY help_events_user_views WHERE kind = 5 AND user_key = $user AND at <= $at AND at >= $at - $window);",
+                cancellationToken,
+                ("$user", e.UserKey), ("$at", at), ("$window", window)) is 1L;
+
+            object?[] values =
+            [
+                (int)e.Kind, at, e.UserKey, e.SessionId, e.Language, e.Route, e.ArticleId, e.Query, e.ResultCount, (int)e.Source,
+                e.Helpful is { } helpful ? (helpful ? 1 : 0) : null, e.Reason, e.AnnouncementId, e.IsSimulated ? 1 : 0, failed ? 1 : 0,
+            ];
+            await ExecuteAsync(
+                "insert",
+                """
+                INSERT INTO help_events (kind, at, user_key, session_id, language, route, article_id, query, result_count, source, helpful, reason, announcement_id, simulated, failed)
+                VALUES ($kind, $at, $user, $session, $language, $route, $article, $query, $results, $source, $helpful, $reason, $announcement, $simulated, $failed);
+                """,
+                cancellationToken,
+                [.. InsertParameters.Zip(values)]);
+
+            var kind = e.Kind;
+            await ExecuteAsync(
+                "session",
+                """
+                INSERT INTO help_sessions (session_id, user_key, start, last, searched, viewed, contacted, ticketed, helped, articles)
+                VALUES ($session, $user, $start, $at, $searched, $viewed, $contacted, $ticketed, $helped, $article)
+                ON CONFLICT (session_id) DO UPDATE SET
+                    user_key = CASE WHEN excluded.start IS NOT NULL AND start IS NULL THEN excluded.user_key ELSE user_key END,
+                    start = IFNULL(start, excluded.start),
+                    last = MAX(last, excluded.last),
+                    searched = searched | excluded.searched,
+                    viewed = viewed | excluded.viewed,
+                    contacted = contacted | excluded.contacted,
+                    ticketed = ticketed | excluded.ticketed,
+                    helped = helped | excluded.helped,
+                    articles = CASE
+                        WHEN excluded.articles IS NULL OR instr(char(10) || IFNULL(articles, '') || char(10), char(10) || excluded.articles || char(10)) > 0 THEN articles
+                        ELSE IFNULL(articles || char(10), '') || excluded.articles END;
+                """,
+                cancellationToken,
+                ("$session", e.SessionId), ("$user", e.UserKey), ("$start", kind == HelpEventKind.SessionStarted ? at : null), ("$at", at),
+                ("$searched", kind is HelpEventKind.Search or HelpEventKind.ZeroResultSearch ? 1 : 0), ("$viewed", kind == HelpEventKind.ArticleViewed ? 1 : 0),
+                ("$contacted", kind == HelpEventKind.ContactStarted ? 1 : 0), ("$ticketed", kind == HelpEventKind.TicketCreated ? 1 : 0),
+                ("$helped", kind is HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed ? 1 : 0),
+                ("$article", kind is HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed ? e.ArticleId : null));
+
+            var day = DayOf(at);
+            switch (kind)
+            {
+                case HelpEventKind.Search or HelpEventKind.ZeroResultSearch:
+                    await CountAsync(day, Metric.Search, Key(e.Query), Key(e.Language), cancellationToken);
+                    if (kind == HelpEventKind.ZeroResultSearch)
+                    {
+                        await CountAsync(day, Metric.ZeroResults, Key(e.Query), Key(e.Language), cancellationToken);
+                    }
+
+                    break;
+                case HelpEventKind.ArticleViewed:
+                    await CountAsync(day, Metric.View, string.Empty, string.Empty, cancellationToken);
+                    foreach (var ticket in await ReadAsync(
+                        "mark-failed",
+                        """
+                        UPDATE help_events SET failed = 1
+                        WHERE id IN (SELECT id FROM help_events INDEXED BY help_events_user_tickets WHERE kind = 8 AND user_key = $user AND at >= $at AND at <= $at + $window)
+                            AND failed = 0
+                        RETURNING at;
+                        """,
+                        cancellationToken,
+                        ("$user", e.UserKey), ("$at", at), ("$window", window)))
+                    {
+                        await CountAsync(DayOf((long)ticket[0]!), Metric.FailedDeflection, string.Empty, string.Empty, cancellationToken);
+                    }
+
+                    break;
+                case HelpEventKind.ContactStarted:
+                    await CountAsync(day, Metric.Contact, e.Route ?? "/", string.Empty, cancellationToken);
+                    break;
+                case HelpEventKind.TicketCreated:
+                    await CountAsync(day, Metric.Ticket, e.Route ?? "/", string.Empty, cancellationToken);
+                    if (failed)
+                    {
+                        await CountAsync(day, Metric.FailedDeflection, string.Empty, string.Empty, cancellationToken);
+                    }
+
+                    foreach (var search in await ReadAsync(
+                        "mark-followed",
+                        """
+                        UPDATE help_events AS s SET followed = 1
+                        WHERE s.id IN (SELECT id FROM help_events INDEXED BY help_events_session WHERE session_id = $session AND kind IN (2, 3) AND at < $at)
+                            AND s.followed = 0
+                            AND NOT EXISTS (SELECT 1 FROM help_events v WHERE v.session_id = $session AND v.kind = 5 AND v.at > s.at AND v.at < $at)
+                        RETURNING at, query, language;
+                        """,
+                        cancellationToken,
+                        ("$session", e.SessionId), ("$at", at)))
+                    {
+                        await CountAsync(DayOf((long)search[0]!), Metric.Followed, Key((string?)search[1]), Key((string?)search[2]), cancellationToken);
+                    }
+
+                    break;
+                case HelpEventKind.DeflectionConfirmed when e.ArticleId is not null:
+                    await CountAsync(day, Metric.Confirmation, e.ArticleId, string.Empty, cancellationToken);
+                    break;
+            }
+        }
+
+        private Task CountAsync(long day, Metric metric, string key1, string key2, CancellationToken cancellationToken) => ExecuteAsync(
+            "count",
+            """
+            INSERT INTO help_counts (day, metric, key1, key2, value) VALUES ($day, $metric, $key1, $key2, 1)
+            ON CONFLICT (day, metric, key1, key2) DO UPDATE SET value = value + 1;
+            """,
+            cancellationToken,
+            ("$day", day), ("$metric", (int)metric), ("$key1", key1), ("$key2", key2));
+
+        private async Task ExecuteAsync(string name, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+            await Prepare(name, sql, parameters).ExecuteNonQueryAsync(cancellationToken);
+
+        private async Task<object?> ScalarAsync(string name, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+            await Prepare(name, sql, parameters).ExecuteScalarAsync(cancellationToken);
+
+        private async Task<List<object?[]>> ReadAsync(string name, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+        {
+            var rows = new List<object?[]>();
+            await using var reader = await Prepare(name, sql, parameters).ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add(read(reader));
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
+
+                rows.Add(row);
             }
 
             return rows;
         }
 
-        await using (var sessions = Command(SessionsTable))
+        /// <summary>Gets the command named <paramref name="name"/>, prepared once per transaction, with these values.</summary>
+        private SqliteCommand Prepare(string name, string sql, (string Name, object? Value)[] parameters)
         {
-            await sessions.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        try
-        {
-            var funnel = (await ReadAsync(
-                "SELECT COUNT(*), IFNULL(SUM(searched), 0), IFNULL(SUM(viewed), 0), IFNULL(SUM(contacted), 0), IFNULL(SUM(ticketed), 0), IFNULL(SUM(resolved), 0) FROM temp.report_sessions;",
-                r => (Sessions: r.GetInt32(0), Searched: r.GetInt32(1), Viewed: r.GetInt32(2), Contacted: r.GetInt32(3), Ticketed: r.GetInt32(4), Resolved: r.GetInt32(5))))[0];
-            var kinds = (await ReadAsync($"SELECT kind, COUNT(*) FROM help_events WHERE kind IN (2, 3, 5) AND {Period} GROUP BY kind;", r => (Kind: r.GetInt32(0), Count: r.GetInt32(1))))
-                .ToDictionary(k => k.Kind, k => k.Count);
-            var tickets = (await ReadAsync(
-                $"""
-                SELECT COUNT(*), IFNULL(SUM(EXISTS (
-                    SELECT 1 FROM help_events v INDEXED BY help_events_user_views
-                    WHERE v.kind = 5 AND v.user_key = t.user_key AND v.at <= t.at AND v.at >= t.at - $window)), 0)
-                FROM help_events t WHERE t.kind = 8 AND t.{Period};
-                """,
-                r => (Count: r.GetInt32(0), Failed: r.GetInt32(1))))[0];
-            var resolvedByDay = (await ReadAsync("SELECT start / 86400000, SUM(resolved) FROM temp.report_sessions GROUP BY 1;", r => (Day: r.GetInt64(0), Count: r.GetInt32(1))))
-                .ToDictionary(d => d.Day, d => d.Count);
-            var ticketsByDay = (await ReadAsync($"SELECT at / 86400000, COUNT(*) FROM help_events WHERE kind = 8 AND {Period} GROUP BY 1;", r => (Day: r.GetInt64(0), Count: r.GetInt32(1))))
-                .ToDictionary(d => d.Day, d => d.Count);
-
-            string Queries(string kinds, string? condition = null) => $"""
-                SELECT query, language, COUNT(*) AS count FROM help_events s
-                WHERE kind IN ({kinds}) AND {Period} AND query IS NOT NULL {(condition is null ? string.Empty : "AND " + condition)}
-                GROUP BY query, language ORDER BY count DESC, query, language LIMIT $top;
-                """;
-            static HelpQueryCount ReadQuery(SqliteDataReader r) => new() { Query = r.GetString(0), Language = r.IsDBNull(1) ? null : r.GetString(1), Count = r.GetInt32(2) };
-
-            var top = await ReadAsync(Queries("2, 3"), ReadQuery);
-            var zero = await ReadAsync(Queries("3"), ReadQuery);
-            var followed = await ReadAsync(
-                Queries("2, 3", """
-                    EXISTS (SELECT 1 FROM help_events t WHERE t.session_id = s.session_id AND t.kind = 8 AND t.at > s.at
-                        AND NOT EXISTS (SELECT 1 FROM help_events v WHERE v.session_id = s.session_id AND v.kind = 5 AND v.at > s.at AND v.at < t.at))
-                    """),
-                ReadQuery);
-
-            const string LastVotes = $"""
-                WITH last AS (
-                    SELECT article_id, helpful, reason FROM (
-                        SELECT article_id, helpful, reason, ROW_NUMBER() OVER (PARTITION BY user_key, article_id ORDER BY at DESC, id DESC) AS position
-                        FROM help_events WHERE kind = 6 AND {Period} AND article_id IS NOT NULL AND helpful IS NOT NULL)
-                    WHERE position = 1)
-                """;
-            var ratings = await ReadAsync(
-                LastVotes + """
-                    SELECT article_id, SUM(helpful = 1) AS yes, SUM(helpful = 0) AS no FROM last
-                    GROUP BY article_id ORDER BY CAST(SUM(helpful = 1) AS REAL) / COUNT(*), no DESC, article_id LIMIT $top;
-                    """,
-                r => (ArticleId: r.GetString(0), Yes: r.GetInt32(1), No: r.GetInt32(2)));
-            var reasons = (await ReadAsync(
-                    LastVotes + "SELECT article_id, reason, COUNT(*) FROM last WHERE helpful = 0 AND reason IS NOT NULL GROUP BY article_id, reason;",
-                    r => (ArticleId: r.GetString(0), Reason: r.GetString(1), Count: r.GetInt32(2))))
-                .ToLookup(r => r.ArticleId, StringComparer.Ordinal);
-
-            var pages = await ReadAsync(
-                $"""
-                SELECT IFNULL(route, '/') AS page, SUM(kind = 7) AS contacts, SUM(kind = 8) AS tickets FROM help_events
-                WHERE kind IN (7, 8) AND {Period} GROUP BY page ORDER BY contacts + tickets DESC, page LIMIT $top;
-                """,
-                r => new HelpRouteContacts { Route = r.GetString(0), ContactsStarted = r.GetInt32(1), Tickets = r.GetInt32(2) });
-
-            var resolutions = (await ReadAsync(
-                    """
-                    SELECT x.article_id, COUNT(DISTINCT x.session_id) FROM temp.report_sessions s
-                    JOIN help_events x ON x.session_id = s.session_id AND x.kind IN (5, 9) AND x.at >= s.start
-                    WHERE s.resolved AND x.article_id IS NOT NULL GROUP BY x.article_id;
-                    """,
-                    r => (ArticleId: r.GetString(0), Count: r.GetInt32(1))))
-                .ToDictionary(r => r.ArticleId, r => r.Count, StringComparer.Ordinal);
-            var confirmations = (await ReadAsync($"SELECT article_id, COUNT(*) FROM help_events WHERE kind = 9 AND {Period} AND article_id IS NOT NULL GROUP BY article_id;", r => (ArticleId: r.GetString(0), Count: r.GetInt32(1))))
-                .ToDictionary(r => r.ArticleId, r => r.Count, StringComparer.Ordinal);
-
-            var days = new List<HelpInsightsDay>();
-            var lastDay = DateOnly.FromDateTime(query.To.UtcDateTime.AddTicks(-1));
-            for (var day = DateOnly.FromDateTime(query.From.UtcDateTime); day <= lastDay; day = day.AddDays(1))
+            if (!_commands.TryGetValue(name, out var command))
             {
-                var number = day.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
-                days.Add(new HelpInsightsDay { Date = day, Resolutions = resolvedByDay.GetValueOrDefault(number), Tickets = ticketsByDay.GetValueOrDefault(number) });
+                command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                foreach (var (parameter, _) in parameters)
+                {
+                    command.Parameters.Add(new SqliteParameter { ParameterName = parameter });
+                }
+
+                command.Prepare();
+                _commands[name] = command;
             }
 
+            foreach (var (parameter, value) in parameters)
+            {
+                command.Parameters[parameter].Value = value ?? DBNull.Value;
+            }
+
+            return command;
+        }
+    }
+
+    /// <summary>
+    /// Reads the figures of a period: whole UTC days from the day counters, the partial days at its ends from the
+    /// events, the help sessions from their summaries (resolutions checked against the users' tickets here), and the
+    /// votes of the period (the last of each user and article counting).
+    /// </summary>
+    private sealed class ReportReader(SqliteConnection connection, HelpInsightsQuery query)
+    {
+        private readonly long _from = query.From.ToUnixTimeMilliseconds();
+        private readonly long _to = query.To.ToUnixTimeMilliseconds();
+        private readonly Dictionary<(Metric Metric, string Key1, string Key2), int> _counts = [];
+        private readonly Dictionary<long, int> _ticketsByDay = [];
+
+        public async Task<HelpInsightsReport> ReadAsync(CancellationToken cancellationToken)
+        {
+            var firstWholeDay = DayOf(_from - 1) + 1;
+            var endWholeDay = DayOf(_to);
+            var edges = new List<(long From, long To)>();
+            if (firstWholeDay >= endWholeDay)
+            {
+                edges.Add((_from, _to));
+            }
+            else
+            {
+                edges.Add((_from, firstWholeDay * Day));
+                edges.Add((endWholeDay * Day, _to));
+                await ReadCountsAsync(firstWholeDay, endWholeDay, cancellationToken);
+            }
+
+            foreach (var (from, to) in edges.Where(edge => edge.From < edge.To))
+            {
+                await ReadEdgeAsync(from, to, cancellationToken);
+            }
+
+            var sessions = await ReadSessionsAsync(cancellationToken);
+            var ratings = await ReadRatingsAsync(cancellationToken);
+
+            int Sum(Metric metric) => _counts.Where(c => c.Key.Metric == metric).Sum(c => c.Value);
+            List<HelpQueryCount> Queries(Metric metric) => [.. _counts
+                .Where(c => c.Key.Metric == metric && c.Key.Key1 != None)
+                .Select(c => new HelpQueryCount { Query = c.Key.Key1, Language = Unkey(c.Key.Key2), Count = c.Value })
+                .OrderByDescending(q => q.Count).ThenBy(q => q.Query, StringComparer.Ordinal).ThenBy(q => q.Language, StringComparer.Ordinal)
+                .Take(query.Top)];
+
+            var resolvedSessions = sessions.Where(s => s.Resolved).ToList();
+            var resolutionsByArticle = resolvedSessions
+                .SelectMany(s => s.Articles?.Split('\n').Distinct(StringComparer.Ordinal) ?? [])
+                .CountBy(id => id, StringComparer.Ordinal)
+                .ToDictionary(StringComparer.Ordinal);
+            var confirmations = _counts.Where(c => c.Key.Metric == Metric.Confirmation).ToDictionary(c => c.Key.Key1, c => c.Value, StringComparer.Ordinal);
+            var resolvedByDay = resolvedSessions.CountBy(s => DayOf(s.Start)).ToDictionary();
+            var days = new List<HelpInsightsDay>();
+            var lastDay = DateOnly.FromDateTime(query.To.UtcDateTime.AddTicks(-1));
+            var epoch = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+            for (var day = DateOnly.FromDateTime(query.From.UtcDateTime); day <= lastDay; day = day.AddDays(1))
+            {
+                days.Add(new HelpInsightsDay { Date = day, Resolutions = resolvedByDay.GetValueOrDefault(day.DayNumber - epoch), Tickets = _ticketsByDay.GetValueOrDefault(day.DayNumber - epoch) });
+            }
+
+            var contacts = _counts.Where(c => c.Key.Metric is Metric.Contact or Metric.Ticket).GroupBy(c => c.Key.Key1, StringComparer.Ordinal);
             return new HelpInsightsReport
             {
                 From = query.From,
                 To = query.To,
-                Funnel = new HelpInsightsFunnel { Sessions = funnel.Sessions, WithSearch = funnel.Searched, WithArticle = funnel.Viewed, WithContact = funnel.Contacted, WithTicket = funnel.Ticketed },
-                Searches = kinds.GetValueOrDefault(2) + kinds.GetValueOrDefault(3),
-                ArticleViews = kinds.GetValueOrDefault(5),
-                SelfServiceResolutions = funnel.Resolved,
-                Tickets = tickets.Count,
-                FailedDeflections = tickets.Failed,
-                Days = days,
-                TopSearches = top,
-                ZeroResultSearches = zero,
-                SearchesFollowedByTicket = followed,
-                WorstRatedArticles = [.. ratings.Select(r => new HelpArticleRating
+                Funnel = new HelpInsightsFunnel
                 {
-                    ArticleId = r.ArticleId,
-                    Yes = r.Yes,
-                    No = r.No,
-                    Reasons = [.. reasons[r.ArticleId].OrderByDescending(x => x.Count).ThenBy(x => x.Reason, StringComparer.Ordinal).Select(x => new KeyValuePair<string, int>(x.Reason, x.Count))],
-                })],
-                PagesWithMostContacts = pages,
-                TopDeflectingArticles = [.. resolutions.Keys.Union(confirmations.Keys, StringComparer.Ordinal)
-                    .Select(id => new HelpArticleDeflections { ArticleId = id, Resolutions = resolutions.GetValueOrDefault(id), Confirmations = confirmations.GetValueOrDefault(id) })
+                    Sessions = sessions.Count,
+                    WithSearch = sessions.Count(s => s.Searched),
+                    WithArticle = sessions.Count(s => s.Viewed),
+                    WithContact = sessions.Count(s => s.Contacted),
+                    WithTicket = sessions.Count(s => s.Ticketed),
+                },
+                Searches = Sum(Metric.Search),
+                ArticleViews = Sum(Metric.View),
+                SelfServiceResolutions = resolvedSessions.Count,
+                Tickets = Sum(Metric.Ticket),
+                FailedDeflections = Sum(Metric.FailedDeflection),
+                Days = days,
+                TopSearches = Queries(Metric.Search),
+                ZeroResultSearches = Queries(Metric.ZeroResults),
+                SearchesFollowedByTicket = Queries(Metric.Followed),
+                WorstRatedArticles = ratings,
+                PagesWithMostContacts = [.. contacts
+                    .Select(g => new HelpRouteContacts
+                    {
+                        Route = g.Key,
+                        ContactsStarted = g.Where(c => c.Key.Metric == Metric.Contact).Sum(c => c.Value),
+                        Tickets = g.Where(c => c.Key.Metric == Metric.Ticket).Sum(c => c.Value),
+                    })
+                    .OrderByDescending(r => r.ContactsStarted + r.Tickets).ThenBy(r => r.Route, StringComparer.Ordinal)
+                    .Take(query.Top)],
+                TopDeflectingArticles = [.. resolutionsByArticle.Keys.Union(confirmations.Keys, StringComparer.Ordinal)
+                    .Select(id => new HelpArticleDeflections { ArticleId = id, Resolutions = resolutionsByArticle.GetValueOrDefault(id), Confirmations = confirmations.GetValueOrDefault(id) })
                     .OrderByDescending(a => a.Resolutions).ThenByDescending(a => a.Confirmations).ThenBy(a => a.ArticleId, StringComparer.Ordinal)
                     .Take(query.Top)],
             };
         }
-        finally
+
+        private void Add(Metric metric, string key1, string key2, int value)
         {
-            await using var drop = Command("DROP TABLE IF EXISTS temp.report_sessions;");
-            await drop.ExecuteNonQueryAsync(CancellationToken.None);
-            SqliteTelemetry.ReportDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var key = (metric, key1, key2);
+            _counts[key] = _counts.GetValueOrDefault(key) + value;
         }
+
+        private async Task ReadCountsAsync(long firstDay, long endDay, CancellationToken cancellationToken)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT metric, key1, key2, SUM(value) FROM help_counts WHERE day >= $first AND day < $end GROUP BY metric, key1, key2;
+                SELECT day, SUM(value) FROM help_counts WHERE day >= $first AND day < $end AND metric = 6 GROUP BY day;
+                """;
+            command.Parameters.AddWithValue("$first", firstDay);
+            command.Parameters.AddWithValue("$end", endDay);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                Add((Metric)reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                _ticketsByDay[reader.GetInt64(0)] = reader.GetInt32(1);
+            }
+        }
+
+        /// <summary>Counts the events of a partial day as the day counters count them.</summary>
+        private async Task ReadEdgeAsync(long from, long to, CancellationToken cancellationToken)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT kind, at, query, language, route, article_id, followed, failed FROM help_events INDEXED BY help_events_at
+                WHERE at >= $from AND at < $to AND kind IN (2, 3, 5, 7, 8, 9);
+                """;
+            command.Parameters.AddWithValue("$from", from);
+            command.Parameters.AddWithValue("$to", to);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var kind = (HelpEventKind)reader.GetInt32(0);
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                switch (kind)
+                {
+                    case HelpEventKind.Search or HelpEventKind.ZeroResultSearch:
+                        var (queryKey, languageKey) = (Key(Text(2)), Key(Text(3)));
+                        Add(Metric.Search, queryKey, languageKey, 1);
+                        if (kind == HelpEventKind.ZeroResultSearch)
+                        {
+                            Add(Metric.ZeroResults, queryKey, languageKey, 1);
+                        }
+
+                        if (reader.GetInt32(6) == 1)
+                        {
+                            Add(Metric.Followed, queryKey, languageKey, 1);
+                        }
+
+                        break;
+                    case HelpEventKind.ArticleViewed:
+                        Add(Metric.View, string.Empty, string.Empty, 1);
+                        break;
+                    case HelpEventKind.ContactStarted:
+                        Add(Metric.Contact, Text(4) ?? "/", string.Empty, 1);
+                        break;
+                    case HelpEventKind.TicketCreated:
+                        Add(Metric.Ticket, Text(4) ?? "/", string.Empty, 1);
+                        var day = DayOf(reader.GetInt64(1));
+                        _ticketsByDay[day] = _ticketsByDay.GetValueOrDefault(day) + 1;
+                        if (reader.GetInt32(7) == 1)
+                        {
+                            Add(Metric.FailedDeflection, string.Empty, string.Empty, 1);
+                        }
+
+                        break;
+                    case HelpEventKind.DeflectionConfirmed when Text(5) is { } article:
+                        Add(Metric.Confirmation, article, string.Empty, 1);
+                        break;
+                }
+            }
+        }
+
+        private async Task<List<SessionRow>> ReadSessionsAsync(CancellationToken cancellationToken)
+        {
+            var sessions = new List<SessionRow>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = """
+                    SELECT user_key, start, last, searched, viewed, contacted, ticketed, helped, articles FROM help_sessions INDEXED BY help_sessions_start
+                    WHERE start >= $from AND start < $to;
+                    """;
+                command.Parameters.AddWithValue("$from", _from);
+                command.Parameters.AddWithValue("$to", _to);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    sessions.Add(new SessionRow(
+                        reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3) == 1, reader.GetInt32(4) == 1,
+                        reader.GetInt32(5) == 1, reader.GetInt32(6) == 1, reader.GetInt32(7) == 1, reader.IsDBNull(8) ? null : reader.GetString(8)));
+                }
+            }
+
+            var helped = sessions.Where(s => s.Helped).ToList();
+            if (helped.Count == 0)
+            {
+                return sessions;
+            }
+
+            // Every ticket that can undo a resolution: from the first session's start to 24 hours after the last one's last event.
+            var window = (long)HelpInsightsDefinitions.TicketWindow.TotalMilliseconds;
+            var tickets = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT user_key, at FROM help_events INDEXED BY help_events_kind_at WHERE kind = 8 AND at >= $from AND at <= $until ORDER BY at;";
+                command.Parameters.AddWithValue("$from", _from);
+                command.Parameters.AddWithValue("$until", helped.Max(s => s.Last) + window);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var user = reader.GetString(0);
+                    if (!tickets.TryGetValue(user, out var times))
+                    {
+                        tickets[user] = times = [];
+                    }
+
+                    times.Add(reader.GetInt64(1));
+                }
+            }
+
+            foreach (var session in helped)
+            {
+                session.Resolved = !tickets.TryGetValue(session.UserKey, out var times) || FirstAtOrAfter(times, session.Start) is not { } next || next > session.Last + window;
+            }
+
+            return sessions;
+        }
+
+        private static long? FirstAtOrAfter(List<long> sorted, long value)
+        {
+            var index = sorted.BinarySearch(value);
+            if (index < 0)
+            {
+                index = ~index;
+            }
+            else
+            {
+                while (index > 0 && sorted[index - 1] == value)
+                {
+                    index--;
+                }
+            }
+
+            return index < sorted.Count ? sorted[index] : null;
+        }
+
+        private async Task<List<HelpArticleRating>> ReadRatingsAsync(CancellationToken cancellationToken)
+        {
+            var last = new Dictionary<(string User, string Article), (bool Helpful, string? Reason)>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = """
+                    SELECT user_key, article_id, helpful, reason FROM help_events INDEXED BY help_events_kind_at
+                    WHERE kind = 6 AND at >= $from AND at < $to AND article_id IS NOT NULL AND helpful IS NOT NULL ORDER BY at, id;
+                    """;
+                command.Parameters.AddWithValue("$from", _from);
+                command.Parameters.AddWithValue("$to", _to);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    last[(reader.GetString(0), reader.GetString(1))] = (reader.GetInt32(2) == 1, reader.IsDBNull(3) ? null : reader.GetString(3));
+                }
+            }
+
+            return [.. last
+                .GroupBy(v => v.Key.Article, StringComparer.Ordinal)
+                .Select(g => new HelpArticleRating
+                {
+                    ArticleId = g.Key,
+                    Yes = g.Count(v => v.Value.Helpful),
+                    No = g.Count(v => !v.Value.Helpful),
+                    Reasons = [.. g.Where(v => !v.Value.Helpful && v.Value.Reason is not null)
+                        .GroupBy(v => v.Value.Reason!, StringComparer.Ordinal)
+                        .Select(r => new KeyValuePair<string, int>(r.Key, r.Count()))
+                        .OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)],
+                })
+                .OrderBy(r => (double)r.Yes / (r.Yes + r.No)).ThenByDescending(r => r.No).ThenBy(r => r.ArticleId, StringComparer.Ordinal)
+                .Take(query.Top)];
+        }
+
+        private sealed record SessionRow(string UserKey, long Start, long Last, bool Searched, bool Viewed, bool Contacted, bool Ticketed, bool Helped, string? Articles)
+        {
+            public bool Resolved { get; set; }
+        }
+    }
+
+    /// <summary>What a day counter counts. The numbers are stored.</summary>
+    private enum Metric
+    {
+        Search = 1,
+        ZeroResults = 2,
+        Followed = 3,
+        View = 4,
+        Contact = 5,
+        Ticket = 6,
+        Confirmation = 7,
+        FailedDeflection = 8,
     }
 }
