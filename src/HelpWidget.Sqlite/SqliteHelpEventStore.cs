@@ -42,7 +42,8 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         CREATE INDEX IF NOT EXISTS help_events_user_views ON help_events (user_key, at) WHERE kind = 5;
         CREATE INDEX IF NOT EXISTS help_events_at ON help_events (at);
         CREATE TABLE IF NOT EXISTS help_sessions (
-            session_id TEXT PRIMARY KEY,
+            id INTEGER PRIMARY KEY,
+            session_id TEXT NOT NULL UNIQUE,
             user_key TEXT NOT NULL,
             start INTEGER,
             last INTEGER NOT NULL,
@@ -51,9 +52,11 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             contacted INTEGER NOT NULL,
             ticketed INTEGER NOT NULL,
             helped INTEGER NOT NULL,
+            undone INTEGER NOT NULL,
             articles TEXT
-        ) WITHOUT ROWID;
+        );
         CREATE INDEX IF NOT EXISTS help_sessions_start ON help_sessions (start) WHERE start IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS help_sessions_user ON help_sessions (user_key, last) WHERE undone = 0;
         CREATE TABLE IF NOT EXISTS help_counts (
             day INTEGER NOT NULL,
             metric INTEGER NOT NULL,
@@ -243,30 +246,34 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                 [.. InsertParameters.Zip(values)]);
 
             var kind = e.Kind;
-            await ExecuteAsync(
-                "session",
-                """
-                INSERT INTO help_sessions (session_id, user_key, start, last, searched, viewed, contacted, ticketed, helped, articles)
-                VALUES ($session, $user, $start, $at, $searched, $viewed, $contacted, $ticketed, $helped, $article)
-                ON CONFLICT (session_id) DO UPDATE SET
-                    user_key = CASE WHEN excluded.start IS NOT NULL AND start IS NULL THEN excluded.user_key ELSE user_key END,
-                    start = IFNULL(start, excluded.start),
-                    last = MAX(last, excluded.last),
-                    searched = searched | excluded.searched,
-                    viewed = viewed | excluded.viewed,
-                    contacted = contacted | excluded.contacted,
-                    ticketed = ticketed | excluded.ticketed,
-                    helped = helped | excluded.helped,
-                    articles = CASE
-                        WHEN excluded.articles IS NULL OR instr(char(10) || IFNULL(articles, '') || char(10), char(10) || excluded.articles || char(10)) > 0 THEN articles
-                        ELSE IFNULL(articles || char(10), '') || excluded.articles END;
-                """,
-                cancellationToken,
-                ("$session", e.SessionId), ("$user", e.UserKey), ("$start", kind == HelpEventKind.SessionStarted ? at : null), ("$at", at),
-                ("$searched", kind is HelpEventKind.Search or HelpEventKind.ZeroResultSearch ? 1 : 0), ("$viewed", kind == HelpEventKind.ArticleViewed ? 1 : 0),
-                ("$contacted", kind == HelpEventKind.ContactStarted ? 1 : 0), ("$ticketed", kind == HelpEventKind.TicketCreated ? 1 : 0),
-                ("$helped", kind is HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed ? 1 : 0),
-                ("$article", kind is HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed ? e.ArticleId : null));
+            await UpdateSessionAsync(e.SessionId, session => session with
+            {
+                UserKey = session.Start is null && kind == HelpEventKind.SessionStarted ? e.UserKey : session.UserKey,
+                Start = session.Start ?? (kind == HelpEventKind.SessionStarted ? at : null),
+                Last = Math.Max(session.Last, at),
+                Searched = session.Searched || kind is HelpEventKind.Search or HelpEventKind.ZeroResultSearch,
+                Viewed = session.Viewed || kind == HelpEventKind.ArticleViewed,
+                Contacted = session.Contacted || kind == HelpEventKind.ContactStarted,
+                Ticketed = session.Ticketed || kind == HelpEventKind.TicketCreated,
+                Helped = session.Helped || kind is HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed,
+                Articles = kind is HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed && e.ArticleId is { } article && !session.Articles.Contains(article)
+                    ? [.. session.Articles, article]
+                    : session.Articles,
+            }, e.UserKey, at, cancellationToken);
+
+            if (kind == HelpEventKind.TicketCreated)
+            {
+                // The ticket undoes the resolution of every session of this user it falls in or within 24 hours after.
+                var undone = await ReadAsync(
+                    "undone-by-ticket",
+                    "SELECT session_id FROM help_sessions INDEXED BY help_sessions_user WHERE user_key = $user AND undone = 0 AND last >= $at - $window AND start <= $at;",
+                    cancellationToken,
+                    ("$user", e.UserKey), ("$at", at), ("$window", window));
+                foreach (var row in undone)
+                {
+                    await UpdateSessionAsync((string)row[0]!, session => session with { Undone = true }, e.UserKey, at, cancellationToken);
+                }
+            }
 
             var day = DayOf(at);
             switch (kind)
@@ -328,14 +335,74 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             }
         }
 
-        private Task CountAsync(long day, Metric metric, string key1, string key2, CancellationToken cancellationToken) => ExecuteAsync(
+        /// <summary>
+        /// Applies <paramref name="change"/> to a session's summary, checks whether a ticket of its user now undoes its
+        /// resolution, and moves the day counters of the day it started by the difference.
+        /// </summary>
+        private async Task UpdateSessionAsync(string sessionId, Func<SessionState, SessionState> change, string userKey, long at, CancellationToken cancellationToken)
+        {
+            var rows = await ReadAsync(
+                "session-read",
+                "SELECT user_key, start, last, searched, viewed, contacted, ticketed, helped, undone, articles FROM help_sessions WHERE session_id = $session;",
+                cancellationToken,
+                ("$session", sessionId));
+            var before = rows.Count == 0
+                ? new SessionState(userKey, null, at, false, false, false, false, false, false, [])
+                : new SessionState(
+                    (string)rows[0][0]!, (long?)rows[0][1], (long)rows[0][2]!, (long)rows[0][3]! == 1, (long)rows[0][4]! == 1, (long)rows[0][5]! == 1,
+                    (long)rows[0][6]! == 1, (long)rows[0][7]! == 1, (long)rows[0][8]! == 1, rows[0][9] is string articles ? articles.Split('\n') : []);
+            var after = change(before);
+            if (!after.Undone && after.Start is { } start)
+            {
+                after = after with
+                {
+                    Undone = await ScalarAsync(
+                        "undone-check",
+                        "SELECT EXISTS (SELECT 1 FROM help_events INDEXED BY help_events_user_tickets WHERE kind = 8 AND user_key = $user AND at >= $start AND at <= $last + $window);",
+                        cancellationToken,
+                        ("$user", after.UserKey), ("$start", start), ("$last", after.Last), ("$window", (long)HelpInsightsDefinitions.TicketWindow.TotalMilliseconds)) is 1L,
+                };
+            }
+
+            await ExecuteAsync(
+                "session-write",
+                """
+                INSERT INTO help_sessions (session_id, user_key, start, last, searched, viewed, contacted, ticketed, helped, undone, articles)
+                VALUES ($session, $user, $start, $last, $searched, $viewed, $contacted, $ticketed, $helped, $undone, $articles)
+                ON CONFLICT (session_id) DO UPDATE SET
+                    user_key = excluded.user_key, start = excluded.start, last = excluded.last, searched = excluded.searched, viewed = excluded.viewed,
+                    contacted = excluded.contacted, ticketed = excluded.ticketed, helped = excluded.helped, undone = excluded.undone, articles = excluded.articles;
+                """,
+                cancellationToken,
+                ("$session", sessionId), ("$user", after.UserKey), ("$start", after.Start), ("$last", after.Last), ("$searched", after.Searched ? 1 : 0),
+                ("$viewed", after.Viewed ? 1 : 0), ("$contacted", after.Contacted ? 1 : 0), ("$ticketed", after.Ticketed ? 1 : 0), ("$helped", after.Helped ? 1 : 0),
+                ("$undone", after.Undone ? 1 : 0), ("$articles", after.Articles.Length == 0 ? null : string.Join('\n', after.Articles)));
+
+            if (after.Start is { } started)
+            {
+                var day = DayOf(started);
+                var changes = after.Contribution()
+                    .Concat(before.Contribution().Select(c => (c.Metric, c.Key, Delta: -c.Delta)))
+                    .GroupBy(c => (c.Metric, c.Key))
+                    .Select(g => (g.Key.Metric, g.Key.Key, Delta: g.Sum(c => c.Delta)));
+                foreach (var (metric, key, delta) in changes)
+                {
+                    if (delta != 0)
+                    {
+                        await CountAsync(day, metric, key, string.Empty, cancellationToken, delta);
+                    }
+                }
+            }
+        }
+
+        private Task CountAsync(long day, Metric metric, string key1, string key2, CancellationToken cancellationToken, int delta = 1) => ExecuteAsync(
             "count",
             """
-            INSERT INTO help_counts (day, metric, key1, key2, value) VALUES ($day, $metric, $key1, $key2, 1)
-            ON CONFLICT (day, metric, key1, key2) DO UPDATE SET value = value + 1;
+            INSERT INTO help_counts (day, metric, key1, key2, value) VALUES ($day, $metric, $key1, $key2, $delta)
+            ON CONFLICT (day, metric, key1, key2) DO UPDATE SET value = value + excluded.value;
             """,
             cancellationToken,
-            ("$day", day), ("$metric", (int)metric), ("$key1", key1), ("$key2", key2));
+            ("$day", day), ("$metric", (int)metric), ("$key1", key1), ("$key2", key2), ("$delta", delta));
 
         private async Task ExecuteAsync(string name, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
             await Prepare(name, sql, parameters).ExecuteNonQueryAsync(cancellationToken);
@@ -398,6 +465,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         private readonly long _to = query.To.ToUnixTimeMilliseconds();
         private readonly Dictionary<(Metric Metric, string Key1, string Key2), int> _counts = [];
         private readonly Dictionary<long, int> _ticketsByDay = [];
+        private readonly Dictionary<long, int> _resolvedByDay = [];
 
         public async Task<HelpInsightsReport> ReadAsync(CancellationToken cancellationToken)
         {
@@ -418,49 +486,45 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             foreach (var (from, to) in edges.Where(edge => edge.From < edge.To))
             {
                 await ReadEdgeAsync(from, to, cancellationToken);
+                await ReadEdgeSessionsAsync(from, to, cancellationToken);
             }
 
-            var sessions = await ReadSessionsAsync(cancellationToken);
             var ratings = await ReadRatingsAsync(cancellationToken);
 
             int Sum(Metric metric) => _counts.Where(c => c.Key.Metric == metric).Sum(c => c.Value);
             List<HelpQueryCount> Queries(Metric metric) => [.. _counts
-                .Where(c => c.Key.Metric == metric && c.Key.Key1 != None)
+                .Where(c => c.Key.Metric == metric && c.Key.Key1 != None && c.Value > 0)
                 .Select(c => new HelpQueryCount { Query = c.Key.Key1, Language = Unkey(c.Key.Key2), Count = c.Value })
                 .OrderByDescending(q => q.Count).ThenBy(q => q.Query, StringComparer.Ordinal).ThenBy(q => q.Language, StringComparer.Ordinal)
                 .Take(query.Top)];
+            Dictionary<string, int> ByKey(Metric metric) => _counts.Where(c => c.Key.Metric == metric && c.Value > 0).ToDictionary(c => c.Key.Key1, c => c.Value, StringComparer.Ordinal);
 
-            var resolvedSessions = sessions.Where(s => s.Resolved).ToList();
-            var resolutionsByArticle = resolvedSessions
-                .SelectMany(s => s.Articles?.Split('\n').Distinct(StringComparer.Ordinal) ?? [])
-                .CountBy(id => id, StringComparer.Ordinal)
-                .ToDictionary(StringComparer.Ordinal);
-            var confirmations = _counts.Where(c => c.Key.Metric == Metric.Confirmation).ToDictionary(c => c.Key.Key1, c => c.Value, StringComparer.Ordinal);
-            var resolvedByDay = resolvedSessions.CountBy(s => DayOf(s.Start)).ToDictionary();
+            var resolutionsByArticle = ByKey(Metric.ResolvedWithArticle);
+            var confirmations = ByKey(Metric.Confirmation);
             var days = new List<HelpInsightsDay>();
             var lastDay = DateOnly.FromDateTime(query.To.UtcDateTime.AddTicks(-1));
             var epoch = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
             for (var day = DateOnly.FromDateTime(query.From.UtcDateTime); day <= lastDay; day = day.AddDays(1))
             {
-                days.Add(new HelpInsightsDay { Date = day, Resolutions = resolvedByDay.GetValueOrDefault(day.DayNumber - epoch), Tickets = _ticketsByDay.GetValueOrDefault(day.DayNumber - epoch) });
+                days.Add(new HelpInsightsDay { Date = day, Resolutions = _resolvedByDay.GetValueOrDefault(day.DayNumber - epoch), Tickets = _ticketsByDay.GetValueOrDefault(day.DayNumber - epoch) });
             }
 
-            var contacts = _counts.Where(c => c.Key.Metric is Metric.Contact or Metric.Ticket).GroupBy(c => c.Key.Key1, StringComparer.Ordinal);
+            var contacts = _counts.Where(c => c.Key.Metric is Metric.Contact or Metric.Ticket && c.Value > 0).GroupBy(c => c.Key.Key1, StringComparer.Ordinal);
             return new HelpInsightsReport
             {
                 From = query.From,
                 To = query.To,
                 Funnel = new HelpInsightsFunnel
                 {
-                    Sessions = sessions.Count,
-                    WithSearch = sessions.Count(s => s.Searched),
-                    WithArticle = sessions.Count(s => s.Viewed),
-                    WithContact = sessions.Count(s => s.Contacted),
-                    WithTicket = sessions.Count(s => s.Ticketed),
+                    Sessions = Sum(Metric.Sessions),
+                    WithSearch = Sum(Metric.WithSearch),
+                    WithArticle = Sum(Metric.WithArticle),
+                    WithContact = Sum(Metric.WithContact),
+                    WithTicket = Sum(Metric.WithTicket),
                 },
                 Searches = Sum(Metric.Search),
                 ArticleViews = Sum(Metric.View),
-                SelfServiceResolutions = resolvedSessions.Count,
+                SelfServiceResolutions = Sum(Metric.Resolved),
                 Tickets = Sum(Metric.Ticket),
                 FailedDeflections = Sum(Metric.FailedDeflection),
                 Days = days,
@@ -495,7 +559,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT metric, key1, key2, SUM(value) FROM help_counts WHERE day >= $first AND day < $end GROUP BY metric, key1, key2;
-                SELECT day, SUM(value) FROM help_counts WHERE day >= $first AND day < $end AND metric = 6 GROUP BY day;
+                SELECT day, metric, value FROM help_counts WHERE day >= $first AND day < $end AND metric IN (6, 14);
                 """;
             command.Parameters.AddWithValue("$first", firstDay);
             command.Parameters.AddWithValue("$end", endDay);
@@ -508,7 +572,9 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                _ticketsByDay[reader.GetInt64(0)] = reader.GetInt32(1);
+                var byDay = (Metric)reader.GetInt32(1) == Metric.Ticket ? _ticketsByDay : _resolvedByDay;
+                var day = reader.GetInt64(0);
+                byDay[day] = byDay.GetValueOrDefault(day) + reader.GetInt32(2);
             }
         }
 
@@ -566,77 +632,33 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             }
         }
 
-        private async Task<List<SessionRow>> ReadSessionsAsync(CancellationToken cancellationToken)
+        /// <summary>Counts the sessions that started in a partial day as the day counters count them.</summary>
+        private async Task ReadEdgeSessionsAsync(long from, long to, CancellationToken cancellationToken)
         {
-            var sessions = new List<SessionRow>();
-            await using (var command = connection.CreateCommand())
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT user_key, start, last, searched, viewed, contacted, ticketed, helped, undone, articles FROM help_sessions INDEXED BY help_sessions_start
+                WHERE start >= $from AND start < $to;
+                """;
+            command.Parameters.AddWithValue("$from", from);
+            command.Parameters.AddWithValue("$to", to);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                command.CommandText = """
-                    SELECT user_key, start, last, searched, viewed, contacted, ticketed, helped, articles FROM help_sessions INDEXED BY help_sessions_start
-                    WHERE start >= $from AND start < $to;
-                    """;
-                command.Parameters.AddWithValue("$from", _from);
-                command.Parameters.AddWithValue("$to", _to);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                var session = new SessionState(
+                    reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3) == 1, reader.GetInt32(4) == 1, reader.GetInt32(5) == 1,
+                    reader.GetInt32(6) == 1, reader.GetInt32(7) == 1, reader.GetInt32(8) == 1, reader.IsDBNull(9) ? [] : reader.GetString(9).Split('\n'));
+                foreach (var (metric, key, delta) in session.Contribution())
                 {
-                    sessions.Add(new SessionRow(
-                        reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3) == 1, reader.GetInt32(4) == 1,
-                        reader.GetInt32(5) == 1, reader.GetInt32(6) == 1, reader.GetInt32(7) == 1, reader.IsDBNull(8) ? null : reader.GetString(8)));
+                    Add(metric, key, string.Empty, delta);
+                }
+
+                if (session.Resolved)
+                {
+                    var day = DayOf(session.Start!.Value);
+                    _resolvedByDay[day] = _resolvedByDay.GetValueOrDefault(day) + 1;
                 }
             }
-
-            var helped = sessions.Where(s => s.Helped).ToList();
-            if (helped.Count == 0)
-            {
-                return sessions;
-            }
-
-            // Every ticket that can undo a resolution: from the first session's start to 24 hours after the last one's last event.
-            var window = (long)HelpInsightsDefinitions.TicketWindow.TotalMilliseconds;
-            var tickets = new Dictionary<string, List<long>>(StringComparer.Ordinal);
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "SELECT user_key, at FROM help_events INDEXED BY help_events_kind_at WHERE kind = 8 AND at >= $from AND at <= $until ORDER BY at;";
-                command.Parameters.AddWithValue("$from", _from);
-                command.Parameters.AddWithValue("$until", helped.Max(s => s.Last) + window);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var user = reader.GetString(0);
-                    if (!tickets.TryGetValue(user, out var times))
-                    {
-                        tickets[user] = times = [];
-                    }
-
-                    times.Add(reader.GetInt64(1));
-                }
-            }
-
-            foreach (var session in helped)
-            {
-                session.Resolved = !tickets.TryGetValue(session.UserKey, out var times) || FirstAtOrAfter(times, session.Start) is not { } next || next > session.Last + window;
-            }
-
-            return sessions;
-        }
-
-        private static long? FirstAtOrAfter(List<long> sorted, long value)
-        {
-            var index = sorted.BinarySearch(value);
-            if (index < 0)
-            {
-                index = ~index;
-            }
-            else
-            {
-                while (index > 0 && sorted[index - 1] == value)
-                {
-                    index--;
-                }
-            }
-
-            return index < sorted.Count ? sorted[index] : null;
         }
 
         private async Task<List<HelpArticleRating>> ReadRatingsAsync(CancellationToken cancellationToken)
@@ -672,10 +694,35 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                 .OrderBy(r => (double)r.Yes / (r.Yes + r.No)).ThenByDescending(r => r.No).ThenBy(r => r.ArticleId, StringComparer.Ordinal)
                 .Take(query.Top)];
         }
+    }
 
-        private sealed record SessionRow(string UserKey, long Start, long Last, bool Searched, bool Viewed, bool Contacted, bool Ticketed, bool Helped, string? Articles)
+    /// <summary>A help session's summary; it counts in the day it started once its start is known.</summary>
+    private sealed record SessionState(
+        string UserKey, long? Start, long Last, bool Searched, bool Viewed, bool Contacted, bool Ticketed, bool Helped, bool Undone, string[] Articles)
+    {
+        public bool Resolved => Helped && !Undone;
+
+        /// <summary>What the session adds to the counters of its day.</summary>
+        public IEnumerable<(Metric Metric, string Key, int Delta)> Contribution()
         {
-            public bool Resolved { get; set; }
+            if (Start is null)
+            {
+                yield break;
+            }
+
+            yield return (Metric.Sessions, string.Empty, 1);
+            yield return (Metric.WithSearch, string.Empty, Searched ? 1 : 0);
+            yield return (Metric.WithArticle, string.Empty, Viewed ? 1 : 0);
+            yield return (Metric.WithContact, string.Empty, Contacted ? 1 : 0);
+            yield return (Metric.WithTicket, string.Empty, Ticketed ? 1 : 0);
+            yield return (Metric.Resolved, string.Empty, Resolved ? 1 : 0);
+            if (Resolved)
+            {
+                foreach (var article in Articles)
+                {
+                    yield return (Metric.ResolvedWithArticle, article, 1);
+                }
+            }
         }
     }
 
@@ -690,5 +737,12 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         Ticket = 6,
         Confirmation = 7,
         FailedDeflection = 8,
+        Sessions = 9,
+        WithSearch = 10,
+        WithArticle = 11,
+        WithContact = 12,
+        WithTicket = 13,
+        Resolved = 14,
+        ResolvedWithArticle = 15,
     }
 }
