@@ -65,6 +65,15 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             value INTEGER NOT NULL,
             PRIMARY KEY (day, metric, key1, key2)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS help_counts_monthly (
+            month INTEGER NOT NULL,
+            metric INTEGER NOT NULL,
+            key1 TEXT NOT NULL,
+            key2 TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            PRIMARY KEY (month, metric, key1, key2)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS help_events_votes ON help_events (at, user_key, article_id, helpful, reason) WHERE kind = 6;
         CREATE TABLE IF NOT EXISTS help_settings (
             name TEXT PRIMARY KEY,
             value BLOB NOT NULL
@@ -145,12 +154,19 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             await using var transaction = connection.BeginTransaction(deferred: false);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
+            // A month partly deleted is summed again from its remaining days.
             command.CommandText = """
                 DELETE FROM help_counts WHERE day < $day;
+                DELETE FROM help_counts_monthly WHERE month <= $month;
+                INSERT INTO help_counts_monthly (month, metric, key1, key2, value)
+                    SELECT $month, metric, key1, key2, SUM(value) FROM help_counts WHERE day >= $monthStart AND day < $monthEnd GROUP BY metric, key1, key2;
                 DELETE FROM help_sessions WHERE last < $cutoff;
                 DELETE FROM help_events WHERE at < $cutoff;
                 """;
             command.Parameters.AddWithValue("$day", day);
+            command.Parameters.AddWithValue("$month", MonthOf(day));
+            command.Parameters.AddWithValue("$monthStart", FirstDayOf(MonthOf(day)));
+            command.Parameters.AddWithValue("$monthEnd", FirstDayOf(MonthOf(day) + 1));
             command.Parameters.AddWithValue("$cutoff", day * Day);
             await command.ExecuteNonQueryAsync(cancellationToken);
             await using var changes = connection.CreateCommand();
@@ -199,6 +215,18 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
     }
 
     private static long DayOf(long at) => at >= 0 ? at / Day : ((at + 1) / Day) - 1;
+
+    private static readonly int s_epochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    /// <summary>The month of a day (days since 1970-01-01), as months since January 1970.</summary>
+    private static long MonthOf(long day)
+    {
+        var date = DateOnly.FromDayNumber((int)(s_epochDay + day));
+        return ((date.Year - 1970) * 12L) + date.Month - 1;
+    }
+
+    /// <summary>The first day of a month (months since January 1970), as days since 1970-01-01.</summary>
+    private static long FirstDayOf(long month) => new DateOnly(1970 + (int)(month / 12), (int)(month % 12) + 1, 1).DayNumber - s_epochDay;
 
     private static string Key(string? value) => value ?? None;
 
@@ -400,9 +428,11 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             """
             INSERT INTO help_counts (day, metric, key1, key2, value) VALUES ($day, $metric, $key1, $key2, $delta)
             ON CONFLICT (day, metric, key1, key2) DO UPDATE SET value = value + excluded.value;
+            INSERT INTO help_counts_monthly (month, metric, key1, key2, value) VALUES ($month, $metric, $key1, $key2, $delta)
+            ON CONFLICT (month, metric, key1, key2) DO UPDATE SET value = value + excluded.value;
             """,
             cancellationToken,
-            ("$day", day), ("$metric", (int)metric), ("$key1", key1), ("$key2", key2), ("$delta", delta));
+            ("$day", day), ("$month", MonthOf(day)), ("$metric", (int)metric), ("$key1", key1), ("$key2", key2), ("$delta", delta));
 
         private async Task ExecuteAsync(string name, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
             await Prepare(name, sql, parameters).ExecuteNonQueryAsync(cancellationToken);
@@ -554,22 +584,40 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             _counts[key] = _counts.GetValueOrDefault(key) + value;
         }
 
+        /// <summary>Sums the counters of whole days: whole months from the monthly counters, the other days from the daily ones.</summary>
         private async Task ReadCountsAsync(long firstDay, long endDay, CancellationToken cancellationToken)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT metric, key1, key2, SUM(value) FROM help_counts WHERE day >= $first AND day < $end GROUP BY metric, key1, key2;
-                SELECT day, metric, value FROM help_counts WHERE day >= $first AND day < $end AND metric IN (6, 14);
-                """;
-            command.Parameters.AddWithValue("$first", firstDay);
-            command.Parameters.AddWithValue("$end", endDay);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var firstMonth = MonthOf(firstDay);
+            if (FirstDayOf(firstMonth) < firstDay)
             {
-                Add((Metric)reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
+                firstMonth++;
             }
 
-            await reader.NextResultAsync(cancellationToken);
+            var endMonth = MonthOf(endDay);
+            var (monthsFrom, monthsTo) = firstMonth < endMonth ? (FirstDayOf(firstMonth), FirstDayOf(endMonth)) : (endDay, endDay);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT metric, key1, key2, SUM(value) FROM help_counts_monthly WHERE month >= $firstMonth AND month < $endMonth GROUP BY metric, key1, key2;
+                SELECT metric, key1, key2, SUM(value) FROM help_counts WHERE (day >= $first AND day < $monthsFrom) OR (day >= $monthsTo AND day < $end) GROUP BY metric, key1, key2;
+                SELECT day, metric, value FROM help_counts WHERE day >= $first AND day < $end AND metric IN (6, 14);
+                """;
+            command.Parameters.AddWithValue("$firstMonth", firstMonth);
+            command.Parameters.AddWithValue("$endMonth", firstMonth < endMonth ? endMonth : firstMonth);
+            command.Parameters.AddWithValue("$first", firstDay);
+            command.Parameters.AddWithValue("$end", endDay);
+            command.Parameters.AddWithValue("$monthsFrom", monthsFrom);
+            command.Parameters.AddWithValue("$monthsTo", monthsTo);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            for (var set = 0; set < 2; set++)
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    Add((Metric)reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
+                }
+
+                await reader.NextResultAsync(cancellationToken);
+            }
+
             while (await reader.ReadAsync(cancellationToken))
             {
                 var byDay = (Metric)reader.GetInt32(1) == Metric.Ticket ? _ticketsByDay : _resolvedByDay;
@@ -667,7 +715,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText = """
-                    SELECT user_key, article_id, helpful, reason FROM help_events INDEXED BY help_events_kind_at
+                    SELECT user_key, article_id, helpful, reason FROM help_events INDEXED BY help_events_votes
                     WHERE kind = 6 AND at >= $from AND at < $to AND article_id IS NOT NULL AND helpful IS NOT NULL ORDER BY at, id;
                     """;
                 command.Parameters.AddWithValue("$from", _from);

@@ -59,6 +59,36 @@ public sealed class SqliteHelpEventStoreTests : HelpInsightsConformanceTests, ID
     }
 
     [Fact]
+    public async Task Report_OverWholeMonths_AndAfterRetentionCutsIntoAMonth_AgreesWithTheReferenceCalculator()
+    {
+        var events = RandomEvents(new Random(11), 3_000);
+        using var store = Create();
+        await store.WriteAsync(events, Token);
+        var march = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        HelpInsightsQuery[] periods =
+        [
+            new() { From = march, To = march.AddMonths(1), Top = 1000 },
+            new() { From = march.AddDays(-3), To = march.AddMonths(3).AddHours(5), Top = 1000 },
+        ];
+        Assert.True(events[^1].OccurredAt > march.AddMonths(1), "The events must reach past a whole month.");
+        foreach (var period in periods)
+        {
+            Assert.Equal(JsonSerializer.Serialize(HelpInsightsCalculator.Calculate(events, period)), JsonSerializer.Serialize(await store.GetReportAsync(period, Token)));
+        }
+
+        var cutoff = march.AddDays(9).AddHours(12);
+        await store.DeleteBeforeAsync(cutoff, Token);
+        var kept = events.Where(e => e.OccurredAt >= march.AddDays(9)).ToList();
+        var expected = HelpInsightsCalculator.Calculate(kept, periods[1]);
+        var actual = await store.GetReportAsync(periods[1], Token);
+        Assert.Equal(
+            JsonSerializer.Serialize(new { expected.Funnel, expected.Searches, expected.Tickets, expected.ArticleViews, expected.TopSearches, expected.PagesWithMostContacts }),
+            JsonSerializer.Serialize(new { actual.Funnel, actual.Searches, actual.Tickets, actual.ArticleViews, actual.TopSearches, actual.PagesWithMostContacts }));
+        Assert.True(actual.Searches > 0);
+        Assert.True(actual.Funnel.Sessions < (await ReportAsync(events, periods[1])).Funnel.Sessions);
+    }
+
+    [Fact]
     public async Task UserKeySecret_IsCreatedOnce_AndKeptInTheFile()
     {
         byte[] secret;
@@ -129,7 +159,7 @@ public sealed class SqliteHelpEventStoreTests : HelpInsightsConformanceTests, ID
         await check.OpenAsync(Token);
         await using var count = check.CreateCommand();
         count.CommandText = "SELECT (SELECT COUNT(*) FROM feedback) || '/' || (SELECT COUNT(*) FROM help_events) || '/' || (SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'help_events_%');";
-        Assert.Equal("1/1/5", await count.ExecuteScalarAsync(Token));
+        Assert.Equal("1/1/6", await count.ExecuteScalarAsync(Token));
     }
 
     private SqliteHelpEventStore Create(string file = "help.db") =>
