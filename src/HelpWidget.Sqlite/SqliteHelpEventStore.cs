@@ -598,8 +598,13 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT metric, key1, key2, SUM(value) FROM help_counts_monthly WHERE month >= $firstMonth AND month < $endMonth GROUP BY metric, key1, key2;
-                SELECT metric, key1, key2, SUM(value) FROM help_counts WHERE (day >= $first AND day < $monthsFrom) OR (day >= $monthsTo AND day < $end) GROUP BY metric, key1, key2;
-                SELECT day, metric, value FROM help_counts WHERE day >= $first AND day < $end AND metric IN (6, 14);
+                SELECT metric, key1, key2, SUM(value) FROM (
+                    SELECT metric, key1, key2, value FROM help_counts WHERE day >= $first AND day < $monthsFrom
+                    UNION ALL
+                    SELECT metric, key1, key2, value FROM help_counts WHERE day >= $monthsTo AND day < $end)
+                GROUP BY metric, key1, key2;
+                WITH RECURSIVE days (day) AS (SELECT $first UNION ALL SELECT day + 1 FROM days WHERE day + 1 < $end)
+                SELECT c.day, c.metric, c.value FROM days JOIN help_counts c ON c.day = days.day AND c.metric IN (6, 14);
                 """;
             command.Parameters.AddWithValue("$firstMonth", firstMonth);
             command.Parameters.AddWithValue("$endMonth", firstMonth < endMonth ? endMonth : firstMonth);

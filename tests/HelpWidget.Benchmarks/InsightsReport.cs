@@ -17,17 +17,27 @@ internal static class InsightsReport
 
     public static async Task<int> RunAsync(TextWriter output, int count, int runs)
     {
-        var folder = Directory.CreateTempSubdirectory("hw-insights-");
-        var path = Path.Combine(folder.FullName, "insights.db");
+        // HW_INSIGHTS_DB=path keeps the generated database there and, when it exists, reuses it (reports only).
+        var kept = Environment.GetEnvironmentVariable("HW_INSIGHTS_DB");
+        var folder = kept is null ? Directory.CreateTempSubdirectory("hw-insights-") : null;
+        var path = kept ?? Path.Combine(folder!.FullName, "insights.db");
         try
         {
             using var store = new SqliteHelpEventStore(Options.Create(new SqliteStoreOptions { ConnectionString = $"Data Source={path}" }));
             var write = Stopwatch.StartNew();
             var written = 0;
-            foreach (var batch in Generate(new Random(42), count).Chunk(10_000))
+            if (kept is not null && File.Exists(kept))
             {
-                await store.WriteAsync(batch);
-                written += batch.Length;
+                output.WriteLine($"reusing {kept}");
+                written = count;
+            }
+            else
+            {
+                foreach (var batch in Generate(new Random(42), count).Chunk(10_000))
+                {
+                    await store.WriteAsync(batch);
+                    written += batch.Length;
+                }
             }
 
             write.Stop();
@@ -40,7 +50,11 @@ internal static class InsightsReport
             }
 
             var bytes = new FileInfo(path).Length;
-            output.WriteLine(Invariant($"{written:N0} events written in {write.Elapsed.TotalSeconds:F1} s ({written / write.Elapsed.TotalSeconds:N0} events/s, batches of 10,000)"));
+            if (write.Elapsed > TimeSpan.FromSeconds(1))
+            {
+                output.WriteLine(Invariant($"{written:N0} events written in {write.Elapsed.TotalSeconds:F1} s ({written / write.Elapsed.TotalSeconds:N0} events/s, batches of 10,000)"));
+            }
+
             output.WriteLine(Invariant($"file: {bytes / 1048576.0:F1} MiB, {(double)bytes / written:F0} bytes per event, {bytes * 1_000_000.0 / written / 1048576.0:F0} MiB per 1,000,000 events (with its 5 indexes)"));
 
             var periods = new (string Name, HelpInsightsQuery Query)[]
@@ -74,16 +88,7 @@ internal static class InsightsReport
         finally
         {
             SqliteConnection.ClearAllPools();
-
-            // HW_INSIGHTS_KEEP=1 keeps the database to look at its query plans.
-            if (Environment.GetEnvironmentVariable("HW_INSIGHTS_KEEP") != "1")
-            {
-                folder.Delete(recursive: true);
-            }
-            else
-            {
-                output.WriteLine($"kept {path}");
-            }
+            folder?.Delete(recursive: true);
         }
     }
 
