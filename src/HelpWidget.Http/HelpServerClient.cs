@@ -73,10 +73,13 @@ internal sealed class HelpServerClient : IDisposable
         {
             // No connection, a timeout, or the circuit breaker refusing while the server is known to be failing.
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+            HelpServerTelemetry.RequestDuration.Record(_time.GetElapsedTime(started).TotalSeconds, HelpServerTelemetry.Endpoint(endpoint), new("http.response.status_code", 0));
             throw Unavailable(endpoint, null, ex);
         }
 
         Log.Answered(_logger, endpoint, (int)response.StatusCode, _time.GetElapsedTime(started).TotalMilliseconds);
+        HelpServerTelemetry.RequestDuration.Record(_time.GetElapsedTime(started).TotalSeconds, HelpServerTelemetry.Endpoint(endpoint), new("http.response.status_code", (int)response.StatusCode));
+        activity?.SetTag("http.response.status_code", (int)response.StatusCode);
         if ((int)response.StatusCode >= 500)
         {
             var status = (int)response.StatusCode;

@@ -18,5 +18,9 @@ internal static class HelpServerTelemetry
     public static readonly Counter<long> ServedFromCache = Meter.CreateCounter<long>(
         "helpwidget.http.served_from_cache", "{call}", "Suggestions and articles answered from the cache while the server could not be reached.");
 
+    public static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>(
+        "helpwidget.http.request.duration", "s", "Time until the help server answered a call (or the call failed), by endpoint and HTTP status code.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+
     public static KeyValuePair<string, object?> Endpoint(string endpoint) => new("helpwidget.endpoint", endpoint);
 }

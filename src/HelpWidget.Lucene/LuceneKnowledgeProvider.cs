@@ -100,7 +100,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return WithSnapshotAsync(snapshot => Search(snapshot, request), cancellationToken);
+        return WithSnapshotAsync(snapshot => MeasuredSearch(snapshot, request), cancellationToken);
     }
 
     public Task<SearchResults> SuggestAsync(SearchRequest request, CancellationToken cancellationToken = default)
@@ -119,6 +119,25 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     {
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+    }
+
+    private SearchResults MeasuredSearch(IndexSnapshot snapshot, SearchRequest request)
+    {
+        using var activity = LuceneTelemetry.Source.StartActivity("helpwidget.lucene.search");
+        var language = LuceneTelemetry.Language(request.Language);
+        activity?.SetTag(language.Key, language.Value);
+        var started = _time.GetTimestamp();
+        var results = Search(snapshot, request);
+        var outcome = new KeyValuePair<string, object?>("helpwidget.outcome", results.Hits.Count > 0 ? "hits" : "zero_results");
+        LuceneTelemetry.SearchDuration.Record(_time.GetElapsedTime(started).TotalSeconds, language, outcome);
+        LuceneTelemetry.Searches.Add(1, language);
+        if (results.Hits.Count == 0)
+        {
+            LuceneTelemetry.ZeroResults.Add(1, language);
+        }
+
+        activity?.SetTag("helpwidget.search.result_count", results.Hits.Count);
+        return results;
     }
 
     private SearchResults Search(IndexSnapshot snapshot, SearchRequest request)

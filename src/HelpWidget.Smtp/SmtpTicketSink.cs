@@ -13,8 +13,6 @@ namespace HelpWidget.Smtp;
 /// <summary>Sends each ticket as one e-mail message through an SMTP server.</summary>
 internal sealed class SmtpTicketSink : ITicketSink
 {
-    private static readonly ActivitySource s_activitySource = new("HelpWidget.Smtp");
-
     private readonly SmtpSinkOptions _options;
     private readonly ILogger<SmtpTicketSink> _logger;
     private readonly MailboxAddress _from;
@@ -40,7 +38,8 @@ internal sealed class SmtpTicketSink : ITicketSink
     public async Task DeliverAsync(TicketDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        using var activity = s_activitySource.StartActivity("helpwidget.smtp.deliver", ActivityKind.Client);
+        using var activity = SmtpTelemetry.Source.StartActivity("helpwidget.smtp.deliver", ActivityKind.Client);
+        var started = Stopwatch.GetTimestamp();
         activity?.SetTag("helpwidget.ticket.reference", delivery.Reference);
         activity?.SetTag("helpwidget.delivery.attempt", delivery.Attempt);
 
@@ -60,9 +59,14 @@ internal sealed class SmtpTicketSink : ITicketSink
         {
             Log.Failed(_logger, delivery.Reference, _options.Host, _options.Port, delivery.Attempt, failure.IsPermanent ? "permanent" : "will retry", exception);
             activity?.SetStatus(ActivityStatusCode.Error, failure.Message);
+            var outcome = SmtpTelemetry.Outcome(failure.IsPermanent ? "permanent" : "retry");
+            SmtpTelemetry.Messages.Add(1, outcome);
+            SmtpTelemetry.SendDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, outcome);
             throw failure;
         }
 
+        SmtpTelemetry.Messages.Add(1, SmtpTelemetry.Outcome("sent"));
+        SmtpTelemetry.SendDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, SmtpTelemetry.Outcome("sent"));
         Log.Delivered(_logger, delivery.Reference, _options.Host, _options.Port, delivery.Attempt);
         await DisconnectAsync(client, delivery.Reference).ConfigureAwait(false);
     }

@@ -122,6 +122,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     {
         ArgumentNullException.ThrowIfNull(ticket);
         ticket.Validate();
+        using var activity = SqliteTelemetry.Source.StartActivity("helpwidget.sqlite.save_ticket");
         TicketReceipt receipt;
         using (await LockWritesAsync(cancellationToken))
         await using (var connection = await OpenAsync(cancellationToken))
@@ -131,6 +132,12 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
             receipt = await InsertTicketAsync(connection, transaction, ticket, cancellationToken)
                 ?? await ReadReceiptAsync(connection, transaction, ticket.IdempotencyKey, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        activity?.SetTag("helpwidget.ticket.created", receipt.Created);
+        if (receipt.Created)
+        {
+            SqliteTelemetry.TicketsSaved.Add(1);
         }
 
         if (receipt.Created && _sinkNames.Length > 0)

@@ -8,7 +8,8 @@ public static class SqliteHelpWidgetBuilderExtensions
 {
     /// <summary>
     /// Stores tickets, their attachments and delivery queue (<see cref="ITicketOutbox"/>), feedback and dismissed
-    /// announcements in a SQLite database file, created on first use.
+    /// announcements in a SQLite database file, created on first use; also insight events (<see cref="IHelpEventStore"/>),
+    /// which the engine then records.
     /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>
     /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>
@@ -30,6 +31,7 @@ public static class SqliteHelpWidgetBuilderExtensions
         builder.Services.TryAddSingleton<ITicketOutbox>(sp => sp.GetRequiredService<SqliteHelpStore>());
         builder.Services.TryAddSingleton<IArticleSignalSource>(sp => sp.GetRequiredService<SqliteHelpStore>());
         builder.Services.TryAddSingleton<IAnnouncementDismissals, SqliteAnnouncementDismissals>();
+        builder.Services.TryAddSingleton<IHelpEventStore, SqliteHelpEventStore>();
         return builder;
     }
 }

@@ -1,8 +1,10 @@
 using HelpWidget.Announcements;
 using HelpWidget.Attachments;
+using HelpWidget.Insights;
 using HelpWidget.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace HelpWidget;
@@ -12,7 +14,8 @@ public static class HelpWidgetServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the HelpWidget engine: options, the user's <see cref="HelpSession"/> and announcements, the personal data
-    /// scrubber, the attachment inspector and localisation. Add articles (such as <c>AddMarkdownContent()</c>), a search
+    /// scrubber, the attachment inspector, localisation, and the recording of insight events (written in the background
+    /// to an <see cref="IHelpEventStore"/> or <see cref="IHelpEventSink"/> when one is registered). Add articles (such as <c>AddMarkdownContent()</c>), a search
     /// engine (such as <c>AddLuceneSearch()</c>) and a store (such as <c>AddSqliteStore()</c>) to the returned builder.
     /// Without an <see cref="IAnnouncementSource"/> the widget shows no announcements.
     /// </summary>
@@ -32,7 +35,17 @@ public static class HelpWidgetServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HelpWidgetOptions>, HelpWidgetOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddScoped<HelpSession>();
+        services.TryAddScoped<SessionRecording>();
+        services.TryAddScoped(sp => new HelpSession(sp.GetRequiredService<SessionRecording>(), sp.GetRequiredService<HelpEventRecorder>()));
+
+        // Insights: recorded into a bounded buffer and written in the background, only when a store or sink keeps them.
+        services.AddOptions<HelpInsightsOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HelpInsightsOptions>, HelpInsightsOptionsValidator>());
+        services.TryAddSingleton<HelpEventRecorder>();
+        services.TryAddSingleton<HelpEventWriter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HelpEventWriter>(sp => sp.GetRequiredService<HelpEventWriter>()));
+        services.TryAddSingleton<HelpEventRetention>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HelpEventRetention>(sp => sp.GetRequiredService<HelpEventRetention>()));
         services.TryAddSingleton<HelpHost>();
         services.TryAddSingleton<TicketContextFactory>();
 

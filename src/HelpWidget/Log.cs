@@ -27,4 +27,19 @@ internal static partial class Log
 
     [LoggerMessage(26, LogLevel.Information, "Queued {Count} dead letter(s) again (ticket: {Reference}, sink: {Sink}).")]
     public static partial void DeadLettersRetried(ILogger logger, int count, string reference, string sink);
+
+    [LoggerMessage(40, LogLevel.Warning, "{Count} insight event(s) were dropped: the store or sink '{Sink}' failed to write them.")]
+    public static partial void InsightsSinkFailed(ILogger logger, int count, string sink, Exception exception);
+
+    [LoggerMessage(41, LogLevel.Warning, "{Count} insight event(s) were dropped: the key that hashes user ids could not be read from the store.")]
+    public static partial void InsightsKeyUnavailable(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(42, LogLevel.Information, "No HelpInsightsOptions.UserKeySecret and no event store: user ids are hashed with a key of this process, so one user's events are linked only until it restarts.")]
+    public static partial void InsightsKeyPerProcess(ILogger logger);
+
+    [LoggerMessage(43, LogLevel.Information, "Deleted {Count} insight event(s) older than {Cutoff:O}.")]
+    public static partial void RetentionApplied(ILogger logger, int count, DateTimeOffset cutoff);
+
+    [LoggerMessage(44, LogLevel.Warning, "The insight events past the retention period could not be deleted; trying again at the next run.")]
+    public static partial void RetentionFailed(ILogger logger, Exception exception);
 }

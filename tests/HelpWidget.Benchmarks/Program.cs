@@ -6,6 +6,14 @@ using HelpWidget.Benchmarks;
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --filter '*Scrubber*' --job short  the personal data scrubber
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --startup [runs] [other-sample-bin]  time to first page: plain template vs. sample over 10,000 articles
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --http [seconds] [rounds]  search over HTTP (wrk, 32 connections) next to the engine in-process, 10,000 articles
+// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --insights [events] [runs]  the insights dashboard's report over 1,000,000 generated events in SQLite, and storage per event
+if (args.Length > 0 && args[0] == "--insights")
+{
+    var events = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+    var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    return await InsightsReport.RunAsync(Console.Out, Math.Clamp(events, 1_000, 20_000_000), Math.Clamp(runs, 1, 50));
+}
+
 if (args.Length > 0 && args[0] == "--startup")
 {
     var runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;

@@ -70,13 +70,25 @@ public sealed class HelpAnnouncementService
 
         var wanted = Primary(language) ?? _options.Value.DefaultLanguage;
         var now = _time.GetUtcNow();
-        return [.. all
+        IReadOnlyList<HelpAnnouncement> current = [.. all
             .Where(a => a.IsActiveAt(now) && a.IsVisibleTo(user) && a.AppliesTo(context) && !dismissed.Contains(a.Id))
             .GroupBy(a => a.Id, StringComparer.Ordinal)
             .Select(g => g.FirstOrDefault(a => a.Language == wanted) ?? g.FirstOrDefault(a => a.Language == _options.Value.DefaultLanguage) ?? g.First())
             .OrderByDescending(a => a.Severity)
             .ThenByDescending(a => a.StartsAt ?? DateTimeOffset.MinValue)
             .ThenBy(a => a.Id, StringComparer.Ordinal)];
+        if (_session.User is null && user.Id is not null)
+        {
+            // The announcements know the signed-in user before the panel does: insights link this user's sessions by a hash of the id.
+            _session.User = user;
+        }
+
+        foreach (var announcement in current)
+        {
+            _session.RecordAnnouncementShown(announcement.Id);
+        }
+
+        return current;
     }
 
     /// <summary>Dismisses an announcement for the user: remembered in the store for a signed-in user, for the session otherwise.</summary>
@@ -96,6 +108,7 @@ public sealed class HelpAnnouncementService
         }
 
         SessionDismissals().Add(announcementId);
+        _session.RecordAnnouncementDismissed(announcementId);
         if (_dismissals is not null && !string.IsNullOrEmpty(user.Id))
         {
             await _dismissals.DismissAsync(user.Id, announcementId, cancellationToken);

@@ -20,6 +20,9 @@ internal sealed class TicketContextFactory(HelpHost host, IPersonalDataScrubber 
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(language);
+
+        // The contact form builds the context as soon as it opens, to show it: the first time marks the contact started.
+        session.RecordContactStarted();
         var context = new Dictionary<string, string>(session.Context.ValidValues(), StringComparer.Ordinal)
         {
             ["page"] = route ?? "/",

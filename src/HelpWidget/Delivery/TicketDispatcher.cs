@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using HelpWidget.Insights;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -100,6 +102,7 @@ internal sealed class TicketDispatcher : BackgroundService
         var delay = DeliveryBackoff.Delay(delivery.Attempt, _options.InitialDelay, _options.MaxDelay, Random.Shared.NextDouble());
         if (await Outbox.MarkFailedAsync(claimed, reason, _time.GetUtcNow() + delay, CancellationToken.None))
         {
+            HelpWidgetTelemetry.Retries.Add(1, HelpWidgetTelemetry.Sink(sink.Name));
             Log.AttemptFailed(_logger, delivery.Attempt, delivery.Reference, sink.Name, delay, failure);
         }
         else
@@ -171,24 +174,43 @@ internal sealed class TicketDispatcher : BackgroundService
     {
         using var timeout = new CancellationTokenSource(_options.AttemptTimeout, _time);
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+        using var activity = HelpWidgetTelemetry.Source.StartActivity("helpwidget.ticket.deliver", ActivityKind.Internal);
+        activity?.SetTag("helpwidget.sink", sink.Name);
+        activity?.SetTag("helpwidget.ticket.attempt", claimed.Delivery.Attempt);
+        var started = _time.GetTimestamp();
+        var outcome = "failed";
         try
         {
             await sink.DeliverAsync(claimed.Delivery, attempt.Token);
+            outcome = "delivered";
             return null;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // The host is stopping: hand the claim back now rather than after the lease expires.
+            outcome = "stopped";
             await Outbox.MarkFailedAsync(claimed, "The host stopped during the attempt.", _time.GetUtcNow(), CancellationToken.None);
             throw;
         }
         catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
         {
+            outcome = "timeout";
             return new TicketDeliveryException($"The sink did not finish within the attempt timeout of {_options.AttemptTimeout}.", exception);
         }
         catch (Exception exception)
         {
             return exception;
+        }
+        finally
+        {
+            var tags = new TagList { HelpWidgetTelemetry.Sink(sink.Name), HelpWidgetTelemetry.Outcome(outcome) };
+            HelpWidgetTelemetry.Deliveries.Add(1, tags);
+            HelpWidgetTelemetry.DeliveryDuration.Record(_time.GetElapsedTime(started).TotalSeconds, tags);
+            activity?.SetTag("helpwidget.outcome", outcome);
+            if (outcome != "delivered")
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, outcome);
+            }
         }
     }
 
@@ -196,6 +218,7 @@ internal sealed class TicketDispatcher : BackgroundService
     {
         if (await Outbox.MarkFailedAsync(claimed, reason, retryAt: null, CancellationToken.None))
         {
+            HelpWidgetTelemetry.DeadLetters.Add(1, HelpWidgetTelemetry.Sink(claimed.SinkName));
             Log.DeadLettered(_logger, claimed.Delivery.Reference, claimed.SinkName, claimed.Delivery.Attempt, reason, exception);
         }
         else

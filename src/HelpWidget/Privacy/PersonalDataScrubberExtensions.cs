@@ -20,7 +20,12 @@ public static class PersonalDataScrubberExtensions
         }
 
         var scrubbed = scrubber.Scrub(query).Trim();
-        scrubbed = scrubbed.Length > ArticleFeedback.MaxQueryLength ? scrubbed[..ArticleFeedback.MaxQueryLength] : scrubbed;
+        if (scrubbed.Length > ArticleFeedback.MaxQueryLength)
+        {
+            // Never between the halves of a surrogate pair: a lone half is invalid text that every store refuses.
+            scrubbed = scrubbed[..(char.IsHighSurrogate(scrubbed[ArticleFeedback.MaxQueryLength - 1]) ? ArticleFeedback.MaxQueryLength - 1 : ArticleFeedback.MaxQueryLength)].TrimEnd();
+        }
+
         return scrubbed.Length == 0 || scrubbed.Any(char.IsControl) ? null : scrubbed;
     }
 }

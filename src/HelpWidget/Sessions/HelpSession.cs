@@ -1,3 +1,5 @@
+using HelpWidget.Insights;
+
 namespace HelpWidget;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace HelpWidget;
 /// <remarks>
 /// <para>
 /// Apps inject it to drive the widget (<see cref="OpenAsync"/>, <see cref="SearchAsync"/>,
-/// <see cref="ShowArticleAsync"/>, <see cref="StartContactAsync"/>, <see cref="CloseAsync"/>) and to observe it
+/// <see cref="ShowArticleAsync(string)"/>, <see cref="StartContactAsync"/>, <see cref="CloseAsync"/>) and to observe it
 /// (<see cref="Opened"/>, <see cref="Searched"/>, <see cref="ArticleViewed"/>, <see cref="Voted"/>,
 /// <see cref="Deflected"/>, <see cref="TicketCreated"/>, <see cref="Closed"/>). <see cref="Context"/> holds the help
 /// context the current page declared and the values the app adds to a ticket; <see cref="Activity"/> is what the user
@@ -18,7 +20,26 @@ namespace HelpWidget;
 /// </remarks>
 public sealed class HelpSession
 {
+    private readonly SessionRecording? _recording;
     private HelpPanelRequest? _pending;
+
+    /// <summary>Initializes a new instance of the <see cref="HelpSession"/> class that records no insight events.</summary>
+    public HelpSession()
+    {
+    }
+
+    /// <summary>Initializes a new instance that records insight events through <paramref name="recording"/> when recording is on.</summary>
+    internal HelpSession(SessionRecording recording, HelpEventRecorder recorder)
+    {
+        _recording = recorder.IsEnabled ? recording : null;
+        Context.RouteResolved = route =>
+        {
+            if (_recording is not null)
+            {
+                _recording.Route = route;
+            }
+        };
+    }
 
     /// <summary>Occurs when the panel opened.</summary>
     public event EventHandler<HelpPanelOpenedEventArgs>? Opened;
@@ -59,6 +80,23 @@ public sealed class HelpSession
     /// </summary>
     internal IDictionary<object, object?> Items { get; } = new Dictionary<object, object?>();
 
+    /// <summary>
+    /// Gets or sets the user, as the widget's components know them, so insight events link one user's sessions (by a
+    /// keyed hash of <see cref="HelpUser.Id"/>, never the id itself); <see langword="null"/> records the session as anonymous.
+    /// </summary>
+    internal HelpUser? User
+    {
+        get;
+        set
+        {
+            field = value;
+            if (_recording is not null)
+            {
+                _recording.User = value;
+            }
+        }
+    }
+
     /// <summary>Opens the panel where the user left it.</summary>
     /// <returns>A task that completes when the panel has handled the request.</returns>
     public Task OpenAsync() => RequestAsync(new HelpPanelRequest(HelpPanelAction.Open));
@@ -84,6 +122,14 @@ public sealed class HelpSession
     public Task ShowArticleAsync(string articleId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(articleId);
+        return ShowArticleAsync(articleId, HelpArticleSource.DeepLink);
+    }
+
+    /// <summary>Opens the panel on an article, recording where the user came from (such as a field's help).</summary>
+    internal Task ShowArticleAsync(string articleId, HelpArticleSource source)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(articleId);
+        _recording?.ExpectArticle(source);
         return RequestAsync(new HelpPanelRequest(HelpPanelAction.ShowArticle) { ArticleId = articleId });
     }
 
@@ -111,6 +157,7 @@ public sealed class HelpSession
         if (!IsOpen)
         {
             IsOpen = true;
+            _recording?.Opened();
             Opened?.Invoke(this, new HelpPanelOpenedEventArgs());
         }
     }
@@ -130,15 +177,27 @@ public sealed class HelpSession
     {
         ArgumentNullException.ThrowIfNull(query);
         var text = Activity.AddSearch(query, results);
+        HelpWidgetTelemetry.Searches.Add(1);
+        if (results == 0)
+        {
+            HelpWidgetTelemetry.ZeroResultSearches.Add(1);
+        }
+
+        _recording?.Searched(text, results);
         Searched?.Invoke(this, new HelpSearchedEventArgs(text, results));
     }
 
     /// <summary>Records that an article was read and raises <see cref="ArticleViewed"/>.</summary>
-    internal void RecordArticle(string articleId, string language)
+    internal void RecordArticle(string articleId, string language) => RecordArticle(articleId, language, source: null);
+
+    /// <summary>Records that an article was read, opened from <paramref name="source"/> (<see langword="null"/>: as the session saw it), and raises <see cref="ArticleViewed"/>.</summary>
+    internal void RecordArticle(string articleId, string language, HelpArticleSource? source)
     {
         ArgumentNullException.ThrowIfNull(articleId);
         ArgumentNullException.ThrowIfNull(language);
         Activity.AddArticle(articleId);
+        HelpWidgetTelemetry.ArticleViews.Add(1, HelpWidgetTelemetry.Language(language));
+        _recording?.ArticleViewed(articleId, language, source);
         ArticleViewed?.Invoke(this, new HelpArticleViewedEventArgs(articleId, language));
     }
 
@@ -147,6 +206,8 @@ public sealed class HelpSession
     {
         ArgumentNullException.ThrowIfNull(feedback);
         Activity.AddVote(feedback);
+        HelpWidgetTelemetry.Votes.Add(1, new KeyValuePair<string, object?>("helpwidget.vote.helpful", feedback.Helpful));
+        _recording?.Voted(feedback);
         Voted?.Invoke(this, new HelpVotedEventArgs(feedback));
     }
 
@@ -155,6 +216,8 @@ public sealed class HelpSession
     {
         ArgumentNullException.ThrowIfNull(articleId);
         Activity.AddDeflection();
+        HelpWidgetTelemetry.Deflections.Add(1);
+        _recording?.Deflected(articleId);
         Deflected?.Invoke(this, new HelpDeflectedEventArgs(articleId));
     }
 
@@ -162,8 +225,26 @@ public sealed class HelpSession
     internal void RecordTicket(TicketReceipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
+        if (receipt.Created)
+        {
+            HelpWidgetTelemetry.Tickets.Add(1);
+            _recording?.TicketCreated();
+        }
+
         TicketCreated?.Invoke(this, new HelpTicketCreatedEventArgs(receipt));
     }
+
+    /// <summary>Records that the user opened the contact form (once until a ticket is sent or a new help session starts).</summary>
+    internal void RecordContactStarted() => _recording?.ContactStarted();
+
+    /// <summary>Records that <paramref name="count"/> articles were suggested for the page without a search.</summary>
+    internal void RecordSuggestionsShown(int count) => _recording?.SuggestionShown(count);
+
+    /// <summary>Records that an announcement was shown (once per help session).</summary>
+    internal void RecordAnnouncementShown(string announcementId) => _recording?.AnnouncementShown(announcementId);
+
+    /// <summary>Records that an announcement was dismissed.</summary>
+    internal void RecordAnnouncementDismissed(string announcementId) => _recording?.AnnouncementDismissed(announcementId);
 
     private async Task RequestAsync(HelpPanelRequest request)
     {

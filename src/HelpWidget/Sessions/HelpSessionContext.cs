@@ -66,6 +66,7 @@ public sealed class HelpSessionContext
     /// <returns>The context.</returns>
     public HelpContext Resolve(string? route)
     {
+        RouteResolved?.Invoke(route);
         if (_declarations.Count == 0)
         {
             return new HelpContext { Route = route };
@@ -88,6 +89,9 @@ public sealed class HelpSessionContext
         .Where(entry => entry.Key.Length is > 0 and <= 50 && entry.Key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
             && entry.Value is { Length: <= 1000 } && !entry.Value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         .Take(MaxValues);
+
+    /// <summary>Called with the route of every context resolved, the page the user is on, so insight events carry it.</summary>
+    internal Action<string?>? RouteResolved { get; set; }
 
     private void OnChanged() => Changed?.Invoke(this, new HelpContextChangedEventArgs());
 

@@ -38,4 +38,12 @@ public sealed class PersonalDataScrubberExtensionsTests
 
         Assert.True(stored is null || !stored.Any(char.IsControl), stored);
     }
+
+    [Fact]
+    public void ScrubQuery_CutWhereAnEmojiStraddlesTheLimit_KeepsValidText()
+    {
+        var stored = s_scrubber.ScrubQuery(new string('a', ArticleFeedback.MaxQueryLength - 1) + "🙂 more");
+
+        Assert.Equal(new string('a', ArticleFeedback.MaxQueryLength - 1), stored);
+    }
 }

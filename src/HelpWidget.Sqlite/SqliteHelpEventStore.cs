@@ -1,0 +1,801 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace HelpWidget.Sqlite;
+
+/// <summary>
+/// Keeps insight events in the store's SQLite file and computes the figures of a period in SQL, with indexes for each
+/// of the dashboard's questions. Times are stored as Unix milliseconds.
+/// </summary>
+internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
+{
+    /// <summary>
+    /// The events, and what the dashboard reads instead of scanning them: a summary row per help session and counters
+    /// per UTC day. Each statement is safe to run again, so a database of an earlier version gains them.
+    /// </summary>
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS help_events (
+            id INTEGER PRIMARY KEY,
+            kind INTEGER NOT NULL,
+            at INTEGER NOT NULL,
+            user_key TEXT NOT NULL,
+            session_id TEXT NOT NULL,
+            language TEXT,
+            route TEXT,
+            article_id TEXT,
+            query TEXT,
+            result_count INTEGER,
+            source INTEGER NOT NULL DEFAULT 0,
+            helpful INTEGER,
+            reason TEXT,
+            announcement_id TEXT,
+            simulated INTEGER NOT NULL DEFAULT 0,
+            followed INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX IF NOT EXISTS help_events_kind_at ON help_events (kind, at);
+        CREATE INDEX IF NOT EXISTS help_events_session ON help_events (session_id, kind, at);
+        CREATE INDEX IF NOT EXISTS help_events_user_tickets ON help_events (user_key, at) WHERE kind = 8;
+        CREATE INDEX IF NOT EXISTS help_events_user_views ON help_events (user_key, at) WHERE kind = 5;
+        CREATE INDEX IF NOT EXISTS help_events_at ON help_events (at);
+        CREATE TABLE IF NOT EXISTS help_sessions (
+            id INTEGER PRIMARY KEY,
+            session_id TEXT NOT NULL UNIQUE,
+            user_key TEXT NOT NULL,
+            start INTEGER,
+            last INTEGER NOT NULL,
+            searched INTEGER NOT NULL,
+            viewed INTEGER NOT NULL,
+            contacted INTEGER NOT NULL,
+            ticketed INTEGER NOT NULL,
+            helped INTEGER NOT NULL,
+            undone INTEGER NOT NULL,
+            articles TEXT
+        );
+        CREATE INDEX IF NOT EXISTS help_sessions_start ON help_sessions (start) WHERE start IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS help_sessions_user ON help_sessions (user_key, last) WHERE undone = 0;
+        CREATE TABLE IF NOT EXISTS help_counts (
+            day INTEGER NOT NULL,
+            metric INTEGER NOT NULL,
+            key1 TEXT NOT NULL,
+            key2 TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            PRIMARY KEY (day, metric, key1, key2)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS help_counts_monthly (
+            month INTEGER NOT NULL,
+            metric INTEGER NOT NULL,
+            key1 TEXT NOT NULL,
+            key2 TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            PRIMARY KEY (month, metric, key1, key2)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS help_events_votes ON help_events (at, user_key, article_id, helpful, reason) WHERE kind = 6;
+        CREATE TABLE IF NOT EXISTS help_settings (
+            name TEXT PRIMARY KEY,
+            value BLOB NOT NULL
+        );
+        """;
+
+    private const long Day = 86_400_000;
+
+    /// <summary>Stands for "none" in the counters' keys, which cannot be null; no stored text holds a control character.</summary>
+    private const string None = "\u0001";
+
+    private static readonly string[] InsertParameters =
+        ["$kind", "$at", "$user", "$session", "$language", "$route", "$article", "$query", "$results", "$source", "$helpful", "$reason", "$announcement", "$simulated", "$failed"];
+
+    private readonly SqliteDatabase _database;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+
+    public SqliteHelpEventStore(IOptions<SqliteStoreOptions> options, IHostEnvironment? environment = null)
+    {
+        _database = new SqliteDatabase(options.Value, environment, async (connection, cancellationToken) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;" + Schema;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        });
+    }
+
+    public string Name => "sqlite";
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _writeLock.Dispose();
+    }
+
+    public async Task WriteAsync(IReadOnlyList<HelpEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var helpEvent in events)
+        {
+            ArgumentNullException.ThrowIfNull(helpEvent, nameof(events));
+            helpEvent.Validate();
+        }
+
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var writer = new EventWriter(connection, transaction);
+            foreach (var e in events)
+            {
+                await writer.WriteAsync(e, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            SqliteTelemetry.EventsAppended.Add(events.Count);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Deletes whole UTC days: everything before the start of <paramref name="cutoff"/>'s day, so the day counters stay exact.</summary>
+    public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var day = Math.DivRem(cutoff.ToUnixTimeMilliseconds(), Day) is var (quotient, remainder) && remainder < 0 ? quotient - 1 : quotient;
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            // A month partly deleted is summed again from its remaining days.
+            command.CommandText = """
+                DELETE FROM help_counts WHERE day < $day;
+                DELETE FROM help_counts_monthly WHERE month <= $month;
+                INSERT INTO help_counts_monthly (month, metric, key1, key2, value)
+                    SELECT $month, metric, key1, key2, SUM(value) FROM help_counts WHERE day >= $monthStart AND day < $monthEnd GROUP BY metric, key1, key2;
+                DELETE FROM help_sessions WHERE last < $cutoff;
+                DELETE FROM help_events WHERE at < $cutoff;
+                """;
+            command.Parameters.AddWithValue("$day", day);
+            command.Parameters.AddWithValue("$month", MonthOf(day));
+            command.Parameters.AddWithValue("$monthStart", FirstDayOf(MonthOf(day)));
+            command.Parameters.AddWithValue("$monthEnd", FirstDayOf(MonthOf(day) + 1));
+            command.Parameters.AddWithValue("$cutoff", day * Day);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await using var changes = connection.CreateCommand();
+            changes.Transaction = transaction;
+            changes.CommandText = "SELECT changes();";
+            var deleted = Convert.ToInt32(await changes.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            await transaction.CommitAsync(cancellationToken);
+            SqliteTelemetry.EventsDeleted.Add(deleted);
+            return deleted;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<byte[]> GetOrCreateUserKeySecretAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+
+        // INSERT OR IGNORE: two processes starting together keep the key of whichever inserted first.
+        command.CommandText = """
+            INSERT OR IGNORE INTO help_settings (name, value) VALUES ('user_key_secret', $value);
+            SELECT value FROM help_settings WHERE name = 'user_key_secret';
+            """;
+        command.Parameters.AddWithValue("$value", RandomNumberGenerator.GetBytes(32));
+        return (byte[])(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<HelpInsightsReport> GetReportAsync(HelpInsightsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        using var activity = SqliteTelemetry.Source.StartActivity("helpwidget.sqlite.insights_report");
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            return await new ReportReader(connection, query).ReadAsync(cancellationToken);
+        }
+        finally
+        {
+            SqliteTelemetry.ReportDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    private static long DayOf(long at) => at >= 0 ? at / Day : ((at + 1) / Day) - 1;
+
+    private static readonly int s_epochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    /// <summary>The month of a day (days since 1970-01-01), as months since January 1970.</summary>
+    private static long MonthOf(long day)
+    {
+        var date = DateOnly.FromDayNumber((int)(s_epochDay + day));
+        return ((date.Year - 1970) * 12L) + date.Month - 1;
+    }
+
+    /// <summary>The first day of a month (months since January 1970), as days since 1970-01-01.</summary>
+    private static long FirstDayOf(long month) => new DateOnly(1970 + (int)(month / 12), (int)(month % 12) + 1, 1).DayNumber - s_epochDay;
+
+    private static string Key(string? value) => value ?? None;
+
+    private static string? Unkey(string value) => value == None ? null : value;
+
+    /// <summary>
+    /// Writes events one by one within a transaction, keeping the session summaries and day counters in step: a ticket
+    /// marks the searches of its session it followed with no article opened in between, and is a failed deflection
+    /// when the user read an article in the 24 hours before it (an article recorded after such a ticket marks it too).
+    /// </summary>
+    private sealed class EventWriter(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        private readonly Dictionary<string, SqliteCommand> _commands = [];
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in _commands.Values)
+            {
+                await command.DisposeAsync();
+            }
+        }
+
+        public async Task WriteAsync(HelpEvent e, CancellationToken cancellationToken)
+        {
+            var at = e.OccurredAt.ToUnixTimeMilliseconds();
+            var window = (long)HelpInsightsDefinitions.TicketWindow.TotalMilliseconds;
+            var failed = e.Kind == HelpEventKind.TicketCreated && await ScalarAsync(
+                "failed",
+                "SELECT EXISTS (SELECT 1 FROM help_events INDEXED BY help_events_user_views WHERE kind = 5 AND user_key = $user AND at <= $at AND at >= $at - $window);",
+                cancellationToken,
+                ("$user", e.UserKey), ("$at", at), ("$window", window)) is 1L;
+
+            object?[] values =
+            [
+                (int)e.Kind, at, e.UserKey, e.SessionId, e.Language, e.Route, e.ArticleId, e.Query, e.ResultCount, (int)e.Source,
+                e.Helpful is { } helpful ? (helpful ? 1 : 0) : null, e.Reason, e.AnnouncementId, e.IsSimulated ? 1 : 0, failed ? 1 : 0,
+            ];
+            await ExecuteAsync(
+                "insert",
+                """
+                INSERT INTO help_events (kind, at, user_key, session_id, language, route, article_id, query, result_count, source, helpful, reason, announcement_id, simulated, failed)
+                VALUES ($kind, $at, $user, $session, $language, $route, $article, $query, $results, $source, $helpful, $reason, $announcement, $simulated, $failed);
+                """,
+                cancellationToken,
+                [.. InsertParameters.Zip(values)]);
+
+            var kind = e.Kind;
+            await UpdateSessionAsync(e.SessionId, session => session with
+            {
+                UserKey = session.Start is null && kind == HelpEventKind.SessionStarted ? e.UserKey : session.UserKey,
+                Start = session.Start ?? (kind == HelpEventKind.SessionStarted ? at : null),
+                Last = Math.Max(session.Last, at),
+                Searched = session.Searched || kind is HelpEventKind.Search or HelpEventKind.ZeroResultSearch,
+                Viewed = session.Viewed || kind == HelpEventKind.ArticleViewed,
+                Contacted = session.Contacted || kind == HelpEventKind.ContactStarted,
+                Ticketed = session.Ticketed || kind == HelpEventKind.TicketCreated,
+                Helped = session.Helped || kind is HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed,
+                Articles = kind is HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed && e.ArticleId is { } article && !session.Articles.Contains(article)
+                    ? [.. session.Articles, article]
+                    : session.Articles,
+            }, e.UserKey, at, cancellationToken);
+
+            if (kind == HelpEventKind.TicketCreated)
+            {
+                // The ticket undoes the resolution of every session of this user it falls in or within 24 hours after.
+                var undone = await ReadAsync(
+                    "undone-by-ticket",
+                    "SELECT session_id FROM help_sessions INDEXED BY help_sessions_user WHERE user_key = $user AND undone = 0 AND last >= $at - $window AND start <= $at;",
+                    cancellationToken,
+                    ("$user", e.UserKey), ("$at", at), ("$window", window));
+                foreach (var row in undone)
+                {
+                    await UpdateSessionAsync((string)row[0]!, session => session with { Undone = true }, e.UserKey, at, cancellationToken);
+                }
+            }
+
+            var day = DayOf(at);
+            switch (kind)
+            {
+                case HelpEventKind.Search or HelpEventKind.ZeroResultSearch:
+                    await CountAsync(day, Metric.Search, Key(e.Query), Key(e.Language), cancellationToken);
+                    if (kind == HelpEventKind.ZeroResultSearch)
+                    {
+                        await CountAsync(day, Metric.ZeroResults, Key(e.Query), Key(e.Language), cancellationToken);
+                    }
+
+                    break;
+                case HelpEventKind.ArticleViewed:
+                    await CountAsync(day, Metric.View, string.Empty, string.Empty, cancellationToken);
+                    foreach (var ticket in await ReadAsync(
+                        "mark-failed",
+                        """
+                        UPDATE help_events SET failed = 1
+                        WHERE id IN (SELECT id FROM help_events INDEXED BY help_events_user_tickets WHERE kind = 8 AND user_key = $user AND at >= $at AND at <= $at + $window)
+                            AND failed = 0
+                        RETURNING at;
+                        """,
+                        cancellationToken,
+                        ("$user", e.UserKey), ("$at", at), ("$window", window)))
+                    {
+                        await CountAsync(DayOf((long)ticket[0]!), Metric.FailedDeflection, string.Empty, string.Empty, cancellationToken);
+                    }
+
+                    break;
+                case HelpEventKind.ContactStarted:
+                    await CountAsync(day, Metric.Contact, e.Route ?? "/", string.Empty, cancellationToken);
+                    break;
+                case HelpEventKind.TicketCreated:
+                    await CountAsync(day, Metric.Ticket, e.Route ?? "/", string.Empty, cancellationToken);
+                    if (failed)
+                    {
+                        await CountAsync(day, Metric.FailedDeflection, string.Empty, string.Empty, cancellationToken);
+                    }
+
+                    foreach (var search in await ReadAsync(
+                        "mark-followed",
+                        """
+                        UPDATE help_events AS s SET followed = 1
+                        WHERE s.id IN (SELECT id FROM help_events INDEXED BY help_events_session WHERE session_id = $session AND kind IN (2, 3) AND at < $at)
+                            AND s.followed = 0
+                            AND NOT EXISTS (SELECT 1 FROM help_events v WHERE v.session_id = $session AND v.kind = 5 AND v.at > s.at AND v.at < $at)
+                        RETURNING at, query, language;
+                        """,
+                        cancellationToken,
+                        ("$session", e.SessionId), ("$at", at)))
+                    {
+                        await CountAsync(DayOf((long)search[0]!), Metric.Followed, Key((string?)search[1]), Key((string?)search[2]), cancellationToken);
+                    }
+
+                    break;
+                case HelpEventKind.DeflectionConfirmed when e.ArticleId is not null:
+                    await CountAsync(day, Metric.Confirmation, e.ArticleId, string.Empty, cancellationToken);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// Applies <paramref name="change"/> to a session's summary, checks whether a ticket of its user now undoes its
+        /// resolution, and moves the day counters of the day it started by the difference.
+        /// </summary>
+        private async Task UpdateSessionAsync(string sessionId, Func<SessionState, SessionState> change, string userKey, long at, CancellationToken cancellationToken)
+        {
+            var rows = await ReadAsync(
+                "session-read",
+                "SELECT user_key, start, last, searched, viewed, contacted, ticketed, helped, undone, articles FROM help_sessions WHERE session_id = $session;",
+                cancellationToken,
+                ("$session", sessionId));
+            var before = rows.Count == 0
+                ? new SessionState(userKey, null, at, false, false, false, false, false, false, [])
+                : new SessionState(
+                    (string)rows[0][0]!, (long?)rows[0][1], (long)rows[0][2]!, (long)rows[0][3]! == 1, (long)rows[0][4]! == 1, (long)rows[0][5]! == 1,
+                    (long)rows[0][6]! == 1, (long)rows[0][7]! == 1, (long)rows[0][8]! == 1, rows[0][9] is string articles ? articles.Split('\n') : []);
+            var after = change(before);
+            if (!after.Undone && after.Start is { } start)
+            {
+                after = after with
+                {
+                    Undone = await ScalarAsync(
+                        "undone-check",
+                        "SELECT EXISTS (SELECT 1 FROM help_events INDEXED BY help_events_user_tickets WHERE kind = 8 AND user_key = $user AND at >= $start AND at <= $last + $window);",
+                        cancellationToken,
+                        ("$user", after.UserKey), ("$start", start), ("$last", after.Last), ("$window", (long)HelpInsightsDefinitions.TicketWindow.TotalMilliseconds)) is 1L,
+                };
+            }
+
+            await ExecuteAsync(
+                "session-write",
+                """
+                INSERT INTO help_sessions (session_id, user_key, start, last, searched, viewed, contacted, ticketed, helped, undone, articles)
+                VALUES ($session, $user, $start, $last, $searched, $viewed, $contacted, $ticketed, $helped, $undone, $articles)
+                ON CONFLICT (session_id) DO UPDATE SET
+                    user_key = excluded.user_key, start = excluded.start, last = excluded.last, searched = excluded.searched, viewed = excluded.viewed,
+                    contacted = excluded.contacted, ticketed = excluded.ticketed, helped = excluded.helped, undone = excluded.undone, articles = excluded.articles;
+                """,
+                cancellationToken,
+                ("$session", sessionId), ("$user", after.UserKey), ("$start", after.Start), ("$last", after.Last), ("$searched", after.Searched ? 1 : 0),
+                ("$viewed", after.Viewed ? 1 : 0), ("$contacted", after.Contacted ? 1 : 0), ("$ticketed", after.Ticketed ? 1 : 0), ("$helped", after.Helped ? 1 : 0),
+                ("$undone", after.Undone ? 1 : 0), ("$articles", after.Articles.Length == 0 ? null : string.Join('\n', after.Articles)));
+
+            if (after.Start is { } started)
+            {
+                var day = DayOf(started);
+                var changes = after.Contribution()
+                    .Concat(before.Contribution().Select(c => (c.Metric, c.Key, Delta: -c.Delta)))
+                    .GroupBy(c => (c.Metric, c.Key))
+                    .Select(g => (g.Key.Metric, g.Key.Key, Delta: g.Sum(c => c.Delta)));
+                foreach (var (metric, key, delta) in changes)
+                {
+                    if (delta != 0)
+                    {
+                        await CountAsync(day, metric, key, string.Empty, cancellationToken, delta);
+                    }
+                }
+            }
+        }
+
+        private Task CountAsync(long day, Metric metric, string key1, string key2, CancellationToken cancellationToken, int delta = 1) => ExecuteAsync(
+            "count",
+            """
+            INSERT INTO help_counts (day, metric, key1, key2, value) VALUES ($day, $metric, $key1, $key2, $delta)
+            ON CONFLICT (day, metric, key1, key2) DO UPDATE SET value = value + excluded.value;
+            INSERT INTO help_counts_monthly (month, metric, key1, key2, value) VALUES ($month, $metric, $key1, $key2, $delta)
+            ON CONFLICT (month, metric, key1, key2) DO UPDATE SET value = value + excluded.value;
+            """,
+            cancellationToken,
+            ("$day", day), ("$month", MonthOf(day)), ("$metric", (int)metric), ("$key1", key1), ("$key2", key2), ("$delta", delta));
+
+        private async Task ExecuteAsync(string name, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+            await Prepare(name, sql, parameters).ExecuteNonQueryAsync(cancellationToken);
+
+        private async Task<object?> ScalarAsync(string name, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+            await Prepare(name, sql, parameters).ExecuteScalarAsync(cancellationToken);
+
+        private async Task<List<object?[]>> ReadAsync(string name, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+        {
+            var rows = new List<object?[]>();
+            await using var reader = await Prepare(name, sql, parameters).ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
+
+                rows.Add(row);
+            }
+
+            return rows;
+        }
+
+        /// <summary>Gets the command named <paramref name="name"/>, prepared once per transaction, with these values.</summary>
+        private SqliteCommand Prepare(string name, string sql, (string Name, object? Value)[] parameters)
+        {
+            if (!_commands.TryGetValue(name, out var command))
+            {
+                command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                foreach (var (parameter, _) in parameters)
+                {
+                    command.Parameters.Add(new SqliteParameter { ParameterName = parameter });
+                }
+
+                command.Prepare();
+                _commands[name] = command;
+            }
+
+            foreach (var (parameter, value) in parameters)
+            {
+                command.Parameters[parameter].Value = value ?? DBNull.Value;
+            }
+
+            return command;
+        }
+    }
+
+    /// <summary>
+    /// Reads the figures of a period: whole UTC days from the day counters, the partial days at its ends from the
+    /// events, the help sessions from their summaries (resolutions checked against the users' tickets here), and the
+    /// votes of the period (the last of each user and article counting).
+    /// </summary>
+    private sealed class ReportReader(SqliteConnection connection, HelpInsightsQuery query)
+    {
+        private readonly long _from = query.From.ToUnixTimeMilliseconds();
+        private readonly long _to = query.To.ToUnixTimeMilliseconds();
+        private readonly Dictionary<(Metric Metric, string Key1, string Key2), int> _counts = [];
+        private readonly Dictionary<long, int> _ticketsByDay = [];
+        private readonly Dictionary<long, int> _resolvedByDay = [];
+
+        public async Task<HelpInsightsReport> ReadAsync(CancellationToken cancellationToken)
+        {
+            var firstWholeDay = DayOf(_from - 1) + 1;
+            var endWholeDay = DayOf(_to);
+            var edges = new List<(long From, long To)>();
+            if (firstWholeDay >= endWholeDay)
+            {
+                edges.Add((_from, _to));
+            }
+            else
+            {
+                edges.Add((_from, firstWholeDay * Day));
+                edges.Add((endWholeDay * Day, _to));
+                await ReadCountsAsync(firstWholeDay, endWholeDay, cancellationToken);
+            }
+
+            foreach (var (from, to) in edges.Where(edge => edge.From < edge.To))
+            {
+                await ReadEdgeAsync(from, to, cancellationToken);
+                await ReadEdgeSessionsAsync(from, to, cancellationToken);
+            }
+
+            var ratings = await ReadRatingsAsync(cancellationToken);
+
+            int Sum(Metric metric) => _counts.Where(c => c.Key.Metric == metric).Sum(c => c.Value);
+            List<HelpQueryCount> Queries(Metric metric) => [.. _counts
+                .Where(c => c.Key.Metric == metric && c.Key.Key1 != None && c.Value > 0)
+                .Select(c => new HelpQueryCount { Query = c.Key.Key1, Language = Unkey(c.Key.Key2), Count = c.Value })
+                .OrderByDescending(q => q.Count).ThenBy(q => q.Query, StringComparer.Ordinal).ThenBy(q => q.Language, StringComparer.Ordinal)
+                .Take(query.Top)];
+            Dictionary<string, int> ByKey(Metric metric) => _counts.Where(c => c.Key.Metric == metric && c.Value > 0).ToDictionary(c => c.Key.Key1, c => c.Value, StringComparer.Ordinal);
+
+            var resolutionsByArticle = ByKey(Metric.ResolvedWithArticle);
+            var confirmations = ByKey(Metric.Confirmation);
+            var days = new List<HelpInsightsDay>();
+            var lastDay = DateOnly.FromDateTime(query.To.UtcDateTime.AddTicks(-1));
+            var epoch = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+            for (var day = DateOnly.FromDateTime(query.From.UtcDateTime); day <= lastDay; day = day.AddDays(1))
+            {
+                days.Add(new HelpInsightsDay { Date = day, Resolutions = _resolvedByDay.GetValueOrDefault(day.DayNumber - epoch), Tickets = _ticketsByDay.GetValueOrDefault(day.DayNumber - epoch) });
+            }
+
+            var contacts = _counts.Where(c => c.Key.Metric is Metric.Contact or Metric.Ticket && c.Value > 0).GroupBy(c => c.Key.Key1, StringComparer.Ordinal);
+            return new HelpInsightsReport
+            {
+                From = query.From,
+                To = query.To,
+                Funnel = new HelpInsightsFunnel
+                {
+                    Sessions = Sum(Metric.Sessions),
+                    WithSearch = Sum(Metric.WithSearch),
+                    WithArticle = Sum(Metric.WithArticle),
+                    WithContact = Sum(Metric.WithContact),
+                    WithTicket = Sum(Metric.WithTicket),
+                },
+                Searches = Sum(Metric.Search),
+                ArticleViews = Sum(Metric.View),
+                SelfServiceResolutions = Sum(Metric.Resolved),
+                Tickets = Sum(Metric.Ticket),
+                FailedDeflections = Sum(Metric.FailedDeflection),
+                Days = days,
+                TopSearches = Queries(Metric.Search),
+                ZeroResultSearches = Queries(Metric.ZeroResults),
+                SearchesFollowedByTicket = Queries(Metric.Followed),
+                WorstRatedArticles = ratings,
+                PagesWithMostContacts = [.. contacts
+                    .Select(g => new HelpRouteContacts
+                    {
+                        Route = g.Key,
+                        ContactsStarted = g.Where(c => c.Key.Metric == Metric.Contact).Sum(c => c.Value),
+                        Tickets = g.Where(c => c.Key.Metric == Metric.Ticket).Sum(c => c.Value),
+                    })
+                    .OrderByDescending(r => r.ContactsStarted + r.Tickets).ThenBy(r => r.Route, StringComparer.Ordinal)
+                    .Take(query.Top)],
+                TopDeflectingArticles = [.. resolutionsByArticle.Keys.Union(confirmations.Keys, StringComparer.Ordinal)
+                    .Select(id => new HelpArticleDeflections { ArticleId = id, Resolutions = resolutionsByArticle.GetValueOrDefault(id), Confirmations = confirmations.GetValueOrDefault(id) })
+                    .OrderByDescending(a => a.Resolutions).ThenByDescending(a => a.Confirmations).ThenBy(a => a.ArticleId, StringComparer.Ordinal)
+                    .Take(query.Top)],
+            };
+        }
+
+        private void Add(Metric metric, string key1, string key2, int value)
+        {
+            var key = (metric, key1, key2);
+            _counts[key] = _counts.GetValueOrDefault(key) + value;
+        }
+
+        /// <summary>Sums the counters of whole days: whole months from the monthly counters, the other days from the daily ones.</summary>
+        private async Task ReadCountsAsync(long firstDay, long endDay, CancellationToken cancellationToken)
+        {
+            var firstMonth = MonthOf(firstDay);
+            if (FirstDayOf(firstMonth) < firstDay)
+            {
+                firstMonth++;
+            }
+
+            var endMonth = MonthOf(endDay);
+            var (monthsFrom, monthsTo) = firstMonth < endMonth ? (FirstDayOf(firstMonth), FirstDayOf(endMonth)) : (endDay, endDay);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT metric, key1, key2, SUM(value) FROM help_counts_monthly WHERE month >= $firstMonth AND month < $endMonth GROUP BY metric, key1, key2;
+                SELECT metric, key1, key2, SUM(value) FROM (
+                    SELECT metric, key1, key2, value FROM help_counts WHERE day >= $first AND day < $monthsFrom
+                    UNION ALL
+                    SELECT metric, key1, key2, value FROM help_counts WHERE day >= $monthsTo AND day < $end)
+                GROUP BY metric, key1, key2;
+                WITH RECURSIVE days (day) AS (SELECT $first UNION ALL SELECT day + 1 FROM days WHERE day + 1 < $end)
+                SELECT c.day, c.metric, c.value FROM days JOIN help_counts c ON c.day = days.day AND c.metric IN (6, 14);
+                """;
+            command.Parameters.AddWithValue("$firstMonth", firstMonth);
+            command.Parameters.AddWithValue("$endMonth", firstMonth < endMonth ? endMonth : firstMonth);
+            command.Parameters.AddWithValue("$first", firstDay);
+            command.Parameters.AddWithValue("$end", endDay);
+            command.Parameters.AddWithValue("$monthsFrom", monthsFrom);
+            command.Parameters.AddWithValue("$monthsTo", monthsTo);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            for (var set = 0; set < 2; set++)
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    Add((Metric)reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
+                }
+
+                await reader.NextResultAsync(cancellationToken);
+            }
+
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var byDay = (Metric)reader.GetInt32(1) == Metric.Ticket ? _ticketsByDay : _resolvedByDay;
+                var day = reader.GetInt64(0);
+                byDay[day] = byDay.GetValueOrDefault(day) + reader.GetInt32(2);
+            }
+        }
+
+        /// <summary>Counts the events of a partial day as the day counters count them.</summary>
+        private async Task ReadEdgeAsync(long from, long to, CancellationToken cancellationToken)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT kind, at, query, language, route, article_id, followed, failed FROM help_events INDEXED BY help_events_at
+                WHERE at >= $from AND at < $to AND kind IN (2, 3, 5, 7, 8, 9);
+                """;
+            command.Parameters.AddWithValue("$from", from);
+            command.Parameters.AddWithValue("$to", to);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var kind = (HelpEventKind)reader.GetInt32(0);
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                switch (kind)
+                {
+                    case HelpEventKind.Search or HelpEventKind.ZeroResultSearch:
+                        var (queryKey, languageKey) = (Key(Text(2)), Key(Text(3)));
+                        Add(Metric.Search, queryKey, languageKey, 1);
+                        if (kind == HelpEventKind.ZeroResultSearch)
+                        {
+                            Add(Metric.ZeroResults, queryKey, languageKey, 1);
+                        }
+
+                        if (reader.GetInt32(6) == 1)
+                        {
+                            Add(Metric.Followed, queryKey, languageKey, 1);
+                        }
+
+                        break;
+                    case HelpEventKind.ArticleViewed:
+                        Add(Metric.View, string.Empty, string.Empty, 1);
+                        break;
+                    case HelpEventKind.ContactStarted:
+                        Add(Metric.Contact, Text(4) ?? "/", string.Empty, 1);
+                        break;
+                    case HelpEventKind.TicketCreated:
+                        Add(Metric.Ticket, Text(4) ?? "/", string.Empty, 1);
+                        var day = DayOf(reader.GetInt64(1));
+                        _ticketsByDay[day] = _ticketsByDay.GetValueOrDefault(day) + 1;
+                        if (reader.GetInt32(7) == 1)
+                        {
+                            Add(Metric.FailedDeflection, string.Empty, string.Empty, 1);
+                        }
+
+                        break;
+                    case HelpEventKind.DeflectionConfirmed when Text(5) is { } article:
+                        Add(Metric.Confirmation, article, string.Empty, 1);
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Counts the sessions that started in a partial day as the day counters count them.</summary>
+        private async Task ReadEdgeSessionsAsync(long from, long to, CancellationToken cancellationToken)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT user_key, start, last, searched, viewed, contacted, ticketed, helped, undone, articles FROM help_sessions INDEXED BY help_sessions_start
+                WHERE start >= $from AND start < $to;
+                """;
+            command.Parameters.AddWithValue("$from", from);
+            command.Parameters.AddWithValue("$to", to);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var session = new SessionState(
+                    reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3) == 1, reader.GetInt32(4) == 1, reader.GetInt32(5) == 1,
+                    reader.GetInt32(6) == 1, reader.GetInt32(7) == 1, reader.GetInt32(8) == 1, reader.IsDBNull(9) ? [] : reader.GetString(9).Split('\n'));
+                foreach (var (metric, key, delta) in session.Contribution())
+                {
+                    Add(metric, key, string.Empty, delta);
+                }
+
+                if (session.Resolved)
+                {
+                    var day = DayOf(session.Start!.Value);
+                    _resolvedByDay[day] = _resolvedByDay.GetValueOrDefault(day) + 1;
+                }
+            }
+        }
+
+        private async Task<List<HelpArticleRating>> ReadRatingsAsync(CancellationToken cancellationToken)
+        {
+            var last = new Dictionary<(string User, string Article), (bool Helpful, string? Reason)>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = """
+                    SELECT user_key, article_id, helpful, reason FROM help_events INDEXED BY help_events_votes
+                    WHERE kind = 6 AND at >= $from AND at < $to AND article_id IS NOT NULL AND helpful IS NOT NULL ORDER BY at, id;
+                    """;
+                command.Parameters.AddWithValue("$from", _from);
+                command.Parameters.AddWithValue("$to", _to);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    last[(reader.GetString(0), reader.GetString(1))] = (reader.GetInt32(2) == 1, reader.IsDBNull(3) ? null : reader.GetString(3));
+                }
+            }
+
+            return [.. last
+                .GroupBy(v => v.Key.Article, StringComparer.Ordinal)
+                .Select(g => new HelpArticleRating
+                {
+                    ArticleId = g.Key,
+                    Yes = g.Count(v => v.Value.Helpful),
+                    No = g.Count(v => !v.Value.Helpful),
+                    Reasons = [.. g.Where(v => !v.Value.Helpful && v.Value.Reason is not null)
+                        .GroupBy(v => v.Value.Reason!, StringComparer.Ordinal)
+                        .Select(r => new KeyValuePair<string, int>(r.Key, r.Count()))
+                        .OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)],
+                })
+                .OrderBy(r => (double)r.Yes / (r.Yes + r.No)).ThenByDescending(r => r.No).ThenBy(r => r.ArticleId, StringComparer.Ordinal)
+                .Take(query.Top)];
+        }
+    }
+
+    /// <summary>A help session's summary; it counts in the day it started once its start is known.</summary>
+    private sealed record SessionState(
+        string UserKey, long? Start, long Last, bool Searched, bool Viewed, bool Contacted, bool Ticketed, bool Helped, bool Undone, string[] Articles)
+    {
+        public bool Resolved => Helped && !Undone;
+
+        /// <summary>What the session adds to the counters of its day.</summary>
+        public IEnumerable<(Metric Metric, string Key, int Delta)> Contribution()
+        {
+            if (Start is null)
+            {
+                yield break;
+            }
+
+            yield return (Metric.Sessions, string.Empty, 1);
+            yield return (Metric.WithSearch, string.Empty, Searched ? 1 : 0);
+            yield return (Metric.WithArticle, string.Empty, Viewed ? 1 : 0);
+            yield return (Metric.WithContact, string.Empty, Contacted ? 1 : 0);
+            yield return (Metric.WithTicket, string.Empty, Ticketed ? 1 : 0);
+            yield return (Metric.Resolved, string.Empty, Resolved ? 1 : 0);
+            if (Resolved)
+            {
+                foreach (var article in Articles)
+                {
+                    yield return (Metric.ResolvedWithArticle, article, 1);
+                }
+            }
+        }
+    }
+
+    /// <summary>What a day counter counts. The numbers are stored.</summary>
+    private enum Metric
+    {
+        Search = 1,
+        ZeroResults = 2,
+        Followed = 3,
+        View = 4,
+        Contact = 5,
+        Ticket = 6,
+        Confirmation = 7,
+        FailedDeflection = 8,
+        Sessions = 9,
+        WithSearch = 10,
+        WithArticle = 11,
+        WithContact = 12,
+        WithTicket = 13,
+        Resolved = 14,
+        ResolvedWithArticle = 15,
+    }
+}

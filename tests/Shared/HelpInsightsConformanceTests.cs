@@ -1,0 +1,270 @@
+namespace HelpWidget.Testing;
+
+/// <summary>
+/// The definitions of the insights, pinned on scripted event sequences; every way of computing them (the reference
+/// calculator, each store) inherits these tests. Linked into the test projects of the engine and of each store.
+/// </summary>
+public abstract class HelpInsightsConformanceTests
+{
+    /// <summary>Monday 2 March 2026, 09:00 UTC: where every script starts.</summary>
+    protected static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Computes the report of <paramref name="query"/> over <paramref name="events"/>, given in the order they happened.</summary>
+    protected abstract Task<HelpInsightsReport> ReportAsync(IReadOnlyList<HelpEvent> events, HelpInsightsQuery query);
+
+    /// <summary>The week of <see cref="Start"/>, from Monday 00:00 UTC.</summary>
+    private static HelpInsightsQuery Week => new() { From = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero) };
+
+    [Fact]
+    public async Task TicketAt23h59AfterTheArticle_IsAFailedDeflection_AndTheSessionIsNotResolved()
+    {
+        var script = new EventScript(Start)
+            .Session("alex", "s1").Search("vpn", 3).View("vpn-connect")
+            .Wait(TimeSpan.FromHours(23) + TimeSpan.FromMinutes(59))
+            .Session("alex", "s2").Ticket();
+
+        var report = await ReportAsync(script.Events, Week);
+
+        Assert.Equal((0, 1, 1), (report.SelfServiceResolutions, report.Tickets, report.FailedDeflections));
+        Assert.Equal(0.0, report.SelfServiceRate);
+    }
+
+    [Fact]
+    public async Task TicketAt24h01AfterTheArticle_IsNotAFailedDeflection_AndTheSessionIsResolved()
+    {
+        var script = new EventScript(Start)
+            .Session("alex", "s1").Search("vpn", 3).View("vpn-connect")
+            .Wait(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1))
+            .Session("alex", "s2").Ticket();
+
+        var report = await ReportAsync(script.Events, Week);
+
+        Assert.Equal((1, 1, 0), (report.SelfServiceResolutions, report.Tickets, report.FailedDeflections));
+        Assert.Equal(0.5, report.SelfServiceRate);
+    }
+
+    [Fact]
+    public async Task TwoSessionsOfOneUser_ATicketInTheSecond_UndoesTheFirstsResolution_WhileAnotherUsersTicketDoesNot()
+    {
+        var script = new EventScript(Start)
+            .Session("alex", "a1").View("printer-queue")
+            .Session("kim", "k1").View("printer-queue")
+            .Wait(TimeSpan.FromHours(2))
+            .Session("alex", "a2").Search("printer offline", 0).Contact().Ticket()
+            .Session("sam", "x1").Ticket();
+
+        var report = await ReportAsync(script.Events, Week);
+
+        Assert.Equal(4, report.Funnel.Sessions);
+        Assert.Equal(1, report.SelfServiceResolutions);
+        Assert.Equal((2, 1), (report.Tickets, report.FailedDeflections));
+        Assert.Equal(1.0 / 3, report.SelfServiceRate);
+        Assert.Equal([("printer-queue", 1, 0)], report.TopDeflectingArticles.Select(a => (a.ArticleId, a.Resolutions, a.Confirmations)));
+    }
+
+    [Fact]
+    public async Task ThisSolvedMyProblem_WithoutReadingAnArticle_IsAResolution_AndCountsAsAConfirmation()
+    {
+        var script = new EventScript(Start)
+            .Session("alex", "s1").Contact().Solved("reset-password")
+            .Session("kim", "s2").Contact().Solved("reset-password").Wait(TimeSpan.FromMinutes(5)).Ticket();
+
+        var report = await ReportAsync(script.Events, Week);
+
+        Assert.Equal((1, 1, 0), (report.SelfServiceResolutions, report.Tickets, report.FailedDeflections));
+        Assert.Equal([("reset-password", 1, 2)], report.TopDeflectingArticles.Select(a => (a.ArticleId, a.Resolutions, a.Confirmations)));
+        Assert.Equal([("/", 2, 1)], report.PagesWithMostContacts.Select(p => (p.Route, p.ContactsStarted, p.Tickets)));
+    }
+
+    [Fact]
+    public async Task AChangedVote_CountsOnce_WithTheLastAnswer_AndReasonsOfNoAreCounted()
+    {
+        var script = new EventScript(Start)
+            .Session("alex", "s1").View("vpn-connect").Vote("vpn-connect", helpful: false, reason: "outdated").Vote("vpn-connect", helpful: true)
+            .Session("kim", "s2").View("vpn-connect").Vote("vpn-connect", helpful: false, reason: "unclear")
+            .Session("sam", "s3").View("vpn-connect").Vote("vpn-connect", helpful: false, reason: "unclear")
+            .Session("ana", "s4").View("printer-queue").Vote("printer-queue", helpful: true);
+
+        var report = await ReportAsync(script.Events, Week);
+
+        var worst = report.WorstRatedArticles[0];
+        Assert.Equal(("vpn-connect", 1, 2), (worst.ArticleId, worst.Yes, worst.No));
+        Assert.Equal(1.0 / 3, worst.Helpfulness);
+        Assert.Equal([new KeyValuePair<string, int>("unclear", 2)], worst.Reasons);
+        Assert.Equal(("printer-queue", 1.0), (report.WorstRatedArticles[1].ArticleId, report.WorstRatedArticles[1].Helpfulness));
+    }
+
+    [Fact]
+    public async Task SearchesInSeveralLanguages_AreCountedPerLanguage()
+    {
+        var script = new EventScript(Start)
+            .Session("alex", "s1", language: "sv-SE").Search("vpn", 2).Search("skrivare", 0)
+            .Session("kim", "s2", language: "en").Search("vpn", 2)
+            .Session("sam", "s3", language: "sv-SE").Search("vpn", 2);
+
+        var report = await ReportAsync(script.Events, Week);
+
+        Assert.Equal(4, report.Searches);
+        Assert.Equal([("vpn", "sv-SE", 2), ("skrivare", "sv-SE", 1), ("vpn", "en", 1)], report.TopSearches.Select(q => (q.Query, q.Language, q.Count)));
+        Assert.Equal([("skrivare", "sv-SE", 1)], report.ZeroResultSearches.Select(q => (q.Query, q.Language, q.Count)));
+    }
+
+    [Fact]
+    public async Task ASessionSpanningMidnight_BelongsToTheDayAndPeriodItStarted()
+    {
+        var evening = new DateTimeOffset(2026, 3, 2, 23, 50, 0, TimeSpan.Zero);
+        var script = new EventScript(evening)
+            .Session("alex", "s1").Search("expenses", 4).Wait(TimeSpan.FromMinutes(20)).View("travel-expenses");
+        var midnight = new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero);
+
+        var twoDays = await ReportAsync(script.Events, new HelpInsightsQuery { From = midnight.AddDays(-1), To = midnight.AddDays(1) });
+        var secondDay = await ReportAsync(script.Events, new HelpInsightsQuery { From = midnight, To = midnight.AddDays(1) });
+
+        Assert.Equal([(new DateOnly(2026, 3, 2), 1), (new DateOnly(2026, 3, 3), 0)], twoDays.Days.Select(d => (d.Date, d.Resolutions)));
+        Assert.Equal((1, 1, 1), (twoDays.Funnel.Sessions, twoDays.Funnel.WithArticle, twoDays.SelfServiceResolutions));
+        Assert.Equal((0, 0, 1, 0), (secondDay.Funnel.Sessions, secondDay.SelfServiceResolutions, secondDay.ArticleViews, secondDay.Searches));
+    }
+
+    [Fact]
+    public async Task PeriodBoundaries_IncludeTheStart_ExcludeTheEnd_AndLookPastTheEndForTickets()
+    {
+        var from = Start;
+        var to = Start.AddHours(1);
+        var script = new EventScript(from)
+            .Session("alex", "at-start").View("a")
+            .Wait(TimeSpan.FromMinutes(59) + TimeSpan.FromSeconds(57))
+            .Session("kim", "just-before-end").View("b")
+            .Wait(TimeSpan.FromSeconds(1))
+            .Session("sam", "at-end").View("c").Ticket()
+            .Wait(TimeSpan.FromHours(3))
+            .Session("kim", "later").Ticket();
+
+        var report = await ReportAsync(script.Events, new HelpInsightsQuery { From = from, To = to });
+
+        Assert.Equal(2, report.Funnel.Sessions);
+        Assert.Equal(1, report.SelfServiceResolutions);
+        Assert.Equal(0, report.Tickets);
+        Assert.Equal(2, report.ArticleViews);
+        Assert.Equal(1.0, report.SelfServiceRate);
+    }
+
+    [Fact]
+    public async Task ContentGaps_ZeroResults_AndSearchesFollowedByATicketWithNoArticleOpened()
+    {
+        var script = new EventScript(Start)
+            .Session("alex", "s1").Search("expense limit", 0).Contact().Ticket()
+            .Session("kim", "s2").Search("expense limit", 0).Search("receipts", 2).View("receipts").Ticket()
+            .Session("sam", "s3").Search("mileage", 1).Ticket()
+            .Session("ana", "s4").Search("mileage", 1).Wait(TimeSpan.FromMinutes(40)).Session("ana", "s5").Ticket();
+
+        var report = await ReportAsync(script.Events, Week);
+
+        Assert.Equal([("expense limit", 2)], report.ZeroResultSearches.Select(q => (q.Query, q.Count)));
+        Assert.Equal([("expense limit", 1), ("mileage", 1)], report.SearchesFollowedByTicket.Select(q => (q.Query, q.Count)));
+    }
+
+    [Fact]
+    public async Task Funnel_CountsSessionsThatReachedEachStep()
+    {
+        var script = new EventScript(Start)
+            .Session("a", "s1")
+            .Session("b", "s2").Search("x", 1)
+            .Session("c", "s3").Search("x", 1).View("x")
+            .Session("d", "s4").Search("x", 1).View("x").Contact()
+            .Session("e", "s5").Search("x", 1).View("x").Contact().Ticket();
+
+        var report = await ReportAsync(script.Events, Week);
+
+        Assert.Equal((5, 4, 3, 2, 1), (report.Funnel.Sessions, report.Funnel.WithSearch, report.Funnel.WithArticle, report.Funnel.WithContact, report.Funnel.WithTicket));
+        Assert.Equal(2, report.SelfServiceResolutions);
+    }
+
+    [Fact]
+    public async Task AnEmptyPeriod_HasNoRate_AndADayForEachDayWithZeros()
+    {
+        var report = await ReportAsync([], Week);
+
+        Assert.Null(report.SelfServiceRate);
+        Assert.Equal(7, report.Days.Count);
+        Assert.All(report.Days, d => Assert.Null(d.SelfServiceRate));
+        Assert.Empty(report.TopSearches);
+    }
+
+    [Fact]
+    public async Task Top_LimitsEveryTable()
+    {
+        var script = new EventScript(Start).Session("a", "s1");
+        for (var i = 0; i < 5; i++)
+        {
+            script.Search("q" + i, 0).View("article-" + i).Vote("article-" + i, helpful: false);
+        }
+
+        var report = await ReportAsync(script.Events, new HelpInsightsQuery { From = Start, To = Start.AddDays(1), Top = 3 });
+
+        Assert.Equal(["q0", "q1", "q2"], report.TopSearches.Select(q => q.Query));
+        Assert.Equal(3, report.ZeroResultSearches.Count);
+        Assert.Equal(3, report.WorstRatedArticles.Count);
+    }
+}
+
+/// <summary>Writes a script of insight events as the widget records them, on a clock that moves only when told.</summary>
+public sealed class EventScript(DateTimeOffset start)
+{
+    private DateTimeOffset _now = start;
+    private string _user = "nobody";
+    private string _session = "none";
+    private string _language = "en";
+    private string? _route;
+
+    public List<HelpEvent> Events { get; } = [];
+
+    public EventScript Wait(TimeSpan time)
+    {
+        _now += time;
+        return this;
+    }
+
+    /// <summary>Starts a help session of <paramref name="user"/> a second after the last event.</summary>
+    public EventScript Session(string user, string session, string language = "en", string? route = null)
+    {
+        (_user, _session, _language, _route) = ("user-" + user, session, language, route);
+        return Add(HelpEventKind.SessionStarted);
+    }
+
+    public EventScript Search(string query, int results) => Add(results == 0 ? HelpEventKind.ZeroResultSearch : HelpEventKind.Search, query: query, results: results);
+
+    public EventScript View(string article) => Add(HelpEventKind.ArticleViewed, article: article);
+
+    public EventScript Vote(string article, bool helpful, string? reason = null) => Add(HelpEventKind.Vote, article: article, helpful: helpful, reason: reason);
+
+    public EventScript Contact() => Add(HelpEventKind.ContactStarted);
+
+    public EventScript Ticket() => Add(HelpEventKind.TicketCreated);
+
+    public EventScript Solved(string article) => Add(HelpEventKind.DeflectionConfirmed, article: article);
+
+    public EventScript Add(HelpEventKind kind, string? article = null, string? query = null, int? results = null, bool? helpful = null, string? reason = null)
+    {
+        // Events one second apart: a script reads in the order things happened.
+        if (Events.Count > 0 && _now <= Events[^1].OccurredAt)
+        {
+            _now = Events[^1].OccurredAt.AddSeconds(1);
+        }
+
+        Events.Add(new HelpEvent
+        {
+            Kind = kind,
+            OccurredAt = _now,
+            UserKey = _user,
+            SessionId = _session,
+            Language = _language,
+            Route = _route,
+            ArticleId = article,
+            Query = query,
+            ResultCount = results,
+            Helpful = helpful,
+            Reason = reason,
+        });
+        return this;
+    }
+}
