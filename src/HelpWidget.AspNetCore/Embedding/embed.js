@@ -30,7 +30,10 @@
   let component;
   let loading;
   let tokenProvider = null;
-  const request = { server, topic: limit(data.topic), article: null, search: null, open: true, position: data.position === 'start' ? 'start' : 'end', request: 0 };
+  // The page's routes count from its <base> when it has one, else from the origin's root (a page without one has its own
+  // address as its base, which would make /expenses/new the route "/new").
+  const pageBase = document.querySelector('base[href]') ? document.baseURI : location.origin + '/';
+  const request = { server, pageBase, topic: limit(data.topic), article: null, search: null, open: true, position: data.position === 'start' ? 'start' : 'end', request: 0 };
 
   function el(name, attributes, children) {
     const element = document.createElement(name);

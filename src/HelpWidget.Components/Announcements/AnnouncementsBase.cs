@@ -55,6 +55,10 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    /// <summary>Where the page's routes count from when the widget is embedded in another origin's page.</summary>
+    [CascadingParameter]
+    private HelpAssets? Embedding { get; set; }
+
     [Inject]
     private ILogger<AnnouncementsBase> Logger { get; set; } = default!;
 
@@ -146,7 +150,7 @@ public abstract class AnnouncementsBase : ComponentBase, IDisposable
 
     private async Task LoadAsync(bool force)
     {
-        var route = Navigation.CurrentRoute();
+        var route = (Embedding ?? HelpAssets.Relative).Route(Navigation);
         var language = Options.Value.LanguageFor(CultureInfo.CurrentUICulture);
         var key = $"{route}|{EffectiveUser.Id}|{language}";
         if (!force && key == _loadedFor)

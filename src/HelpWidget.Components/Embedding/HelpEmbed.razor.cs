@@ -57,6 +57,10 @@ public sealed partial class HelpEmbed
     [Parameter]
     public string? Topic { get; set; }
 
+    /// <summary>Gets or sets the address the host page's routes count from: its base element's, or its origin's root.</summary>
+    [Parameter]
+    public string? PageBase { get; set; }
+
     /// <summary>Gets or sets the id of an article to open the panel on.</summary>
     [Parameter]
     public string? Article { get; set; }
@@ -107,9 +111,10 @@ public sealed partial class HelpEmbed
             throw new InvalidOperationException($"{nameof(HelpEmbed)}.{nameof(Server)} must be the help server's absolute http or https address.");
         }
 
-        if (_assets.BaseAddress is null || _assets.BaseAddress.GetLeftPart(UriPartial.Authority) != server.GetLeftPart(UriPartial.Authority))
+        var pageBase = Uri.TryCreate(PageBase, UriKind.Absolute, out var page) && (page.Scheme == Uri.UriSchemeHttp || page.Scheme == Uri.UriSchemeHttps) ? page : null;
+        if (_assets.BaseAddress is null || _assets.BaseAddress.GetLeftPart(UriPartial.Authority) != server.GetLeftPart(UriPartial.Authority) || _assets.PageBase != pageBase)
         {
-            _assets = new HelpAssets(new Uri(server.GetLeftPart(UriPartial.Authority) + "/"));
+            _assets = new HelpAssets(new Uri(server.GetLeftPart(UriPartial.Authority) + "/"), pageBase);
         }
 
         if (Request == _handledRequest)

@@ -60,6 +60,10 @@ public sealed partial class HelpPanel : IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    /// <summary>Where the page's routes count from when the widget is embedded in another origin's page.</summary>
+    [CascadingParameter]
+    private HelpAssets? Embedding { get; set; }
+
     [Inject]
     private IOptions<HelpWidgetOptions> Options { get; set; } = default!;
 
@@ -147,7 +151,7 @@ public sealed partial class HelpPanel : IDisposable
             _memory.EndFinished();
         }
 
-        _route = Navigation.CurrentRoute();
+        _route = (Embedding ?? HelpAssets.Relative).Route(Navigation);
         Navigation.LocationChanged += OnLocationChanged;
         Session.Context.Changed += OnContextChanged;
         _connectivity = Services.GetService<IHelpConnectivity>();
@@ -505,7 +509,7 @@ public sealed partial class HelpPanel : IDisposable
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs args)
     {
-        _route = Navigation.CurrentRoute();
+        _route = (Embedding ?? HelpAssets.Relative).Route(Navigation);
         // Where this page offers no contact (a Never rule), the form kept in the session waits for a page that does.
         Nav.LeaveContactUnlessOffered(ContactOffered);
 
