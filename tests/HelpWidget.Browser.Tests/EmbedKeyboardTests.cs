@@ -83,6 +83,7 @@ public sealed class EmbedKeyboardTests(EmbedFixture app) : EmbedPageTests(app)
 
         // With the panel loaded, the page's fields still take "?" as text.
         await Page.Keyboard.PressAsync("Escape");
+        await Expect(Launcher).ToBeFocusedAsync();
         await notes.FocusAsync();
         await Page.Keyboard.TypeAsync(" Who?");
         await Expect(notes).ToHaveValueAsync("Why? Who?");
