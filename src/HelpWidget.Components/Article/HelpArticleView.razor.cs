@@ -29,6 +29,8 @@ public sealed partial class HelpArticleView
     private string _html = string.Empty;
     private bool? _answer;
     private bool _saving;
+    private ElementReference _feedbackGroup;
+    private bool _focusFeedback;
     private string _status = string.Empty;
     private IReadOnlyList<HelpArticle> _related = [];
     private HelpArticle? _relatedFor;
@@ -188,6 +190,16 @@ public sealed partial class HelpArticleView
         return shifted is null ? html : shifted.Append(html, copied, html.Length - copied).ToString();
     }
 
+    /// <inheritdoc />
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusFeedback)
+        {
+            _focusFeedback = false;
+            await _feedbackGroup.FocusAsync();
+        }
+    }
+
     private Task AnswerAsync(bool helpful) => SaveAsync(helpful, reason: null, comment: null, () =>
     {
         _answer = helpful;
@@ -218,6 +230,8 @@ public sealed partial class HelpArticleView
         {
             await Answers.SaveAsync(Session, Article, _feedbackId, helpful, reason, comment, Route, Query);
             _status = saved();
+            // The button just pressed is gone: focus moves to the answer's group instead of falling out of the panel.
+            _focusFeedback = true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
