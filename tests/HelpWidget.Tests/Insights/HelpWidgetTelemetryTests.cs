@@ -76,6 +76,9 @@ public sealed class HelpWidgetTelemetryTests
         }
 
         await host.Sink.WaitForAsync(e => e.Count == 2);
+        // The sinks are written one after the other and each is counted after its write returns, so wait for both counts.
+        await dropped.WaitForMeasurementsAsync(1, TimeSpan.FromSeconds(10));
+        await written.WaitForMeasurementsAsync(1, TimeSpan.FromSeconds(10));
 
         Assert.Empty(failing.Events);
         Assert.Equal(2, dropped.GetMeasurementSnapshot().EvaluateAsCounter());
