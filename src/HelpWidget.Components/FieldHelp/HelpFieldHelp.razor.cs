@@ -68,7 +68,7 @@ public sealed partial class HelpFieldHelp
     private Task OpenArticleAsync()
     {
         _tipOpen = false;
-        return Session.ShowArticleAsync(ArticleId!);
+        return Session.ShowArticleAsync(ArticleId!, HelpArticleSource.FieldHelp);
     }
 
     private void ToggleTip() => _tipOpen = !_tipOpen;

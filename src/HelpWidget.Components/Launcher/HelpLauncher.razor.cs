@@ -244,6 +244,12 @@ public partial class HelpLauncher : IAsyncDisposable
         {
             _claimsUser = HelpUser.FromClaims((await AuthenticationState).User);
         }
+
+        if (EffectiveUser is { Id: not null } user)
+        {
+            // Set before the panel first opens, so the first help session is the user's (a keyed hash of the id).
+            Session.User = user;
+        }
     }
 
     /// <inheritdoc />

@@ -165,6 +165,12 @@ public sealed partial class HelpPanel : IDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
+        if (User is { Id: not null } user)
+        {
+            // Insights link one user's help sessions by a keyed hash of this id (never the id itself).
+            Session.User = user;
+        }
+
         if (!Open && _wasOpen && _memory.EndFinished())
         {
             ForgetFinishedRequest();
@@ -180,6 +186,7 @@ public sealed partial class HelpPanel : IDisposable
             }
 
             await LoadSuggestionsAsync();
+            RecordSuggestionsShown();
         }
 
         if (Open && Start is { } start && !ReferenceEquals(start, _applied))
@@ -256,6 +263,15 @@ public sealed partial class HelpPanel : IDisposable
         {
             // A newer load (the page's context changed meanwhile) keeps saying it is loading until it ends.
             _suggestionsLoading = _suggestionsKey != key;
+        }
+    }
+
+    /// <summary>Records, for insights, that the open panel shows suggestions for the page (no search typed).</summary>
+    private void RecordSuggestionsShown()
+    {
+        if (Open && Nav.View == PanelView.Search && string.IsNullOrWhiteSpace(_memory.Query) && !_suggestionsLoading && _suggestions.Count > 0)
+        {
+            Session.RecordSuggestionsShown(_suggestions.Count);
         }
     }
 
@@ -368,22 +384,35 @@ public sealed partial class HelpPanel : IDisposable
     private Task OpenResultAsync(string id)
     {
         _articleQuery = _searchedQuery;
-        return OpenArticleAsync(id);
+        return OpenArticleAsync(id, HelpArticleSource.Search);
     }
 
+    /// <summary>Opens an article suggested for the page, or on the contact form for what the user is writing.</summary>
+    private Task OpenSuggestionAsync(string id)
+    {
+        _articleQuery = null;
+        return OpenArticleAsync(id, HelpArticleSource.Suggestion);
+    }
+
+    /// <summary>Opens an article the app asked for (a deep link or a field's help: the session knows which).</summary>
     private Task OpenWithoutSearchAsync(string id)
     {
         _articleQuery = null;
-        return OpenArticleAsync(id);
+        return OpenArticleAsync(id, source: null);
     }
 
-    private async Task OpenArticleAsync(string id)
+    /// <summary>Opens an article listed as related under the one shown; the search that led there still counts.</summary>
+    private Task OpenRelatedAsync(string id) => OpenArticleAsync(id, HelpArticleSource.Related);
+
+    /// <param name="id">The article's id.</param>
+    /// <param name="source">Where the user opened it from; <see langword="null"/> takes what the session expects (a deep link or field help).</param>
+    private async Task OpenArticleAsync(string id, HelpArticleSource? source)
     {
         Nav.Navigate(PanelView.Article, id);
         await LoadArticleAsync(id);
         if (_article is not null)
         {
-            Session.RecordArticle(_article.Id, _article.Language);
+            Session.RecordArticle(_article.Id, _article.Language, source);
         }
     }
 
@@ -526,6 +555,7 @@ public sealed partial class HelpPanel : IDisposable
             {
                 _suggestionsKey = null;
                 await LoadSuggestionsAsync();
+                RecordSuggestionsShown();
                 StateHasChanged();
             });
         }

@@ -104,7 +104,6 @@ internal sealed class SessionRecording(HelpEventRecorder recorder, IOptions<Help
             FlushSearch();
             _sessionId = Guid.NewGuid().ToString("N");
             _searched = false;
-            _nextSource = null;
             _contactStarted = false;
             _announcementsShown.Clear();
             recorder.Record(New(HelpEventKind.SessionStarted, now));
