@@ -54,6 +54,16 @@ internal static partial class ApiInput
             ? null
             : Refuse(http, endpoint, StatusCodes.Status400BadRequest, "invalid_language");
 
+    /// <summary>Gets a value indicating whether a non-empty text is a language tag (at most 35 characters).</summary>
+    public static bool CheckLanguageText(string language) => language.Length <= 35 && LanguagePattern().IsMatch(language);
+
+    /// <summary>
+    /// Gets a value indicating whether a route is a path of this site: it starts with one <c>/</c>, and holds no back
+    /// slash, white space, quote or angle bracket (none of which a path carries unencoded).
+    /// </summary>
+    public static bool IsRoute(string route) =>
+        route.StartsWith('/') && !route.StartsWith("//", StringComparison.Ordinal) && route.IndexOfAny(['\\', '<', '>', '"', '\'', '`']) < 0 && !route.Any(char.IsWhiteSpace);
+
     /// <summary>Reads the number of results wanted: empty gives <paramref name="fallback"/>.</summary>
     public static ProblemHttpResult? TryReadMax(HttpContext http, string endpoint, string? max, int fallback, out int value)
     {

@@ -37,6 +37,14 @@ internal static class ApiProblems
         ["invalid_ticket"] = ("The ticket breaks a rule.", "Some fields of the ticket are not valid; see errors.", "Några fält i ärendet är inte giltiga; se errors."),
         ["ticket_not_found"] = ("Not found.", "There is no such ticket.", "Ärendet finns inte."),
         ["idempotency_key_in_use"] = ("The idempotency key is in use.", "Send the ticket again with a new idempotency key.", "Skicka ärendet igen med en ny idempotensnyckel."),
+        ["invalid_events"] = ("The events break a rule.", "Some events are not valid; see errors. None of the batch was recorded.", "Några händelser är inte giltiga; se errors. Inget i omgången sparades."),
+        ["too_many_events"] = ("Too many events.", "One request may carry at most {0} events.", "En begäran får innehålla högst {0} händelser."),
+        ["unknown_kind"] = ("The kind is unknown.", "kind must be one of the event kinds, such as search or articleViewed.", "kind måste vara en av händelsetyperna, till exempel search eller articleViewed."),
+        ["unknown_source"] = ("The source is unknown.", "source must be suggestion, search, fieldHelp, deepLink, related or unknown.", "source måste vara suggestion, search, fieldHelp, deepLink, related eller unknown."),
+        ["time_out_of_range"] = ("The time is out of range.", "occurredAt must be within the last {0} hours and at most {1} minutes ahead of the server's clock.", "occurredAt måste ligga inom de senaste {0} timmarna och högst {1} minuter före serverns klocka."),
+        ["invalid_session_id"] = ("The session id is not valid.", "sessionId must be 8 to 64 letters, digits, '-' or '_'.", "sessionId måste vara 8 till 64 bokstäver, siffror, '-' eller '_'."),
+        ["invalid_id"] = ("An id is not valid.", "{0} must be an id: letters, digits, '.', '-' and '_', at most 128.", "{0} måste vara ett id: bokstäver, siffror, '.', '-' och '_', högst 128."),
+        ["invalid_count"] = ("A count is out of range.", "resultCount must be a whole number from 0 to {0}, 0 exactly for a zero-result search.", "resultCount måste vara ett heltal från 0 till {0}, exakt 0 för en sökning utan träffar."),
         ["rate_limited"] = ("Too many requests.", "Too many requests; try again in {0} seconds.", "För många förfrågningar; försök igen om {0} sekunder."),
         ["server_error"] = ("The help service failed.", "Help could not answer just now; try again later.", "Hjälpen kunde inte svara just nu; försök igen senare."),
     };
@@ -55,6 +63,13 @@ internal static class ApiProblems
         };
         problem.Extensions["code"] = code;
         return problem;
+    }
+
+    /// <summary>Gets the message of a rule in the caller's language, for one field of a validation problem.</summary>
+    public static string Message(HttpContext http, string code, params object[] arguments)
+    {
+        var (_, english, swedish) = s_messages[code];
+        return string.Format(CultureInfo.InvariantCulture, PrefersSwedish(http) ? swedish : english, arguments);
     }
 
     /// <summary>Gets a result that writes the problem as <c>application/problem+json</c>.</summary>

@@ -18,6 +18,11 @@ internal static class ApiTelemetry
     public static readonly Counter<long> RateLimitRejections = Meter.CreateCounter<long>(
         "helpwidget.api.rate_limit_rejections", "{request}", "Requests refused by a rate-limiting policy.");
 
+    public static readonly Counter<long> EventsReceived = Meter.CreateCounter<long>(
+        "helpwidget.api.events.received", "{event}", "Insight events received from remote widgets, by what became of them.");
+
+    public static KeyValuePair<string, object?> Outcome(string outcome) => new("helpwidget.outcome", outcome);
+
     public static void Rejected(string endpoint, string code) =>
         ValidationRejections.Add(1, new KeyValuePair<string, object?>("helpwidget.endpoint", endpoint), new KeyValuePair<string, object?>("helpwidget.rule", code));
 }

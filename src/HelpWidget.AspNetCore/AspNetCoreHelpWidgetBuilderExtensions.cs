@@ -13,8 +13,8 @@ public static class AspNetCoreHelpWidgetBuilderExtensions
     /// <summary>
     /// Adds what <see cref="HelpWidgetApiEndpointRouteBuilderExtensions.MapHelpWidgetApi"/> needs: its options
     /// (validated at start), ProblemDetails, the source-generated JSON contract, the rate-limiting policies
-    /// <see cref="HelpWidgetApiRateLimitPolicies.Search"/>, <see cref="HelpWidgetApiRateLimitPolicies.Feedback"/> and
-    /// <see cref="HelpWidgetApiRateLimitPolicies.Tickets"/>, and the CORS policy <see cref="HelpWidgetApiCorsPolicy.Name"/>.
+    /// <see cref="HelpWidgetApiRateLimitPolicies.Search"/>, <see cref="HelpWidgetApiRateLimitPolicies.Feedback"/>,
+    /// <see cref="HelpWidgetApiRateLimitPolicies.Tickets"/> and <see cref="HelpWidgetApiRateLimitPolicies.Events"/>, and the CORS policy <see cref="HelpWidgetApiCorsPolicy.Name"/>.
     /// The app calls <c>app.UseRateLimiter()</c> (after authentication, so limits are per signed-in user) for the
     /// limits to apply, and <c>app.UseCors()</c> when pages of <see cref="HelpWidgetApiOptions.AllowedOrigins"/> call the API.
     /// </summary>
@@ -62,6 +62,7 @@ public static class AspNetCoreHelpWidgetBuilderExtensions
             o.AddPolicy<string, SearchRateLimitPolicy>(HelpWidgetApiRateLimitPolicies.Search);
             o.AddPolicy<string, FeedbackRateLimitPolicy>(HelpWidgetApiRateLimitPolicies.Feedback);
             o.AddPolicy<string, TicketRateLimitPolicy>(HelpWidgetApiRateLimitPolicies.Tickets);
+            o.AddPolicy<string, EventRateLimitPolicy>(HelpWidgetApiRateLimitPolicies.Events);
         });
         return builder;
     }

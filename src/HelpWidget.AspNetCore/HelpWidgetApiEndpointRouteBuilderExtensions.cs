@@ -11,7 +11,7 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the HelpWidget HTTP API under <paramref name="prefix"/>: <c>GET search</c>, <c>GET suggestions</c>,
     /// <c>GET articles/{id}</c>, <c>POST feedback</c>, <c>GET announcements</c>,
-    /// <c>POST announcements/{id}/dismissal</c>, <c>POST tickets</c> and <c>GET tickets/{reference}</c>. Each answers
+    /// <c>POST announcements/{id}/dismissal</c>, <c>POST tickets</c>, <c>GET tickets/{reference}</c> and <c>POST events</c> (insight events of remote widgets). Each answers
     /// for the caller's user (<c>HttpContext.User</c>, read by <see cref="HelpUser.FromClaims"/>), so articles and
     /// announcements outside the caller's audiences are never returned; every error is a ProblemDetails response.
     /// Posts from another site's page are refused unless its origin is in <see cref="HelpWidgetApiOptions.AllowedOrigins"/>,
@@ -104,6 +104,16 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
 
             // The form is read by the handler, not bound; the origin check above stands in for form tokens, which a script-driven client cannot fetch.
             .DisableAntiforgery();
+        group.MapPost("events", EventEndpoints.RecordAsync)
+            .WithName("HelpWidgetEvents")
+            .WithSummary("Records a batch of insight events from a remote widget, for the caller's user.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AddEndpointFilter(ApiEndpoints.Guard("events"))
+            .AddEndpointFilter(CrossSiteRequests.RefuseForeignOriginAsync)
+            .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Events);
         group.MapGet("tickets/{reference}", TicketEndpoints.GetAsync)
             .WithName("HelpWidgetTicketView")
             .WithSummary("Shows a ticket to the user who sent it.")

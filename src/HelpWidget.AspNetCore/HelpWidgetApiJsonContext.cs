@@ -9,6 +9,8 @@ namespace HelpWidget.AspNetCore;
 [JsonSerializable(typeof(HelpArticle))]
 [JsonSerializable(typeof(IReadOnlyList<HelpAnnouncement>))]
 [JsonSerializable(typeof(FeedbackBody))]
+[JsonSerializable(typeof(EventsBody))]
+[JsonSerializable(typeof(EventsReceipt))]
 [JsonSerializable(typeof(TicketBody))]
 [JsonSerializable(typeof(TicketView))]
 [JsonSerializable(typeof(TicketReceipt))]

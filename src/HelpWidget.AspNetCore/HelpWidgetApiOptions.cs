@@ -27,6 +27,14 @@ public sealed class HelpWidgetApiOptions
     public int TicketPermitLimit { get; set; } = 5;
 
     /// <summary>
+    /// Gets or sets how many batches of insight events (<c>POST events</c>, up to 100 events each) one caller may send
+    /// in each <see cref="RateLimitWindow"/>, from 1 to 100,000; further batches get 429 with <c>Retry-After</c> (the
+    /// widget drops them and counts them). Defaults to 60.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int EventPermitLimit { get; set; } = 60;
+
+    /// <summary>
     /// Gets or sets a value indicating whether callers who are not signed in may send tickets (they cannot read them
     /// back). Defaults to <see langword="false"/>: <c>POST tickets</c> answers 401 to them.
     /// </summary>

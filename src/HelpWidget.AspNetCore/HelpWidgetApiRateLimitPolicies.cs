@@ -11,4 +11,7 @@ public static class HelpWidgetApiRateLimitPolicies
 
     /// <summary>The policy on tickets: <see cref="HelpWidgetApiOptions.TicketPermitLimit"/> per caller and window.</summary>
     public const string Tickets = "HelpWidget.Tickets";
+
+    /// <summary>The policy on insight events from remote widgets: <see cref="HelpWidgetApiOptions.EventPermitLimit"/> requests per caller and window.</summary>
+    public const string Events = "HelpWidget.Events";
 }

@@ -63,3 +63,12 @@ internal sealed class TicketRateLimitPolicy(IOptions<HelpWidgetApiOptions> optio
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
         CallerRateLimit.Partition(httpContext, options.Value.TicketPermitLimit, options.Value.RateLimitWindow);
 }
+
+internal sealed class EventRateLimitPolicy(IOptions<HelpWidgetApiOptions> options) : IRateLimiterPolicy<string>
+{
+    public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected =>
+        (context, cancellationToken) => CallerRateLimit.RejectAsync(context, HelpWidgetApiRateLimitPolicies.Events, options.Value.RateLimitWindow, cancellationToken);
+
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
+        CallerRateLimit.Partition(httpContext, options.Value.EventPermitLimit, options.Value.RateLimitWindow);
+}

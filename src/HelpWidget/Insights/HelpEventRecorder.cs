@@ -32,12 +32,22 @@ internal sealed class HelpEventRecorder
 
     public ChannelReader<PendingEvent> Reader => _channel.Reader;
 
-    public void Record(PendingEvent pending)
+    /// <summary>Buffers an event for the writer; never waits and never throws.</summary>
+    /// <returns><see langword="true"/> when the event is buffered; <see langword="false"/> when recording is off or the buffer is full (counted).</returns>
+    public bool Record(PendingEvent pending)
     {
-        if (IsEnabled && !_channel.Writer.TryWrite(pending))
+        if (!IsEnabled)
         {
-            HelpWidgetTelemetry.EventsDropped.Add(1, HelpWidgetTelemetry.Reason("buffer_full"));
+            return false;
         }
+
+        if (_channel.Writer.TryWrite(pending))
+        {
+            return true;
+        }
+
+        HelpWidgetTelemetry.EventsDropped.Add(1, HelpWidgetTelemetry.Reason("buffer_full"));
+        return false;
     }
 
     /// <summary>Ends recording: the writer writes what is buffered and stops.</summary>

@@ -21,6 +21,26 @@ internal sealed class HelpEventWriter(
 
     private readonly IHelpEventSink[] _targets = [.. (store is null ? sinks : sinks.Prepend(store)).Distinct()];
     private byte[]? _secret;
+    private int _started;
+
+    /// <summary>
+    /// Starts writing where no host runs hosted services (a browser's WebAssembly host): the first help session starts
+    /// it, once. A host that runs hosted services starts it as one and never calls this.
+    /// </summary>
+    public void StartUnhosted()
+    {
+        if (recorder.IsEnabled && Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            _ = StartAsync(CancellationToken.None);
+        }
+    }
+
+    /// <inheritdoc />
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _started, 1);
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

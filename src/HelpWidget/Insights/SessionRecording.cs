@@ -8,8 +8,10 @@ namespace HelpWidget.Insights;
 /// inactivity, keeps only the last of a run of searches that refine each other (typing on), and remembers where the
 /// next article is opened from. Disposed with the user's scope, when it records the search still held.
 /// </summary>
-internal sealed class SessionRecording(HelpEventRecorder recorder, IOptions<HelpWidgetOptions> options) : IDisposable
+internal sealed class SessionRecording : IDisposable
 {
+    private readonly HelpEventRecorder _recorder;
+    private readonly IOptions<HelpWidgetOptions> _options;
     private readonly string _anonymousId = Guid.NewGuid().ToString("N");
     private readonly HashSet<string> _announcementsShown = new(StringComparer.Ordinal);
     private string? _sessionId;
@@ -19,17 +21,29 @@ internal sealed class SessionRecording(HelpEventRecorder recorder, IOptions<Help
     private HelpArticleSource? _nextSource;
     private bool _contactStarted;
 
+    public SessionRecording(HelpEventRecorder recorder, IOptions<HelpWidgetOptions> options, HelpEventWriter writer)
+    {
+        _recorder = recorder;
+        _options = options;
+
+        // A browser's WebAssembly host runs no hosted services: the writer starts with the first help session there.
+        if (OperatingSystem.IsBrowser())
+        {
+            writer.StartUnhosted();
+        }
+    }
+
     /// <summary>Gets or sets the user, whose id is hashed into <see cref="HelpEvent.UserKey"/>; <see langword="null"/> or anonymous hashes the session.</summary>
     public HelpUser? User { get; set; }
 
     /// <summary>Gets or sets the route of the user's current page.</summary>
     public string? Route { get; set; }
 
-    public void Opened() => Begin(recorder.Time.GetUtcNow());
+    public void Opened() => Begin(_recorder.Time.GetUtcNow());
 
     public void Searched(string query, int results)
     {
-        var now = Begin(recorder.Time.GetUtcNow());
+        var now = Begin(_recorder.Time.GetUtcNow());
         var search = New(HelpEventKind.Search, now) with { RawQuery = query, ResultCount = results };
         if (_search is { RawQuery: { } previous } && query.StartsWith(previous, StringComparison.OrdinalIgnoreCase))
         {
@@ -81,19 +95,19 @@ internal sealed class SessionRecording(HelpEventRecorder recorder, IOptions<Help
     {
         if (_announcementsShown.Add(announcementId))
         {
-            recorder.Record(Outside(HelpEventKind.AnnouncementShown) with { AnnouncementId = announcementId });
+            _recorder.Record(Outside(HelpEventKind.AnnouncementShown) with { AnnouncementId = announcementId });
         }
     }
 
-    public void AnnouncementDismissed(string announcementId) => recorder.Record(Outside(HelpEventKind.AnnouncementDismissed) with { AnnouncementId = announcementId });
+    public void AnnouncementDismissed(string announcementId) => _recorder.Record(Outside(HelpEventKind.AnnouncementDismissed) with { AnnouncementId = announcementId });
 
     public void Dispose() => FlushSearch();
 
     private void Emit(HelpEventKind kind, Func<PendingEvent, PendingEvent> fill)
     {
-        var now = Begin(recorder.Time.GetUtcNow());
+        var now = Begin(_recorder.Time.GetUtcNow());
         FlushSearch();
-        recorder.Record(fill(New(kind, now)));
+        _recorder.Record(fill(New(kind, now)));
     }
 
     /// <summary>Starts a help session when none is running or the last one ended in inactivity, and marks activity.</summary>
@@ -106,7 +120,7 @@ internal sealed class SessionRecording(HelpEventRecorder recorder, IOptions<Help
             _searched = false;
             _contactStarted = false;
             _announcementsShown.Clear();
-            recorder.Record(New(HelpEventKind.SessionStarted, now));
+            _recorder.Record(New(HelpEventKind.SessionStarted, now));
         }
 
         _lastActivity = now;
@@ -116,24 +130,24 @@ internal sealed class SessionRecording(HelpEventRecorder recorder, IOptions<Help
     /// <summary>An event that belongs to the running help session, or else to none (an id of its own, without a session start).</summary>
     private PendingEvent Outside(HelpEventKind kind)
     {
-        var now = recorder.Time.GetUtcNow();
+        var now = _recorder.Time.GetUtcNow();
         var running = _sessionId is not null && now - _lastActivity < HelpInsightsDefinitions.SessionTimeout;
         return new PendingEvent(kind, now, User?.Id, _anonymousId, running ? _sessionId! : _anonymousId)
         {
-            Language = options.Value.LanguageFor(CultureInfo.CurrentUICulture),
+            Language = _options.Value.LanguageFor(CultureInfo.CurrentUICulture),
             Route = Route,
         };
     }
 
     private PendingEvent New(HelpEventKind kind, DateTimeOffset now) =>
-        new(kind, now, User?.Id, _anonymousId, _sessionId!) { Language = options.Value.LanguageFor(CultureInfo.CurrentUICulture), Route = Route };
+        new(kind, now, User?.Id, _anonymousId, _sessionId!) { Language = _options.Value.LanguageFor(CultureInfo.CurrentUICulture), Route = Route };
 
     private void FlushSearch()
     {
         if (_search is { } search)
         {
             _search = null;
-            recorder.Record(search.ResultCount == 0 ? search with { Kind = HelpEventKind.ZeroResultSearch } : search);
+            _recorder.Record(search.ResultCount == 0 ? search with { Kind = HelpEventKind.ZeroResultSearch } : search);
         }
     }
 }
