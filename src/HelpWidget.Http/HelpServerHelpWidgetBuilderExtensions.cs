@@ -23,7 +23,8 @@ public static class HelpServerHelpWidgetBuilderExtensions
 
     /// <summary>
     /// Uses a help server: registers an <see cref="IKnowledgeProvider"/>, an <see cref="IHelpStore"/>, an
-    /// <see cref="IAnnouncementSource"/> with <see cref="IAnnouncementDismissals"/>, and an <see cref="IHelpConnectivity"/>
+    /// <see cref="IAnnouncementSource"/> with <see cref="IAnnouncementDismissals"/>, an <see cref="IHelpEventSink"/> that
+    /// sends insight events to the server's store (<c>POST events</c>), and an <see cref="IHelpConnectivity"/>
     /// that call the server's API through the <see cref="HelpServerOptions.HttpClientName"/> client, with the standard
     /// resilience handler tuned for a help panel (short attempts, a few retries with back-off, a circuit breaker).
     /// A service the app registered before this call is kept. The options are validated when the app starts.
@@ -67,6 +68,9 @@ public static class HelpServerHelpWidgetBuilderExtensions
         services.TryAddSingleton<IAnnouncementSource>(sp => sp.GetRequiredService<HelpServerAnnouncements>());
         services.TryAddSingleton<IAnnouncementDismissals>(sp => sp.GetRequiredService<HelpServerAnnouncements>());
         services.TryAddSingleton<IHelpConnectivity>(sp => sp.GetRequiredService<HelpServerClient>().Connectivity);
+
+        // Insight events go to the help server's store: the widget records them whenever a sink is registered.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHelpEventSink, HelpServerEventSink>(sp => new HelpServerEventSink(sp.GetRequiredService<HelpServerClient>())));
         return builder;
     }
 

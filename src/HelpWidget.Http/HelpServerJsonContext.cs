@@ -13,4 +13,5 @@ namespace HelpWidget.Http;
 [JsonSerializable(typeof(FeedbackBody))]
 [JsonSerializable(typeof(TicketBody))]
 [JsonSerializable(typeof(ProblemBody))]
+[JsonSerializable(typeof(EventsBody))]
 internal sealed partial class HelpServerJsonContext : JsonSerializerContext;

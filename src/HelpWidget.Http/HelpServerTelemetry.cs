@@ -22,5 +22,11 @@ internal static class HelpServerTelemetry
         "helpwidget.http.request.duration", "s", "Time until the help server answered a call (or the call failed), by endpoint and HTTP status code.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 
+    public static readonly Counter<long> EventsSent = Meter.CreateCounter<long>(
+        "helpwidget.http.events.sent", "{event}", "Insight events the help server took.");
+
+    public static readonly Counter<long> EventsDropped = Meter.CreateCounter<long>(
+        "helpwidget.http.events.dropped", "{event}", "Insight events lost because the help server could not be reached or refused them.");
+
     public static KeyValuePair<string, object?> Endpoint(string endpoint) => new("helpwidget.endpoint", endpoint);
 }

@@ -73,3 +73,37 @@ internal sealed class ProblemBody
 
     public Dictionary<string, string[]>? Errors { get; init; }
 }
+
+/// <summary>The body of <c>POST events</c>: a batch of insight events, without the user (the server takes it from the call's credentials).</summary>
+internal sealed class EventsBody
+{
+    public required IReadOnlyList<EventBody> Events { get; init; }
+}
+
+/// <summary>One insight event of <see cref="EventsBody"/>; kinds and sources are sent by name, in camelCase.</summary>
+internal sealed class EventBody
+{
+    public required string Kind { get; init; }
+
+    public required DateTimeOffset OccurredAt { get; init; }
+
+    public required string SessionId { get; init; }
+
+    public string? Language { get; init; }
+
+    public string? Route { get; init; }
+
+    public string? ArticleId { get; init; }
+
+    public string? Query { get; init; }
+
+    public int? ResultCount { get; init; }
+
+    public string? Source { get; init; }
+
+    public bool? Helpful { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? AnnouncementId { get; init; }
+}
