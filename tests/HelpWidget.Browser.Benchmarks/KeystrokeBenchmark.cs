@@ -24,10 +24,10 @@ internal static partial class KeystrokeBenchmark
     /// <summary>The request the panel sends: the sample's home page, an anonymous user, English (the browser's en-GB).</summary>
     private const string Route = "/";
     private const string Language = "en";
-    private const int TimeoutMs = 5000;
+    internal const int TimeoutMs = 5000;
     private const double TargetP95Ms = 100;
 
-    private static readonly string[] s_chromiumArguments =
+    internal static readonly string[] s_chromiumArguments =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -94,7 +94,7 @@ internal static partial class KeystrokeBenchmark
     }
 
     /// <summary>Types a query key by key into an empty box, timing each key that changes what the results show.</summary>
-    private static async Task TypeAsync(IPage page, ILocator searchBox, IJSHandle probe, string query, Dictionary<string, string> expected, Run run)
+    internal static async Task TypeAsync(IPage page, ILocator searchBox, IJSHandle probe, string query, Dictionary<string, string> expected, Run run)
     {
         await searchBox.FillAsync(string.Empty);
         await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Suggested for this page" })).ToBeVisibleAsync();
@@ -134,7 +134,7 @@ internal static partial class KeystrokeBenchmark
     /// What the panel must show for each prefix of each query, as the probe reads it: each hit's id and text, or, when
     /// nothing matches, "none" and the query. Worked out before the typing starts, so that it takes no time from it.
     /// </summary>
-    private static async Task<Dictionary<string, string>> ExpectedResultsAsync(IServiceProvider services, IEnumerable<string> queries)
+    internal static async Task<Dictionary<string, string>> ExpectedResultsAsync(IServiceProvider services, IEnumerable<string> queries)
     {
         var knowledge = services.GetRequiredService<IKnowledgeProvider>();
         var maxResults = services.GetRequiredService<IOptions<HelpWidgetOptions>>().Value.MaxResults;
@@ -194,12 +194,12 @@ internal static partial class KeystrokeBenchmark
     }
 
     /// <summary>The nearest-rank percentile: the smallest value with at least this share of the values at or below it.</summary>
-    private static double Percentile(double[] sorted, double share) =>
+    internal static double Percentile(double[] sorted, double share) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(share * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     private static string Normalise(string text) => WhitespacePattern().Replace(text, " ").Trim();
 
-    private static string Probe()
+    internal static string Probe()
     {
         using var stream = typeof(KeystrokeBenchmark).Assembly.GetManifestResourceStream("KeystrokeProbe.js")!;
         using var reader = new StreamReader(stream);
@@ -212,7 +212,7 @@ internal static partial class KeystrokeBenchmark
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespacePattern();
 
-    private sealed class Run
+    internal sealed class Run
     {
         public List<double> Milliseconds { get; } = [];
 

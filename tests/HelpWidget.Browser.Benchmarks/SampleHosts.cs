@@ -32,13 +32,32 @@ internal sealed class SampleHosts : IAsyncDisposable
     /// <summary>Gets the services of the app that runs the engine (its knowledge provider answers the searches).</summary>
     public IServiceProvider Engine { get; private set; } = default!;
 
-    public static Task<SampleHosts> StartIntranetAsync(DirectoryInfo data)
+    public static Task<SampleHosts> StartIntranetAsync(DirectoryInfo data) => StartIntranetAsync(data, new Dictionary<string, string>());
+
+    /// <summary>
+    /// Starts the intranet sample with configuration overrides, as <c>--Key=value</c> on its command line would set them.
+    /// The <c>HelpWidget:Insights</c> section is bound to the insights options (the sample may not bind it itself), and the
+    /// demo data is off, so that a month of simulated events is not written while the benchmark types. A counting sink
+    /// beside the store tells the compare mode how many events the sample stored.
+    /// </summary>
+    public static Task<SampleHosts> StartIntranetAsync(DirectoryInfo data, IReadOnlyDictionary<string, string> settings)
     {
         var intranet = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
-            builder.UseSetting("HelpWidget:Sqlite:ConnectionString", $"Data Source={Path.Combine(data.FullName, "helpwidget.db")}");
+            builder.UseSetting("HelpWidget:Sqlite:ConnectionString", $"Data Source={DatabasePath(data)}");
+            builder.UseSetting("HelpWidget:Insights:DemoData", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureServices(services =>
+            {
+                services.AddOptions<HelpInsightsOptions>().BindConfiguration("HelpWidget:Insights");
+                services.AddSingleton<IHelpEventSink, CountingSink>();
+            });
         });
         var hosts = new SampleHosts();
         hosts.BaseUrl = Start(hosts, intranet, 0);
@@ -106,6 +125,9 @@ internal sealed class SampleHosts : IAsyncDisposable
         hosts.BaseUrl = pageOrigin;
         return hosts;
     }
+
+    /// <summary>The SQLite file a sample started on <paramref name="data"/> keeps its tickets and insight events in.</summary>
+    public static string DatabasePath(DirectoryInfo data) => Path.Combine(data.FullName, "helpwidget.db");
 
     /// <summary>Gets the help server's origin when the demo page embeds it (<see cref="StartEmbedAsync"/>).</summary>
     public string HelpServerOrigin { get; private set; } = string.Empty;
