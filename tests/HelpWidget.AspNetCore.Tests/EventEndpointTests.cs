@@ -313,3 +313,56 @@ public sealed class EventEndpointTests(EventServerFixture fixture) : IClassFixtu
         return (int)await EventsOfAsync(after.SessionId) - 1;
     }
 }
+
+/// <summary>What <c>POST events</c> measures: events by what became of them, refusals by rule. Alone: the meters are static.</summary>
+[Collection(nameof(EventTelemetryTests))]
+[CollectionDefinition(nameof(EventTelemetryTests), DisableParallelization = true)]
+public sealed class EventTelemetryTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PostEvents_CountsRecordedEvents_AndEventsNotRecordedWhenNothingKeepsThem_WithoutTheirText()
+    {
+        using var received = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(null, "HelpWidget.AspNetCore", "helpwidget.api.events.received");
+        using var refused = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(null, "HelpWidget.AspNetCore", "helpwidget.api.validation_rejections");
+        await using var server = await ApiServer.StartAsync(cancellationToken: Token);
+        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        var session = Guid.NewGuid().ToString("N");
+
+        using var ok = await server.Client.SendAsync(
+            Http.Post("events", new StringContent($$"""{"events":[{"kind":"search","occurredAt":"{{now}}","sessionId":"{{session}}","query":"secret-text","resultCount":2},{"kind":"contactStarted","occurredAt":"{{now}}","sessionId":"{{session}}"}]}""", Encoding.UTF8, "application/json")),
+            Token);
+        using var bad = await server.Client.SendAsync(
+            Http.Post("events", new StringContent($$"""{"events":[{"kind":"secret-text","occurredAt":"{{now}}","sessionId":"{{session}}"}]}""", Encoding.UTF8, "application/json")),
+            Token);
+
+        Assert.Equal(HttpStatusCode.Accepted, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(2, received.GetMeasurementSnapshot().Where(m => (string?)m.Tags["helpwidget.outcome"] == "recorded").Sum(m => m.Value));
+        Assert.Contains(refused.GetMeasurementSnapshot(), m => (string?)m.Tags["helpwidget.endpoint"] == "events" && (string?)m.Tags["helpwidget.rule"] == "invalid_events");
+        Assert.DoesNotContain(
+            received.GetMeasurementSnapshot().Concat(refused.GetMeasurementSnapshot()).SelectMany(m => m.Tags.Values),
+            v => v?.ToString()?.Contains("secret", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task PostEvents_ServerWithoutAStoreOrSink_AcceptsTheBatchButRecordsNone_AndSaysSo()
+    {
+        using var received = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(null, "HelpWidget.AspNetCore", "helpwidget.api.events.received");
+        await using var server = await ApiServer.StartAsync(
+            services: s => s.Configure<HelpInsightsOptions>(o => o.Enabled = false),
+            cancellationToken: Token);
+        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+        using var response = await server.Client.SendAsync(
+            Http.Post("events", new StringContent($$"""{"events":[{"kind":"contactStarted","occurredAt":"{{now}}","sessionId":"{{Guid.NewGuid():N}}"}]}""", Encoding.UTF8, "application/json")),
+            Token);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        using var receipt = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        Assert.Equal(0, receipt.RootElement.GetProperty("accepted").GetInt32());
+        var measurement = received.GetMeasurementSnapshot().Single(m => m.Value > 0);
+        Assert.Equal((1, "recording_off"), (measurement.Value, (string?)measurement.Tags["helpwidget.outcome"]));
+    }
+}

@@ -82,6 +82,9 @@ public sealed partial class HelpPanel : IDisposable
     [Inject]
     private ArticleAnswers Answers { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     /// <summary>Gets or sets the id of the panel element, referenced by the launcher's <c>aria-controls</c>.</summary>
     [Parameter]
     [EditorRequired]
@@ -178,6 +181,7 @@ public sealed partial class HelpPanel : IDisposable
 
         if (Open && !_wasOpen)
         {
+            ComponentsTelemetry.PanelOpens.Add(1);
             _focus = Nav.View == PanelView.Search ? FocusTarget.Search : FocusTarget.Title;
             if (!_opened)
             {
@@ -271,6 +275,7 @@ public sealed partial class HelpPanel : IDisposable
     {
         if (Open && Nav.View == PanelView.Search && string.IsNullOrWhiteSpace(_memory.Query) && !_suggestionsLoading && _suggestions.Count > 0)
         {
+            ComponentsTelemetry.SuggestionsShown.Add(1);
             Session.RecordSuggestionsShown(_suggestions.Count);
         }
     }
@@ -352,6 +357,9 @@ public sealed partial class HelpPanel : IDisposable
         }
 
         var query = _memory.Query;
+        var started = Time.GetTimestamp();
+        using var activity = ComponentsTelemetry.Source.StartActivity("helpwidget.components.search");
+        var outcome = "failed";
         try
         {
             var results = await Knowledge.SearchAsync(
@@ -359,9 +367,12 @@ public sealed partial class HelpPanel : IDisposable
                 cancellation.Token);
             if (cancellation.IsCancellationRequested)
             {
+                outcome = "replaced";
                 return;
             }
 
+            outcome = results.Hits.Count == 0 ? "zero_results" : "hits";
+            activity?.SetTag("helpwidget.search.result_count", results.Hits.Count);
             _results = results;
             _searchedQuery = query;
             _searchFailed = false;
@@ -371,13 +382,20 @@ public sealed partial class HelpPanel : IDisposable
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             // A newer keystroke replaced this search.
+            outcome = "replaced";
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
             Logger.SearchFailed(ex);
             _results = SearchResults.Empty;
             _searchFailed = true;
             _status = NoticeOffline() ? L["SearchOffline"] : L["SearchFailed"];
+        }
+        finally
+        {
+            activity?.SetTag("helpwidget.outcome", outcome);
+            ComponentsTelemetry.SearchDuration.Record(Time.GetElapsedTime(started).TotalSeconds, ComponentsTelemetry.Outcome(outcome));
         }
     }
 
@@ -412,6 +430,7 @@ public sealed partial class HelpPanel : IDisposable
         await LoadArticleAsync(id);
         if (_article is not null)
         {
+            ComponentsTelemetry.ArticlesOpened.Add(1, ComponentsTelemetry.ArticleSource(source ?? Session.ExpectedArticleSource));
             Session.RecordArticle(_article.Id, _article.Language, source);
         }
     }

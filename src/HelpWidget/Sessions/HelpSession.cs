@@ -97,6 +97,9 @@ public sealed class HelpSession
         }
     }
 
+    /// <summary>Gets where the next article the panel opens comes from, as the app asked for it (a deep link or a field's help); <see langword="null"/> when not asked.</summary>
+    internal HelpArticleSource? ExpectedArticleSource { get; private set; }
+
     /// <summary>Opens the panel where the user left it.</summary>
     /// <returns>A task that completes when the panel has handled the request.</returns>
     public Task OpenAsync() => RequestAsync(new HelpPanelRequest(HelpPanelAction.Open));
@@ -129,6 +132,7 @@ public sealed class HelpSession
     internal Task ShowArticleAsync(string articleId, HelpArticleSource source)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(articleId);
+        ExpectedArticleSource = source;
         _recording?.ExpectArticle(source);
         return RequestAsync(new HelpPanelRequest(HelpPanelAction.ShowArticle) { ArticleId = articleId });
     }
@@ -196,6 +200,7 @@ public sealed class HelpSession
         ArgumentNullException.ThrowIfNull(articleId);
         ArgumentNullException.ThrowIfNull(language);
         Activity.AddArticle(articleId);
+        ExpectedArticleSource = null;
         HelpWidgetTelemetry.ArticleViews.Add(1, HelpWidgetTelemetry.Language(language));
         _recording?.ArticleViewed(articleId, language, source);
         ArticleViewed?.Invoke(this, new HelpArticleViewedEventArgs(articleId, language));
