@@ -84,6 +84,14 @@ internal static partial class KeystrokeBenchmark
             }
 
             Report(output, run, webAssembly ? "webassembly" : "server");
+
+            // The widget's events reach the engine's store: in-process, or from the browser through POST events.
+            await page.CloseAsync();
+            if (engine.GetServices<IHelpEventSink>().OfType<CountingSink>().SingleOrDefault() is { } stored)
+            {
+                await Task.WhenAny(stored.First, Task.Delay(TimeSpan.FromSeconds(15)));
+                await output.WriteLineAsync($"{"insight events stored",-40}{stored.Count}");
+            }
             return run.Timeouts == 0 ? 0 : 1;
         }
         finally

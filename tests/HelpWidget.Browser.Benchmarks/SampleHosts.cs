@@ -78,7 +78,11 @@ internal sealed class SampleHosts : IAsyncDisposable
             builder.UseSetting("HelpWidget:Api:AllowedOrigins:1", $"http://127.0.0.1:{samplePort}");
             // Typing key by key is many searches a minute from one address: more than the sample's per-caller limit.
             builder.UseSetting("HelpWidget:Api:SearchPermitLimit", "100000");
+            builder.UseSetting("HelpWidget:Api:EventPermitLimit", "100000");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+            // Counts the insight events the browser's widget sends (POST events) and the help server stores.
+            builder.ConfigureServices(services => services.AddSingleton<IHelpEventSink, CountingSink>());
         });
         var hosts = new SampleHosts();
         var helpServerUrl = Start(hosts, helpServer, 0);
