@@ -63,7 +63,7 @@ public sealed class InvariantGlobalizationTests
         {
             _process = process;
             _folder = folder;
-            Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+            Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         }
 
         public HttpClient Client { get; }
