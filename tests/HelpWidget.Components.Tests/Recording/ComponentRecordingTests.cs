@@ -200,6 +200,44 @@ public sealed class ComponentRecordingTests : HelpWidgetTestContext
     }
 
     [Fact]
+    public async Task ContactForm_ThisSolvedMyProblem_RecordsTheDeflectionForThatArticle_AndNoTicket()
+    {
+        await StartRecordingAsync();
+        Knowledge.OnSearch = r => r.Query.Contains("printer", StringComparison.Ordinal) ? Hits(("printer-queue", "Clear a stuck print queue")) : SearchResults.Empty;
+        var cut = Render<HelpLauncher>();
+        cut.FindButton("Help").Click();
+        cut.FindButton("Contact support").Click();
+
+        cut.FindByLabel("Subject").Input("The printer");
+        cut.FindButton("This solved my problem: Clear a stuck print queue").Click();
+
+        var deflection = await _sink.WaitForAsync(e => e.Kind == HelpEventKind.DeflectionConfirmed);
+        Assert.Equal("printer-queue", deflection.ArticleId);
+        Assert.DoesNotContain(_sink.Events, e => e.Kind == HelpEventKind.TicketCreated);
+    }
+
+    [Fact]
+    public async Task ContactForm_TicketSent_RecordsTheTicketOnce_WithoutWhatTheUserWrote()
+    {
+        await StartRecordingAsync();
+        var cut = Render<HelpLauncher>();
+        cut.FindButton("Help").Click();
+        cut.FindButton("Contact support").Click();
+        cut.FindByLabel("Your name").Change("Alex Lindqvist");
+        cut.FindByLabel("Your e-mail address").Change("alex@nordhav.example");
+        cut.FindByLabel("Subject").Input("VPN drops every hour");
+        cut.FindByLabel("Describe the problem").Input("It disconnects.");
+
+        cut.Find("form").Submit();
+
+        var events = await _sink.WaitUntilAsync(e => e.Any(x => x.Kind == HelpEventKind.TicketCreated));
+        Assert.Single(Store.Tickets);
+        Assert.Single(events, e => e.Kind == HelpEventKind.TicketCreated);
+        Assert.Single(events, e => e.Kind == HelpEventKind.ContactStarted);
+        Assert.DoesNotContain(events, e => $"{e.Query}{e.Reason}{e.Route}".Contains("alex", StringComparison.OrdinalIgnoreCase) || $"{e.Query}".Contains("drops", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Article_AnsweredYes_RecordsTheVote()
     {
         await StartRecordingAsync();
