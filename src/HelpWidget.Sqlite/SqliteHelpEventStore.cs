@@ -88,11 +88,19 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
     private static readonly string[] InsertParameters =
         ["$kind", "$at", "$user", "$session", "$language", "$route", "$article", "$query", "$results", "$source", "$helpful", "$reason", "$announcement", "$simulated", "$failed"];
 
+    /// <summary>Separates the query from the language in the key of a route counter; no stored text holds a control character.</summary>
+    private const char Separator = '\u0002';
+
     private readonly SqliteDatabase _database;
+    private readonly IPersonalDataScrubber? _scrubber;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    public SqliteHelpEventStore(IOptions<SqliteStoreOptions> options, IHostEnvironment? environment = null)
+    /// <param name="options">The store's options.</param>
+    /// <param name="environment">The host, whose content root anchors a relative file.</param>
+    /// <param name="scrubber">Scrubs the comments of "No" answers when a report reads them; without one, reports give no comments.</param>
+    public SqliteHelpEventStore(IOptions<SqliteStoreOptions> options, IHostEnvironment? environment = null, IPersonalDataScrubber? scrubber = null)
     {
+        _scrubber = scrubber;
         _database = new SqliteDatabase(options.Value, environment, async (connection, cancellationToken) =>
         {
             await using var command = connection.CreateCommand();
@@ -206,7 +214,8 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         try
         {
             await using var connection = await _database.OpenAsync(cancellationToken);
-            return await new ReportReader(connection, query).ReadAsync(cancellationToken);
+            await using var reader = new ReportReader(connection, query, _scrubber);
+            return await reader.ReadAsync(cancellationToken);
         }
         finally
         {
@@ -231,6 +240,9 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
     private static string Key(string? value) => value ?? None;
 
     private static string? Unkey(string value) => value == None ? null : value;
+
+    /// <summary>The key of a search's route counter: its query and language.</summary>
+    private static string RouteKey(string? query, string? language) => Key(query) + Separator + Key(language);
 
     /// <summary>
     /// Writes events one by one within a transaction, keeping the session summaries and day counters in step: a ticket
@@ -304,13 +316,27 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             }
 
             var day = DayOf(at);
+            if (e.IsSimulated)
+            {
+                await CountAsync(day, Metric.Simulated, string.Empty, string.Empty, cancellationToken);
+            }
+
             switch (kind)
             {
                 case HelpEventKind.Search or HelpEventKind.ZeroResultSearch:
                     await CountAsync(day, Metric.Search, Key(e.Query), Key(e.Language), cancellationToken);
+                    if (e.Route is not null)
+                    {
+                        await CountAsync(day, Metric.SearchRoute, RouteKey(e.Query, e.Language), e.Route, cancellationToken);
+                    }
+
                     if (kind == HelpEventKind.ZeroResultSearch)
                     {
                         await CountAsync(day, Metric.ZeroResults, Key(e.Query), Key(e.Language), cancellationToken);
+                        if (e.Route is not null)
+                        {
+                            await CountAsync(day, Metric.ZeroResultsRoute, RouteKey(e.Query, e.Language), e.Route, cancellationToken);
+                        }
                     }
 
                     break;
@@ -348,12 +374,17 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                         WHERE s.id IN (SELECT id FROM help_events INDEXED BY help_events_session WHERE session_id = $session AND kind IN (2, 3) AND at < $at)
                             AND s.followed = 0
                             AND NOT EXISTS (SELECT 1 FROM help_events v WHERE v.session_id = $session AND v.kind = 5 AND v.at > s.at AND v.at < $at)
-                        RETURNING at, query, language;
+                        RETURNING at, query, language, route;
                         """,
                         cancellationToken,
                         ("$session", e.SessionId), ("$at", at)))
                     {
-                        await CountAsync(DayOf((long)search[0]!), Metric.Followed, Key((string?)search[1]), Key((string?)search[2]), cancellationToken);
+                        var (searchDay, query, language) = (DayOf((long)search[0]!), (string?)search[1], (string?)search[2]);
+                        await CountAsync(searchDay, Metric.Followed, Key(query), Key(language), cancellationToken);
+                        if (search[3] is string route)
+                        {
+                            await CountAsync(searchDay, Metric.FollowedRoute, RouteKey(query, language), route, cancellationToken);
+                        }
                     }
 
                     break;
@@ -489,13 +520,23 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
     /// events, the help sessions from their summaries (resolutions checked against the users' tickets here), and the
     /// votes of the period (the last of each user and article counting).
     /// </summary>
-    private sealed class ReportReader(SqliteConnection connection, HelpInsightsQuery query)
+    private sealed class ReportReader(SqliteConnection connection, HelpInsightsQuery query, IPersonalDataScrubber? scrubber) : IAsyncDisposable
     {
+        private (long First, long End)? _wholeDays;
         private readonly long _from = query.From.ToUnixTimeMilliseconds();
         private readonly long _to = query.To.ToUnixTimeMilliseconds();
         private readonly Dictionary<(Metric Metric, string Key1, string Key2), int> _counts = [];
         private readonly Dictionary<long, int> _ticketsByDay = [];
         private readonly Dictionary<long, int> _resolvedByDay = [];
+        private SqliteCommand? _routeCommand;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_routeCommand is not null)
+            {
+                await _routeCommand.DisposeAsync();
+            }
+        }
 
         public async Task<HelpInsightsReport> ReadAsync(CancellationToken cancellationToken)
         {
@@ -510,6 +551,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             {
                 edges.Add((_from, firstWholeDay * Day));
                 edges.Add((endWholeDay * Day, _to));
+                _wholeDays = (firstWholeDay, endWholeDay);
                 await ReadCountsAsync(firstWholeDay, endWholeDay, cancellationToken);
             }
 
@@ -522,11 +564,23 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             var ratings = await ReadRatingsAsync(cancellationToken);
 
             int Sum(Metric metric) => _counts.Where(c => c.Key.Metric == metric).Sum(c => c.Value);
-            List<HelpQueryCount> Queries(Metric metric) => [.. _counts
-                .Where(c => c.Key.Metric == metric && c.Key.Key1 != None && c.Value > 0)
-                .Select(c => new HelpQueryCount { Query = c.Key.Key1, Language = Unkey(c.Key.Key2), Count = c.Value })
-                .OrderByDescending(q => q.Count).ThenBy(q => q.Query, StringComparer.Ordinal).ThenBy(q => q.Language, StringComparer.Ordinal)
-                .Take(query.Top)];
+            async Task<List<HelpQueryCount>> QueriesAsync(Metric metric, Metric routeMetric)
+            {
+                var top = _counts
+                    .Where(c => c.Key.Metric == metric && c.Key.Key1 != None && c.Value > 0)
+                    .Select(c => (Query: c.Key.Key1, Language: Unkey(c.Key.Key2), Count: c.Value))
+                    .OrderByDescending(q => q.Count).ThenBy(q => q.Query, StringComparer.Ordinal).ThenBy(q => q.Language, StringComparer.Ordinal)
+                    .Take(query.Top)
+                    .ToList();
+                var queries = new List<HelpQueryCount>(top.Count);
+                foreach (var (text, language, count) in top)
+                {
+                    queries.Add(new HelpQueryCount { Query = text, Language = language, Count = count, Route = await ReadRouteAsync(routeMetric, RouteKey(text, language), cancellationToken) });
+                }
+
+                return queries;
+            }
+
             Dictionary<string, int> ByKey(Metric metric) => _counts.Where(c => c.Key.Metric == metric && c.Value > 0).ToDictionary(c => c.Key.Key1, c => c.Value, StringComparer.Ordinal);
 
             var resolutionsByArticle = ByKey(Metric.ResolvedWithArticle);
@@ -553,14 +607,15 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                     WithTicket = Sum(Metric.WithTicket),
                 },
                 Searches = Sum(Metric.Search),
+                SimulatedEvents = Sum(Metric.Simulated),
                 ArticleViews = Sum(Metric.View),
                 SelfServiceResolutions = Sum(Metric.Resolved),
                 Tickets = Sum(Metric.Ticket),
                 FailedDeflections = Sum(Metric.FailedDeflection),
                 Days = days,
-                TopSearches = Queries(Metric.Search),
-                ZeroResultSearches = Queries(Metric.ZeroResults),
-                SearchesFollowedByTicket = Queries(Metric.Followed),
+                TopSearches = await QueriesAsync(Metric.Search, Metric.SearchRoute),
+                ZeroResultSearches = await QueriesAsync(Metric.ZeroResults, Metric.ZeroResultsRoute),
+                SearchesFollowedByTicket = await QueriesAsync(Metric.Followed, Metric.FollowedRoute),
                 WorstRatedArticles = ratings,
                 PagesWithMostContacts = [.. contacts
                     .Select(g => new HelpRouteContacts
@@ -584,8 +639,11 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             _counts[key] = _counts.GetValueOrDefault(key) + value;
         }
 
-        /// <summary>Sums the counters of whole days: whole months from the monthly counters, the other days from the daily ones.</summary>
-        private async Task ReadCountsAsync(long firstDay, long endDay, CancellationToken cancellationToken)
+        /// <summary>
+        /// The whole months among whole days [<paramref name="firstDay"/>, <paramref name="endDay"/>), as months
+        /// [FirstMonth, EndMonth) covering days [MonthsFrom, MonthsTo); no months (and MonthsFrom = MonthsTo = the end) when none.
+        /// </summary>
+        private static (long FirstMonth, long EndMonth, long MonthsFrom, long MonthsTo) WholeMonths(long firstDay, long endDay)
         {
             var firstMonth = MonthOf(firstDay);
             if (FirstDayOf(firstMonth) < firstDay)
@@ -594,20 +652,26 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             }
 
             var endMonth = MonthOf(endDay);
-            var (monthsFrom, monthsTo) = firstMonth < endMonth ? (FirstDayOf(firstMonth), FirstDayOf(endMonth)) : (endDay, endDay);
+            return firstMonth < endMonth ? (firstMonth, endMonth, FirstDayOf(firstMonth), FirstDayOf(endMonth)) : (firstMonth, firstMonth, endDay, endDay);
+        }
+
+        /// <summary>Sums the counters of whole days: whole months from the monthly counters, the other days from the daily ones.</summary>
+        private async Task ReadCountsAsync(long firstDay, long endDay, CancellationToken cancellationToken)
+        {
+            var (firstMonth, endMonth, monthsFrom, monthsTo) = WholeMonths(firstDay, endDay);
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT metric, key1, key2, SUM(value) FROM help_counts_monthly WHERE month >= $firstMonth AND month < $endMonth GROUP BY metric, key1, key2;
+                SELECT metric, key1, key2, SUM(value) FROM help_counts_monthly WHERE month >= $firstMonth AND month < $endMonth AND metric <= 16 GROUP BY metric, key1, key2;
                 SELECT metric, key1, key2, SUM(value) FROM (
-                    SELECT metric, key1, key2, value FROM help_counts WHERE day >= $first AND day < $monthsFrom
+                    SELECT metric, key1, key2, value FROM help_counts WHERE day >= $first AND day < $monthsFrom AND metric <= 16
                     UNION ALL
-                    SELECT metric, key1, key2, value FROM help_counts WHERE day >= $monthsTo AND day < $end)
+                    SELECT metric, key1, key2, value FROM help_counts WHERE day >= $monthsTo AND day < $end AND metric <= 16)
                 GROUP BY metric, key1, key2;
                 WITH RECURSIVE days (day) AS (SELECT $first UNION ALL SELECT day + 1 FROM days WHERE day + 1 < $end)
                 SELECT c.day, c.metric, c.value FROM days JOIN help_counts c ON c.day = days.day AND c.metric IN (6, 14);
                 """;
             command.Parameters.AddWithValue("$firstMonth", firstMonth);
-            command.Parameters.AddWithValue("$endMonth", firstMonth < endMonth ? endMonth : firstMonth);
+            command.Parameters.AddWithValue("$endMonth", endMonth);
             command.Parameters.AddWithValue("$first", firstDay);
             command.Parameters.AddWithValue("$end", endDay);
             command.Parameters.AddWithValue("$monthsFrom", monthsFrom);
@@ -636,8 +700,8 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT kind, at, query, language, route, article_id, followed, failed FROM help_events INDEXED BY help_events_at
-                WHERE at >= $from AND at < $to AND kind IN (2, 3, 5, 7, 8, 9);
+                SELECT kind, at, query, language, route, article_id, followed, failed, simulated FROM help_events INDEXED BY help_events_at
+                WHERE at >= $from AND at < $to;
                 """;
             command.Parameters.AddWithValue("$from", from);
             command.Parameters.AddWithValue("$to", to);
@@ -646,19 +710,34 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             {
                 var kind = (HelpEventKind)reader.GetInt32(0);
                 string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                if (reader.GetInt32(8) == 1)
+                {
+                    Add(Metric.Simulated, string.Empty, string.Empty, 1);
+                }
+
                 switch (kind)
                 {
                     case HelpEventKind.Search or HelpEventKind.ZeroResultSearch:
-                        var (queryKey, languageKey) = (Key(Text(2)), Key(Text(3)));
-                        Add(Metric.Search, queryKey, languageKey, 1);
+                        var (queryKey, languageKey, route) = (Key(Text(2)), Key(Text(3)), Text(4));
+                        var routeKey = RouteKey(Text(2), Text(3));
+                        void Count(Metric metric, Metric routeMetric)
+                        {
+                            Add(metric, queryKey, languageKey, 1);
+                            if (route is not null)
+                            {
+                                Add(routeMetric, routeKey, route, 1);
+                            }
+                        }
+
+                        Count(Metric.Search, Metric.SearchRoute);
                         if (kind == HelpEventKind.ZeroResultSearch)
                         {
-                            Add(Metric.ZeroResults, queryKey, languageKey, 1);
+                            Count(Metric.ZeroResults, Metric.ZeroResultsRoute);
                         }
 
                         if (reader.GetInt32(6) == 1)
                         {
-                            Add(Metric.Followed, queryKey, languageKey, 1);
+                            Count(Metric.Followed, Metric.FollowedRoute);
                         }
 
                         break;
@@ -714,6 +793,114 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             }
         }
 
+        /// <summary>
+        /// The most frequent route of one query and language (a row of a table of the report): the partial days' counts
+        /// read with the edges, and the whole days' from the counters of their months and days, by key.
+        /// </summary>
+        private async Task<string?> ReadRouteAsync(Metric routeMetric, string key, CancellationToken cancellationToken)
+        {
+            var routes = _counts
+                .Where(c => c.Key.Metric == routeMetric && c.Key.Key1 == key)
+                .ToDictionary(c => c.Key.Key2, c => c.Value, StringComparer.Ordinal);
+            if (_wholeDays is var (first, end))
+            {
+                var (firstMonth, endMonth, monthsFrom, monthsTo) = WholeMonths(first, end);
+                _routeCommand ??= CreateRouteCommand();
+                _routeCommand.Parameters["$metric"].Value = (int)routeMetric;
+                _routeCommand.Parameters["$key"].Value = key;
+                _routeCommand.Parameters["$firstMonth"].Value = firstMonth;
+                _routeCommand.Parameters["$endMonth"].Value = endMonth;
+                _routeCommand.Parameters["$first"].Value = first;
+                _routeCommand.Parameters["$end"].Value = end;
+                _routeCommand.Parameters["$monthsFrom"].Value = monthsFrom;
+                _routeCommand.Parameters["$monthsTo"].Value = monthsTo;
+                await using var reader = await _routeCommand.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var route = reader.GetString(0);
+                    routes[route] = routes.GetValueOrDefault(route) + reader.GetInt32(1);
+                }
+            }
+
+            return routes.Where(r => r.Value > 0).OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key).FirstOrDefault();
+        }
+
+        private SqliteCommand CreateRouteCommand()
+        {
+            // One seek per month and per day on the counters' keys, instead of a scan of the period's counters.
+            var command = connection.CreateCommand();
+            command.CommandText = """
+                WITH RECURSIVE
+                    months (month) AS (SELECT $firstMonth WHERE $firstMonth < $endMonth UNION ALL SELECT month + 1 FROM months WHERE month + 1 < $endMonth),
+                    days (day) AS (SELECT $first UNION ALL SELECT day + 1 FROM days WHERE day + 1 < $end)
+                SELECT key2, SUM(value) FROM (
+                    SELECT c.key2, c.value FROM months JOIN help_counts_monthly c ON c.month = months.month AND c.metric = $metric AND c.key1 = $key
+                    UNION ALL
+                    SELECT c.key2, c.value FROM days JOIN help_counts c ON c.day = days.day AND c.metric = $metric AND c.key1 = $key
+                    WHERE days.day < $monthsFrom OR days.day >= $monthsTo)
+                GROUP BY key2;
+                """;
+            foreach (var name in (string[])["$metric", "$key", "$firstMonth", "$endMonth", "$first", "$end", "$monthsFrom", "$monthsTo"])
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            return command;
+        }
+
+        /// <summary>
+        /// The comments of "No" answers to these articles in the period, scrubbed, most recent first, from the feedback
+        /// table of the same file (kept by the store's <c>IHelpStore</c>); none without a scrubber or the table.
+        /// </summary>
+        private async Task<Dictionary<string, List<string>>> ReadCommentsAsync(IEnumerable<string> articles, CancellationToken cancellationToken)
+        {
+            var comments = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            if (scrubber is null)
+            {
+                return comments;
+            }
+
+            await using (var exists = connection.CreateCommand())
+            {
+                exists.CommandText = "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feedback');";
+                if (await exists.ExecuteScalarAsync(cancellationToken) is not 1L)
+                {
+                    return comments;
+                }
+            }
+
+            // Times are kept as ISO 8601 text with an offset: the text of any offset lies within 14 hours of the UTC text,
+            // so the index narrows the rows by text and the exact period is checked on the parsed time.
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT id, comment, created_at FROM feedback
+                WHERE article_id = $article AND helpful = 0 AND comment IS NOT NULL AND created_at >= $from AND created_at < $to;
+                """;
+            command.Parameters.AddWithValue("$from", query.From.UtcDateTime.AddHours(-14).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$to", query.To.UtcDateTime.AddHours(15).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+            var article = command.Parameters.Add(new SqliteParameter { ParameterName = "$article" });
+            foreach (var id in articles)
+            {
+                article.Value = id;
+                var found = new List<(long Id, string Comment, DateTimeOffset At)>();
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        if (DateTimeOffset.TryParse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+                            && at >= query.From && at < query.To && !string.IsNullOrWhiteSpace(reader.GetString(1)))
+                        {
+                            found.Add((reader.GetInt64(0), reader.GetString(1), at));
+                        }
+                    }
+                }
+
+                comments[id] = [.. found.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(HelpArticleRating.MaxComments).Select(c => scrubber.Scrub(c.Comment))];
+            }
+
+            return comments;
+        }
+
         private async Task<List<HelpArticleRating>> ReadRatingsAsync(CancellationToken cancellationToken)
         {
             var last = new Dictionary<(string User, string Article), (bool Helpful, string? Reason)>();
@@ -732,7 +919,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                 }
             }
 
-            return [.. last
+            List<HelpArticleRating> ratings = [.. last
                 .GroupBy(v => v.Key.Article, StringComparer.Ordinal)
                 .Select(g => new HelpArticleRating
                 {
@@ -746,6 +933,10 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                 })
                 .OrderBy(r => (double)r.Yes / (r.Yes + r.No)).ThenByDescending(r => r.No).ThenBy(r => r.ArticleId, StringComparer.Ordinal)
                 .Take(query.Top)];
+            var comments = await ReadCommentsAsync(ratings.Select(r => r.ArticleId), cancellationToken);
+            return [.. ratings.Select(r => comments.TryGetValue(r.ArticleId, out var given)
+                ? new HelpArticleRating { ArticleId = r.ArticleId, Yes = r.Yes, No = r.No, Reasons = r.Reasons, Comments = given }
+                : r)];
         }
     }
 
@@ -797,5 +988,11 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         WithTicket = 13,
         Resolved = 14,
         ResolvedWithArticle = 15,
+        Simulated = 16,
+
+        // The routes of searches, keyed by query and language (RouteKey) and route: read only for the rows of the report.
+        SearchRoute = 17,
+        ZeroResultsRoute = 18,
+        FollowedRoute = 19,
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelpWidget.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HelpWidget.Sqlite.Tests;
@@ -16,6 +17,24 @@ public sealed class SqliteHelpEventStoreTests : HelpInsightsConformanceTests, ID
     protected override async Task<HelpInsightsReport> ReportAsync(IReadOnlyList<HelpEvent> events, HelpInsightsQuery query)
     {
         using var store = Create(Guid.NewGuid().ToString("N") + ".db");
+        await store.WriteAsync(events, Token);
+        return await store.GetReportAsync(query, Token);
+    }
+
+    protected override async Task<HelpInsightsReport> ReportAsync(IReadOnlyList<HelpEvent> events, IReadOnlyList<ArticleFeedback> feedback, HelpInsightsQuery query)
+    {
+        // The engine's services, as an app has them: the feedback store and the event store share the file, and the
+        // event store scrubs comments with the engine's scrubber.
+        var services = new ServiceCollection();
+        services.AddHelpWidget().AddSqliteStore(o => o.ConnectionString = $"Data Source={_files.PathOf(Guid.NewGuid().ToString("N") + ".db")}");
+        await using var provider = services.BuildServiceProvider();
+        var feedbackStore = provider.GetRequiredService<IHelpStore>();
+        foreach (var answer in feedback)
+        {
+            await feedbackStore.SaveFeedbackAsync(answer, Token);
+        }
+
+        var store = provider.GetRequiredService<IHelpEventStore>();
         await store.WriteAsync(events, Token);
         return await store.GetReportAsync(query, Token);
     }
@@ -231,6 +250,7 @@ public sealed class SqliteHelpEventStoreTests : HelpInsightsConformanceTests, ID
             SessionId = session.Session,
             Language = session.Language,
             Route = session.Route,
+            IsSimulated = random.Next(4) == 0,
         };
 
         static HelpEvent With(HelpEvent e, string? query = null, int? results = null, string? article = null, bool? helpful = null, string? reason = null) => new()
@@ -241,6 +261,7 @@ public sealed class SqliteHelpEventStoreTests : HelpInsightsConformanceTests, ID
             SessionId = e.SessionId,
             Language = e.Language,
             Route = e.Route,
+            IsSimulated = e.IsSimulated,
             Query = query,
             ResultCount = results,
             ArticleId = article,
