@@ -65,6 +65,7 @@ internal static class InsightsReport
             var pairs = new (string Name, DateOnly From, DateOnly To)[]
             {
                 ("last 30 days (every event)", today.AddDays(-29), today),
+                ("last 30 days on 25 February (no whole month: weeks and days)", new DateOnly(2026, 1, 27), new DateOnly(2026, 2, 25)),
                 ("last 7 days", today.AddDays(-6), today),
                 ("this month (2 days)", new DateOnly(2026, 3, 1), today),
                 ("February (calendar month)", new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)),
