@@ -14,7 +14,8 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
 {
     /// <summary>
     /// The events, and what the dashboard reads instead of scanning them: a summary row per help session and counters
-    /// per UTC day. Each statement is safe to run again, so a database of an earlier version gains them.
+    /// per UTC day, week (Monday to Sunday) and month. Each statement is safe to run again, so a database of an earlier
+    /// version gains them.
     /// </summary>
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS help_events (
@@ -630,18 +631,18 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
     }
 
     /// <summary>
-    /// Reads the figures of a period: whole UTC days from the day counters, the partial days at its ends from the
-    /// events, the help sessions from their summaries (resolutions checked against the users' tickets here), and the
-    /// votes of the period (the last of each user and article counting).
+    /// Reads the figures of a period: whole UTC days from the counters of months, weeks and days, the partial days at
+    /// its ends from the events and session summaries, the votes of the period (the last of each user and article
+    /// counting) from the vote counters less the replaced votes, and the routes and comments of the rows shown.
     /// </summary>
     private sealed class ReportReader(SqliteConnection connection, HelpInsightsQuery query, IPersonalDataScrubber? scrubber)
     {
-        private (long First, long End)? _wholeDays;
         private readonly long _from = query.From.ToUnixTimeMilliseconds();
         private readonly long _to = query.To.ToUnixTimeMilliseconds();
         private readonly Dictionary<(Metric Metric, string Key1, string Key2), int> _counts = [];
         private readonly Dictionary<long, int> _ticketsByDay = [];
         private readonly Dictionary<long, int> _resolvedByDay = [];
+        private (long First, long End)? _wholeDays;
 
         public async Task<HelpInsightsReport> ReadAsync(CancellationToken cancellationToken)
         {
