@@ -298,7 +298,9 @@ internal sealed class WordPieceTokenizer
             }
         }
 
-        return result.ToString();
+        // Some capitals only decompose into a lower-case letter and a mark: U+0130 (dotted I), which invariant lower-casing
+        // leaves as it is, becomes I + U+0307, so lower-case again once the mark is gone.
+        return result.ToString().ToLowerInvariant();
     }
 
     // BERT counts all non-alphanumeric ASCII as punctuation ("$", "+", "^", "`"), and every Unicode P* character.
