@@ -41,7 +41,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly Lazy<OnnxModelSession> _session;
-    private volatile bool _disposed;
+    private readonly Lock _lifetime = new();
+    private int _activeCalls;
+    private bool _disposed;
 
     /// <summary>Creates a generator; the model is loaded on first use.</summary>
     /// <param name="options">The model, the token cap and the threads; <see langword="null"/> for the defaults.</param>
@@ -116,9 +118,64 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        Enter();
+        try
+        {
+            return Task.FromResult(Generate(texts, IsQuery(options) ? _queryPrefix : string.Empty, cancellationToken));
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    /// <inheritdoc />
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        return serviceKey is not null ? null
+            : serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    /// <summary>
+    /// Releases the model once the calls under way have finished. Calls after this throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose()
+    {
+        lock (_lifetime)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_activeCalls > 0)
+            {
+                return;
+            }
+        }
+
+        ReleaseSession();
+    }
+
+    /// <summary>Whether the options mark the text as a search query.</summary>
+    internal static bool IsQuery(EmbeddingGenerationOptions? options) =>
+        options?.AdditionalProperties is { } properties
+        && properties.TryGetValue(InputTypeKey, out var value)
+        && string.Equals(value?.ToString(), QueryInputType, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The token lists of a call, as the model will see them (for tests).</summary>
+    internal List<int> Tokenize(string text, bool query) =>
+        _session.Value.Tokenizer.Encode(query ? _queryPrefix : string.Empty, text, _options.MaxTokens);
+
+    internal WordPieceTokenizer Tokenizer => _session.Value.Tokenizer;
+
+    private GeneratedEmbeddings<Embedding<float>> Generate(List<string> texts, string prefix, CancellationToken cancellationToken)
+    {
         var session = _session.Value;
-        var prefix = IsQuery(options) ? _queryPrefix : string.Empty;
 
         var started = _timeProvider.GetTimestamp();
         var tokens = new List<int>[texts.Count];
@@ -133,7 +190,6 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         foreach (var batch in Batches(tokens, _options.MaxBatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ObjectDisposedException.ThrowIf(_disposed, this);
             var batchTokens = batch.Select(i => tokens[i]).ToList();
             var batchVectors = session.Embed(batchTokens, cancellationToken);
             for (var j = 0; j < batch.Count; j++)
@@ -153,40 +209,39 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             result.Add(new Embedding<float>(vector) { ModelId = Metadata.DefaultModelId, CreatedAt = createdAt });
         }
 
-        return Task.FromResult(result);
+        return result;
     }
 
-    /// <inheritdoc />
-    public object? GetService(Type serviceType, object? serviceKey = null)
+    // A session is disposed only when no call uses it: disposing it under a running model would crash the process.
+    private void Enter()
     {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        return serviceKey is not null ? null
-            : serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
-            : serviceType.IsInstanceOfType(this) ? this
-            : null;
+        lock (_lifetime)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _activeCalls++;
+        }
     }
 
-    /// <summary>Releases the model. Calls after this throw <see cref="ObjectDisposedException"/>.</summary>
-    public void Dispose()
+    private void Exit()
     {
-        _disposed = true;
+        lock (_lifetime)
+        {
+            if (--_activeCalls > 0 || !_disposed)
+            {
+                return;
+            }
+        }
+
+        ReleaseSession();
+    }
+
+    private void ReleaseSession()
+    {
         if (_session.IsValueCreated)
         {
             _session.Value.Dispose();
         }
     }
-
-    /// <summary>Whether the options mark the text as a search query.</summary>
-    internal static bool IsQuery(EmbeddingGenerationOptions? options) =>
-        options?.AdditionalProperties is { } properties
-        && properties.TryGetValue(InputTypeKey, out var value)
-        && string.Equals(value?.ToString(), QueryInputType, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The token lists of a call, as the model will see them (for tests).</summary>
-    internal List<int> Tokenize(string text, bool query) =>
-        _session.Value.Tokenizer.Encode(query ? _queryPrefix : string.Empty, text, _options.MaxTokens);
-
-    internal WordPieceTokenizer Tokenizer => _session.Value.Tokenizer;
 
     // Texts of similar length go together, so short queries are not padded to the length of a long article.
     private static IEnumerable<List<int>> Batches(List<int>[] tokens, int size)
@@ -201,7 +256,6 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The session is owned by the generator and disposed with it.")]
     private OnnxModelSession Load()
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         var started = _timeProvider.GetTimestamp();
         var session = OnnxModelSession.Create(_model, _options.IntraOpThreads, _options.InterOpThreads);
         Log.ModelLoaded(_logger, _model.ModelId, _timeProvider.GetElapsedTime(started).TotalMilliseconds, _options.IntraOpThreads, _options.InterOpThreads);

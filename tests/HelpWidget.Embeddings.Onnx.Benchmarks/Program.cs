@@ -69,6 +69,15 @@ foreach (var article in articles)
 
 Console.WriteLine($"Outlook article, one per call ({articles.Count}, cut at 256 tokens): {Percentiles(articleTimes)}");
 
+var singleStarted = Stopwatch.GetTimestamp();
+foreach (var (_, text) in corpus)
+{
+    await generator.GenerateAsync([text], asDocument);
+}
+
+var singleElapsed = Stopwatch.GetElapsedTime(singleStarted);
+Console.WriteLine($"stackfaq corpus one per call ({corpus.Count} articles): {singleElapsed.TotalSeconds:F1} s, {singleElapsed.TotalMilliseconds / corpus.Count:F1} ms per article");
+
 var batchStarted = Stopwatch.GetTimestamp();
 var documentVectors = new List<float[]>();
 foreach (var chunk in corpus.Chunk(16))
