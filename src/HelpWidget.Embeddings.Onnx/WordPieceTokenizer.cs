@@ -104,13 +104,33 @@ internal sealed class WordPieceTokenizer
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                // A character outside the basic plane (emoji, rare ideographs): part of the word; WordPiece decides.
-                if (!Append(word, text.AsSpan(i, 2), ref tooLong))
+                // A character outside the basic plane: an ideograph of the CJK extensions is a token of its own, a
+                // private-use or unassigned one is dropped, anything else (emoji) is part of the word; WordPiece decides.
+                var pair = text.AsSpan(i, 2);
+                i++;
+                var category = CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(pair[0], pair[1]));
+                if (category is UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Format)
                 {
-                    return true;
+                    continue;
                 }
 
-                i++;
+                if (IsCjk(char.ConvertToUtf32(pair[0], pair[1])))
+                {
+                    if (!Flush(word, ref tooLong, ids, limit))
+                    {
+                        return true;
+                    }
+
+                    word.Append(pair);
+                    if (!Flush(word, ref tooLong, ids, limit))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                Append(word, pair, ref tooLong);
                 continue;
             }
 
@@ -124,7 +144,7 @@ internal sealed class WordPieceTokenizer
                 continue;
             }
 
-            if (c == '\uFFFD' || char.IsControl(c) || char.IsSurrogate(c) || IsFormat(c))
+            if (c == '\uFFFD' || char.IsControl(c) || char.IsSurrogate(c) || IsDropped(c))
             {
                 continue;
             }
@@ -307,11 +327,17 @@ internal sealed class WordPieceTokenizer
     private static bool IsPunctuation(char c) =>
         c is (>= '!' and <= '/') or (>= ':' and <= '@') or (>= '[' and <= '`') or (>= '{' and <= '~') || char.IsPunctuation(c);
 
-    private static bool IsFormat(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+    // Format characters (zero-width spaces and joiners, directional marks), private-use and unassigned code points carry
+    // no word; the reference BERT tokeniser drops them as it drops control characters.
+    private static bool IsDropped(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned;
 
-    // The CJK blocks BERT splits per character (Unified Ideographs, extension A, compatibility ideographs); the
-    // supplementary-plane extensions arrive as surrogate pairs and stay in their word.
-    private static bool IsCjk(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
+    // The CJK ideograph blocks BERT splits per character: Unified Ideographs and extension A, compatibility
+    // ideographs, and the supplementary-plane extensions B to E with their compatibility supplement.
+    private static bool IsCjk(int c) =>
+        c is (>= 0x4E00 and <= 0x9FFF) or (>= 0x3400 and <= 0x4DBF) or (>= 0xF900 and <= 0xFAFF)
+            or (>= 0x20000 and <= 0x2A6DF) or (>= 0x2A700 and <= 0x2B73F) or (>= 0x2B740 and <= 0x2B81F)
+            or (>= 0x2B820 and <= 0x2CEAF) or (>= 0x2F800 and <= 0x2FA1F);
 
     private static int Required(Dictionary<string, int> tokens, string token) =>
         tokens.TryGetValue(token, out var id) ? id : throw new InvalidDataException($"The vocabulary has no {token} token.");

@@ -36,7 +36,7 @@ var articles = Directory.EnumerateFiles(outlook, "*.md", SearchOption.AllDirecto
 EmbeddingGenerationOptions asQuery = new() { AdditionalProperties = new() { ["input_type"] = "query" } };
 EmbeddingGenerationOptions asDocument = new() { AdditionalProperties = new() { ["input_type"] = "document" } };
 
-Console.WriteLine($"model {model}, intra-op threads {threads}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"model {model}, intra-op threads {threads}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown")}");
 var before = Memory();
 using var generator = new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions { Model = model, IntraOpThreads = threads });
 var started = Stopwatch.GetTimestamp();
@@ -48,6 +48,7 @@ Console.WriteLine($"load + first call: {load.TotalMilliseconds:F0} ms; memory {b
 // One query per call, as the search asks while someone types.
 var queryTimes = new List<double>();
 var queryVectors = new Dictionary<string, float[]>();
+var cpu = CpuTime();
 foreach (var (id, text) in queries)
 {
     var t = Stopwatch.GetTimestamp();
@@ -56,10 +57,11 @@ foreach (var (id, text) in queries)
     queryVectors[id] = vector;
 }
 
-Console.WriteLine($"query, one per call ({queries.Count}): {Percentiles(queryTimes)}");
+Console.WriteLine($"query, one per call ({queries.Count}): {Percentiles(queryTimes)}; CPU {(CpuTime() - cpu).TotalMilliseconds / queries.Count:F1} ms per query");
 
 // One article per call (the background indexer's worst case), then batches of 16.
 var articleTimes = new List<double>();
+cpu = CpuTime();
 foreach (var article in articles)
 {
     var t = Stopwatch.GetTimestamp();
@@ -67,18 +69,20 @@ foreach (var article in articles)
     articleTimes.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
 }
 
-Console.WriteLine($"Outlook article, one per call ({articles.Count}, cut at 256 tokens): {Percentiles(articleTimes)}");
+Console.WriteLine($"Outlook article, one per call ({articles.Count}, cut at 256 tokens): {Percentiles(articleTimes)}; CPU {(CpuTime() - cpu).TotalMilliseconds / articles.Count:F1} ms per article");
 
 var singleStarted = Stopwatch.GetTimestamp();
+cpu = CpuTime();
 foreach (var (_, text) in corpus)
 {
     await generator.GenerateAsync([text], asDocument);
 }
 
 var singleElapsed = Stopwatch.GetElapsedTime(singleStarted);
-Console.WriteLine($"stackfaq corpus one per call ({corpus.Count} articles): {singleElapsed.TotalSeconds:F1} s, {singleElapsed.TotalMilliseconds / corpus.Count:F1} ms per article");
+Console.WriteLine($"stackfaq corpus one per call ({corpus.Count} articles): {singleElapsed.TotalSeconds:F1} s, {singleElapsed.TotalMilliseconds / corpus.Count:F1} ms per article; CPU {(CpuTime() - cpu).TotalMilliseconds / corpus.Count:F1} ms per article");
 
 var batchStarted = Stopwatch.GetTimestamp();
+cpu = CpuTime();
 var documentVectors = new List<float[]>();
 foreach (var chunk in corpus.Chunk(16))
 {
@@ -86,7 +90,7 @@ foreach (var chunk in corpus.Chunk(16))
 }
 
 var batchElapsed = Stopwatch.GetElapsedTime(batchStarted);
-Console.WriteLine($"stackfaq corpus in batches of 16 ({corpus.Count} articles): {batchElapsed.TotalSeconds:F1} s, {batchElapsed.TotalMilliseconds / corpus.Count:F1} ms per article");
+Console.WriteLine($"stackfaq corpus in batches of 16 ({corpus.Count} articles): {batchElapsed.TotalSeconds:F1} s, {batchElapsed.TotalMilliseconds / corpus.Count:F1} ms per article; CPU {(CpuTime() - cpu).TotalMilliseconds / corpus.Count:F1} ms per article");
 var after = Memory();
 Console.WriteLine($"memory after the run: {after.WorkingSet} MB working set, managed heap {after.Managed} MB");
 
@@ -140,6 +144,13 @@ static string Percentiles(List<double> times)
     var sorted = times.Order().ToList();
     double At(double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
     return $"p50 {At(0.50):F1} ms, p95 {At(0.95):F1} ms, p99 {At(0.99):F1} ms, mean {sorted.Average():F1} ms";
+}
+
+// CPU time of the whole process: with one ONNX thread it is close to what a call takes on an idle core, however loaded the machine.
+static TimeSpan CpuTime()
+{
+    using var process = Process.GetCurrentProcess();
+    return process.TotalProcessorTime;
 }
 
 static (long WorkingSet, long Managed) Memory()

@@ -26,6 +26,25 @@ public sealed class WordPieceTokenizerTests
     }
 
     [Fact]
+    public void Encode_PageBreaksAndNextLine_SeparateWordsInsteadOfGluingThem()
+    {
+        Assert.Equal(Tokens("reset password now"), Tokens("reset\fpassword\vnow"));
+        Assert.Equal(Tokens("reset password"), Tokens("reset\u0085password"));
+    }
+
+    [Fact]
+    public void Encode_PrivateUseAndUnassignedCharacters_AreDropped()
+    {
+        Assert.Equal(Tokens("password"), Tokens("pass\uE000word\U000F0000"));
+    }
+
+    [Fact]
+    public void Encode_SupplementaryIdeographs_AreTokensOfTheirOwn()
+    {
+        Assert.Equal(["[CLS]", "a", "[UNK]", "[UNK]", "b", "[SEP]"], Tokens("a\U00020000\U00020001b"));
+    }
+
+    [Fact]
     public void Encode_Punctuation_BecomesTokensOfItsOwn()
     {
         Assert.Equal(["[CLS]", "e", "-", "mail", ",", "please", "!", "[SEP]"], Tokens("e-mail, please!"));
