@@ -117,11 +117,32 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        Enter();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<GeneratedEmbeddings<Embedding<float>>>(cancellationToken);
+        }
+
+        // The work is synchronous; its failures still reach the caller through the task, as an awaiting caller expects.
+        try
+        {
+            Enter();
+        }
+        catch (ObjectDisposedException e)
+        {
+            return Task.FromException<GeneratedEmbeddings<Embedding<float>>>(e);
+        }
+
         try
         {
             return Task.FromResult(Generate(texts, IsQuery(options) ? _queryPrefix : string.Empty, cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<GeneratedEmbeddings<Embedding<float>>>(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<GeneratedEmbeddings<Embedding<float>>>(e);
         }
         finally
         {
