@@ -264,13 +264,33 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         }
     }
 
-    // Texts of similar length go together, so short queries are not padded to the length of a long article.
-    private static IEnumerable<List<int>> Batches(List<int>[] tokens, int size)
+    /// <summary>
+    /// Groups the texts of a call, shortest first, into batches of at most <paramref name="size"/> whose padding stays
+    /// under a quarter of their real tokens: on a CPU a padded token costs as much as a real one, and batching gains
+    /// less than that padding would cost (a short title beside a 256-token article).
+    /// </summary>
+    internal static IEnumerable<List<int>> Batches(IReadOnlyList<List<int>> tokens, int size)
     {
-        var order = Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Count).ToList();
-        for (var start = 0; start < order.Count; start += size)
+        var batch = new List<int>();
+        var real = 0L;
+        foreach (var i in Enumerable.Range(0, tokens.Count).OrderBy(i => tokens[i].Count))
         {
-            yield return order.GetRange(start, Math.Min(size, order.Count - start));
+            // Shortest first, so the text being added is the longest of the batch: it sets the padded length.
+            long length = tokens[i].Count;
+            if (batch.Count > 0 && (batch.Count == size || (batch.Count + 1) * length * 4 > (real + length) * 5))
+            {
+                yield return batch;
+                batch = [];
+                real = 0;
+            }
+
+            batch.Add(i);
+            real += length;
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return batch;
         }
     }
 

@@ -34,9 +34,9 @@ public sealed class OnnxEmbeddingOptions
     public int InterOpThreads { get; set; } = 1;
 
     /// <summary>
-    /// Gets or sets how many texts go through the model together in one call of
-    /// <see cref="OnnxEmbeddingGenerator.GenerateAsync"/>; longer lists are cut into batches of this size (texts of
-    /// similar length together, so little padding is computed). Between 1 and 256; the default is 16.
+    /// Gets or sets how many texts at most go through the model together in one call of
+    /// <see cref="OnnxEmbeddingGenerator.GenerateAsync"/>. The texts of a call are grouped by length into batches of
+    /// at most this size whose padding stays under a quarter of their tokens. Between 1 and 256; the default is 16.
     /// </summary>
     [Range(1, 256)]
     public int MaxBatchSize { get; set; } = 16;

@@ -57,6 +57,21 @@ public sealed class OnnxEmbeddingGeneratorTests(ModelFixture models)
     }
 
     [Fact]
+    public void Batches_TextsOfMixedLengths_GroupsSimilarLengthsWithLittlePadding()
+    {
+        int[] lengths = [256, 12, 250, 14, 3, 256, 13, 240, 12, 256];
+        var tokens = lengths.Select(n => Enumerable.Repeat(1, n).ToList()).ToList();
+
+        var batches = OnnxEmbeddingGenerator.Batches(tokens, size: 3).ToList();
+
+        Assert.Equal(lengths.Length, batches.Sum(b => b.Count));
+        Assert.Equal(Enumerable.Range(0, lengths.Length), batches.SelectMany(b => b).Order());
+        Assert.All(batches, b => Assert.InRange(b.Count, 1, 3));
+        Assert.All(batches, b => Assert.True(b.Count * b.Max(i => lengths[i]) * 4 <= b.Sum(i => lengths[i]) * 5, string.Join(",", b.Select(i => lengths[i]))));
+        Assert.Equal([[4], [1, 8, 6], [3], [7, 2, 0], [5, 9]], batches.Select(b => b.ToArray()).ToArray());
+    }
+
+    [Fact]
     public void Tokenize_Query_StartsWithArcticsPrefixAndADocumentDoesNot()
     {
         var tokenizer = models.Arctic.Tokenizer;
