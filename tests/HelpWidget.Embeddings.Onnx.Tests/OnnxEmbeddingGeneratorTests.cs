@@ -57,6 +57,17 @@ public sealed class OnnxEmbeddingGeneratorTests(ModelFixture models)
     }
 
     [Fact]
+    public void IsQuery_InputTypeAsStringOrJson_RecognisesOnlyQuery()
+    {
+        Assert.True(OnnxEmbeddingGenerator.IsQuery(s_query));
+        Assert.True(OnnxEmbeddingGenerator.IsQuery(new() { AdditionalProperties = new() { ["input_type"] = System.Text.Json.JsonDocument.Parse("\"Query\"").RootElement } }));
+        Assert.False(OnnxEmbeddingGenerator.IsQuery(s_document));
+        Assert.False(OnnxEmbeddingGenerator.IsQuery(new() { AdditionalProperties = new() { ["input_type"] = null } }));
+        Assert.False(OnnxEmbeddingGenerator.IsQuery(new() { AdditionalProperties = new() { ["other"] = "query" } }));
+        Assert.False(OnnxEmbeddingGenerator.IsQuery(null));
+    }
+
+    [Fact]
     public void Batches_TextsOfMixedLengths_GroupsSimilarLengthsWithLittlePadding()
     {
         int[] lengths = [256, 12, 250, 14, 3, 256, 13, 240, 12, 256];
