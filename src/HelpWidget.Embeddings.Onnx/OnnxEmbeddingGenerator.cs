@@ -266,8 +266,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     /// <summary>
     /// Groups the texts of a call, shortest first, into batches of at most <paramref name="size"/> whose padding stays
-    /// under a quarter of their real tokens: on a CPU a padded token costs as much as a real one, and batching gains
-    /// less than that padding would cost (a short title beside a 256-token article).
+    /// within a tenth of their real tokens: on a CPU a padded token costs as much as a real one, and batching gains
+    /// less than that (measured: 16 articles of mixed length padded by up to a quarter cost 23 % more than one by one).
     /// </summary>
     internal static IEnumerable<List<int>> Batches(IReadOnlyList<List<int>> tokens, int size)
     {
@@ -277,7 +277,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             // Shortest first, so the text being added is the longest of the batch: it sets the padded length.
             long length = tokens[i].Count;
-            if (batch.Count > 0 && (batch.Count == size || (batch.Count + 1) * length * 4 > (real + length) * 5))
+            if (batch.Count > 0 && (batch.Count == size || (batch.Count + 1) * length * 10 > (real + length) * 11))
             {
                 yield return batch;
                 batch = [];
