@@ -35,6 +35,9 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     /// <summary>The <see cref="InputTypeKey"/> value of a search query.</summary>
     public const string QueryInputType = "query";
 
+    /// <summary>The most tokens, padding included, one model run takes when it holds more than one text.</summary>
+    internal const int BatchTokenBudget = 512;
+
     private readonly OnnxEmbeddingOptions _options;
     private readonly ModelDescriptor _model;
     private readonly string _queryPrefix;
@@ -265,9 +268,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     /// <summary>
-    /// Groups the texts of a call, shortest first, into batches of at most <paramref name="size"/> whose padding stays
-    /// within a tenth of their real tokens: on a CPU a padded token costs as much as a real one, and batching gains
-    /// less than that (measured: 16 articles of mixed length padded by up to a quarter cost 23 % more than one by one).
+    /// Groups the texts of a call, shortest first, into batches of at most <paramref name="size"/> texts and
+    /// <see cref="BatchTokenBudget"/> tokens (padding included) whose padding stays within a tenth of their real tokens.
+    /// On a CPU batching pays only for short texts (64 short queries a call: 5 ms each instead of 9); 16 articles of
+    /// 256 tokens together cost a fifth more CPU than one by one, and a padded token costs as much as a real one.
     /// </summary>
     internal static IEnumerable<List<int>> Batches(IReadOnlyList<List<int>> tokens, int size)
     {
@@ -277,7 +281,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             // Shortest first, so the text being added is the longest of the batch: it sets the padded length.
             long length = tokens[i].Count;
-            if (batch.Count > 0 && (batch.Count == size || (batch.Count + 1) * length * 10 > (real + length) * 11))
+            if (batch.Count > 0 && (batch.Count == size || (batch.Count + 1) * length > BatchTokenBudget || (batch.Count + 1) * length * 10 > (real + length) * 11))
             {
                 yield return batch;
                 batch = [];

@@ -36,7 +36,8 @@ public sealed class OnnxEmbeddingOptions
     /// <summary>
     /// Gets or sets how many texts at most go through the model together in one call of
     /// <see cref="OnnxEmbeddingGenerator.GenerateAsync"/>. The texts of a call are grouped by length into batches of
-    /// at most this size whose padding stays within a tenth of their tokens. Between 1 and 256; the default is 16.
+    /// at most this size, of 512 tokens at most, whose padding stays within a tenth of their tokens (batching pays
+    /// only for short texts on a CPU). Between 1 and 256; the default is 16.
     /// </summary>
     [Range(1, 256)]
     public int MaxBatchSize { get; set; } = 16;

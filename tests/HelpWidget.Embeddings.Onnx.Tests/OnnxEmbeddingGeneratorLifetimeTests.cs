@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace HelpWidget.Embeddings.Onnx.Tests;
 
 /// <summary>Disposal while a call runs (the host stopping during a search): the call finishes, later calls are refused.</summary>
+/// <remarks>In the models' collection, so that its own model never loads beside the shared ones (memory in CI).</remarks>
+[Collection(ModelsDefinition.Name)]
 public sealed class OnnxEmbeddingGeneratorLifetimeTests
 {
     [Fact]

@@ -79,7 +79,8 @@ public sealed class OnnxEmbeddingGeneratorTests(ModelFixture models)
         Assert.Equal(Enumerable.Range(0, lengths.Length), batches.SelectMany(b => b).Order());
         Assert.All(batches, b => Assert.InRange(b.Count, 1, 3));
         Assert.All(batches, b => Assert.True(b.Count * b.Max(i => lengths[i]) * 10 <= b.Sum(i => lengths[i]) * 11, string.Join(",", b.Select(i => lengths[i]))));
-        Assert.Equal([[4], [1, 8, 6], [3], [7, 2, 0], [5, 9]], batches.Select(b => b.ToArray()).ToArray());
+        Assert.All(batches, b => Assert.True(b.Count == 1 || b.Count * b.Max(i => lengths[i]) <= 512));
+        Assert.Equal([[4], [1, 8, 6], [3], [7, 2], [0, 5], [9]], batches.Select(b => b.ToArray()).ToArray());
     }
 
     [Fact]
