@@ -16,7 +16,7 @@ public sealed partial class PackageConsumerTests : IDisposable
     private const string PackCommand = "dotnet pack HelpWidget.Packages.slnf -c Release -o ~/helpwidget-feed";
     private const string Version = "0.1.0-test";
     private const string AppName = "HelpDeskApp";
-    private static readonly string[] s_packages = ["HelpWidget.Abstractions", "HelpWidget", "HelpWidget.Markdown", "HelpWidget.Components", "HelpWidget.Lucene", "HelpWidget.Sqlite", "HelpWidget.Smtp", "HelpWidget.AspNetCore", "HelpWidget.Http"];
+    private static readonly string[] s_packages = ["HelpWidget.Abstractions", "HelpWidget", "HelpWidget.Markdown", "HelpWidget.Components", "HelpWidget.Lucene", "HelpWidget.Sqlite", "HelpWidget.Smtp", "HelpWidget.AspNetCore", "HelpWidget.Http", "HelpWidget.Embeddings.Onnx"];
     private static readonly string[] s_appPackages = ["HelpWidget.Components", "HelpWidget.Markdown", "HelpWidget.Lucene", "HelpWidget.Sqlite"];
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("hw-consumer-");
 
@@ -129,6 +129,11 @@ public sealed partial class PackageConsumerTests : IDisposable
             {
                 // A help server that maps the one tag must serve _framework/blazor.server.js: the package says so.
                 Assert.Contains("buildTransitive/HelpWidget.AspNetCore.props", entries);
+            }
+
+            if (package == "HelpWidget.Embeddings.Onnx")
+            {
+                AssertOnnxPackage(zip);
             }
 
             if (package == "HelpWidget.Markdown")
