@@ -75,18 +75,9 @@ internal sealed class SemanticLayer : IDisposable
         }
 
         var language = LuceneTelemetry.Language(vectors.Language);
-        Task<float[]?> embedding;
-        try
-        {
-            embedding = EmbedQueryAsync(vectors, key);
-        }
-        catch (Exception ex)
-        {
-            Log.QueryEmbeddingFailed(_logger, vectors.Language, ex);
-            LuceneTelemetry.SemanticFallbacks.Add(1, language, new("helpwidget.reason", "error"));
-            return null;
-        }
-
+        // On the thread pool: a local model computes on the caller's thread before its task completes, and the
+        // timeout can only be kept if the search is not that thread.
+        var embedding = Task.Run(() => EmbedQueryAsync(vectors, key), CancellationToken.None);
         try
         {
             return await embedding.WaitAsync(_options.QueryTimeout, _time, cancellationToken);
