@@ -27,6 +27,14 @@ if (args.Length > 0 && args[0] == "--http")
     return await HttpReport.RunAsync(Console.Out, Math.Clamp(seconds, 1, 120), Math.Clamp(rounds, 1, 20));
 }
 
+// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --semantic [articles]  BM25, lexical and hybrid (local model) query latency side by side; embedding time, restart with cached vectors
+if (args.Length > 0 && args[0] == "--semantic")
+{
+    var articles = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : LatencyReport.Articles;
+    await SemanticLatencyReport.RunAsync(Console.Out, Math.Clamp(articles, 100, 100_000));
+    return 0;
+}
+
 if (args.Contains("--latency"))
 {
     await LatencyReport.RunAsync(Console.Out);
