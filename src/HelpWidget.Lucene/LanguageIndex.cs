@@ -78,6 +78,14 @@ internal sealed class LanguageIndex
     /// <summary>Gets a value indicating whether any article has an audience; when none has, no audience filter is needed.</summary>
     public bool HasRestrictedArticles { get; }
 
+    /// <summary>Gets the filter of the documents <paramref name="user"/> may see.</summary>
+    public AudienceFilter AudienceFilter(HelpUser user) => Lucene.AudienceFilter.For(this, user, _audienceFilters);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AudienceFilter> _audienceFilters = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the article of a document of <see cref="Reader"/>; <see langword="null"/> for a deleted one.</summary>
+    public HelpArticle? ArticleOrNull(int document) => (uint)document < (uint)_byDocument.Length ? _byDocument[document] : null;
+
     /// <summary>Gets the article of a live document of <see cref="Reader"/>.</summary>
     public HelpArticle Article(int document) => _byDocument[document];
 

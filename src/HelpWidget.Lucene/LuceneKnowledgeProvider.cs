@@ -577,7 +577,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     {
         var signals = Signals.Current;
         var candidates = index.HasRestrictedArticles
-            ? index.Searcher.Search(QueryBuilder.Build(index, query), AudienceFilter(request.User), max * Ranking.CandidatesPerResult)
+            ? index.Searcher.Search(QueryBuilder.Build(index, query), index.AudienceFilter(request.User), max * Ranking.CandidatesPerResult)
             : index.Searcher.Search(QueryBuilder.Build(index, query), max * Ranking.CandidatesPerResult);
         return [.. candidates.ScoreDocs
             .Select(d => (d.Doc, Score: d.Score * Ranking.Factor(index.Article(d.Doc), request.Context, signals)))
@@ -608,7 +608,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         var signals = Signals.Current;
         var semantic = Semantic.Options;
         var lexical = index.HasRestrictedArticles
-            ? index.Searcher.Search(QueryBuilder.Build(index, query), AudienceFilter(request.User), HybridRanking.Candidates)
+            ? index.Searcher.Search(QueryBuilder.Build(index, query), index.AudienceFilter(request.User), HybridRanking.Candidates)
             : index.Searcher.Search(QueryBuilder.Build(index, query), HybridRanking.Candidates);
         var fused = HybridRanking.Fuse(
             [.. lexical.ScoreDocs.Select(d => (index.Article(d.Doc), d.Doc, d.Score))],
@@ -667,22 +667,8 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     /// <summary>Hits without snippets, in Lucene's order: suggestions and the spelling check.</summary>
     private static List<ArticleHit> Search(LanguageIndex index, Query query, HelpUser user, int max)
     {
-        var top = index.HasRestrictedArticles ? index.Searcher.Search(query, AudienceFilter(user), max) : index.Searcher.Search(query, max);
+        var top = index.HasRestrictedArticles ? index.Searcher.Search(query, index.AudienceFilter(user), max) : index.Searcher.Search(query, max);
         return [.. top.ScoreDocs.Select(d => Hit(index.Article(d.Doc), d.Score, string.Empty))];
-    }
-
-    private static QueryWrapperFilter AudienceFilter(HelpUser user)
-    {
-        var audiences = new BooleanQuery { { new TermQuery(new Term(LanguageIndex.AudienceField, LanguageIndex.Everyone)), Occur.SHOULD } };
-        foreach (var audience in user.Audiences.Take(QueryText.MaxTerms))
-        {
-            if (!string.IsNullOrWhiteSpace(audience) && audience != LanguageIndex.Everyone)
-            {
-                audiences.Add(new TermQuery(new Term(LanguageIndex.AudienceField, audience.ToLowerInvariant())), Occur.SHOULD);
-            }
-        }
-
-        return new QueryWrapperFilter(audiences);
     }
 
     private static string RoutePath(string? route)
