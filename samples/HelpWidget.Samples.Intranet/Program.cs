@@ -1,6 +1,7 @@
 using System.Globalization;
 using HelpWidget;
 using HelpWidget.Components;
+using HelpWidget.Embeddings.Onnx;
 using HelpWidget.Lucene;
 using HelpWidget.Markdown;
 using HelpWidget.Samples.Intranet.Components;
@@ -45,6 +46,14 @@ var helpWidget = builder.Services.AddHelpWidget(options => settings.Bind(options
     .AddSqliteStore(options => settings.GetSection("Sqlite").Bind(options))
     .ConfigurePanel(options => builder.Configuration.GetSection("HelpWidget:Panel").Bind(options))
     .ConfigureLauncher(options => builder.Configuration.GetSection("HelpWidget:Launcher").Bind(options));
+
+// Meaning-aware search: HelpWidget:SemanticSearch = true adds the local English model (HelpWidget.Embeddings.Onnx), so
+// a question finds its article even when they share no word; HelpWidget:Lucene:Semantic tunes it (SemanticSearchOptions).
+if (settings.GetValue<bool>("SemanticSearch"))
+{
+    helpWidget.AddOnnxEmbeddings("en");
+    builder.Services.Configure<SemanticSearchOptions>(settings.GetSection("Lucene:Semantic"));
+}
 
 // Tickets stay in the SQLite store (the inbox) unless a webhook is configured, e.g. with user secrets:
 // HelpWidget:Delivery:Webhook:Url and HelpWidget:Delivery:Webhook:Secret (docs/delivery.md).

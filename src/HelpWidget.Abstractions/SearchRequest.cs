@@ -20,4 +20,13 @@ public sealed class SearchRequest
 
     /// <summary>Gets the number of results wanted, from 1 to <see cref="MaxResultsLimit"/>. Defaults to 10.</summary>
     public int MaxResults { get; init; } = 10;
+
+    /// <summary>
+    /// Gets a value indicating whether the query is still being typed. A provider may then answer with its quickest
+    /// ranking only (the embedded engine: word matching, without a meaning-aware layer), and give its full ranking once
+    /// the query has settled: a panel searches each keystroke with <see langword="true"/>, then searches the settled
+    /// query (a pause, or Enter) again with <see langword="false"/> and replaces its list only if the answer differs.
+    /// Defaults to <see langword="false"/>: the provider's full ranking.
+    /// </summary>
+    public bool AsYouType { get; init; }
 }

@@ -43,7 +43,7 @@ internal sealed class LanguageIndex
         _scanned = new ScannedText?[byDocument.Length];
         IndexedArticles = articles;
         Synonyms = synonyms;
-        Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        Searcher = new IndexSearcher(reader) { Similarity = LearnedTrust.Similarity };
         HasRestrictedArticles = articles.Values.Any(a => a.Audiences.Count > 0);
         _fieldsWithTerms = [.. new[] { TitleField, SummaryField, TagsField, BodyField, WordsField, NGramField, AskedField }.Where(f => MultiFields.GetTerms(reader, f) is not null)];
     }
@@ -77,6 +77,14 @@ internal sealed class LanguageIndex
 
     /// <summary>Gets a value indicating whether any article has an audience; when none has, no audience filter is needed.</summary>
     public bool HasRestrictedArticles { get; }
+
+    /// <summary>Gets the filter of the documents <paramref name="user"/> may see.</summary>
+    public AudienceFilter AudienceFilter(HelpUser user) => Lucene.AudienceFilter.For(this, user, _audienceFilters);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AudienceFilter> _audienceFilters = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the article of a document of <see cref="Reader"/>; <see langword="null"/> for a deleted one.</summary>
+    public HelpArticle? ArticleOrNull(int document) => (uint)document < (uint)_byDocument.Length ? _byDocument[document] : null;
 
     /// <summary>Gets the article of a live document of <see cref="Reader"/>.</summary>
     public HelpArticle Article(int document) => _byDocument[document];
@@ -125,7 +133,7 @@ internal sealed class LanguageIndex
     private static Field Text(string name, string value) => new(name, value, s_text);
 
     /// <summary>The document of an article; its id field is the key that updates and deletes replace it by.</summary>
-    internal static Document ToDocument(HelpArticle article, SearchTuning tuning, string asked = "")
+    internal static Document ToDocument(HelpArticle article, SearchTuning tuning, string asked = "", float askedTrust = 1)
     {
         var tags = string.Join(" ; ", article.Tags);
         var all = string.Join('\n', article.Title, article.Summary, tags, article.Text);
@@ -147,6 +155,7 @@ internal sealed class LanguageIndex
         if (asked.Length > 0)
         {
             document.Add(Text(AskedField, asked));
+            document.Add(new SingleDocValuesField(LearnedTrust.Field, askedTrust));
         }
 
         foreach (var context in article.Contexts)

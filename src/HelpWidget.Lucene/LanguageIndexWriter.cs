@@ -28,7 +28,7 @@ internal sealed class LanguageIndexWriter
     private const int MaxAsked = 20;
 
     private IReadOnlyDictionary<string, HelpArticle> _articles = new Dictionary<string, HelpArticle>();
-    private Dictionary<string, string> _asked = new(StringComparer.Ordinal);
+    private Dictionary<string, Asked> _asked = new(StringComparer.Ordinal);
     private DirectoryReader _reader;
     private Dictionary<object, string[]> _idsBySegment = [];
     private int _references = 1;
@@ -79,7 +79,7 @@ internal sealed class LanguageIndexWriter
         var config = new IndexWriterConfig(Analyzers.Version, perField)
         {
             OpenMode = OpenMode.CREATE,
-            Similarity = new BM25Similarity(),
+            Similarity = LearnedTrust.Similarity,
             // Large enough that a help centre's first build is written as one segment: fewer merges, one term dictionary to search.
             RAMBufferSizeMB = 256,
             // Merges run inside a reload, where a failure is caught and the language rebuilt; a background merge
@@ -120,19 +120,19 @@ internal sealed class LanguageIndexWriter
     public IndexChanges Apply(IReadOnlyList<HelpArticle> articles, IReadOnlyDictionary<string, ArticleSignals>? signals = null)
     {
         var next = ById(articles);
-        var nextAsked = new Dictionary<string, string>(StringComparer.Ordinal);
+        var nextAsked = new Dictionary<string, Asked>(StringComparer.Ordinal);
         int added = 0, changed = 0, replaced = 0;
         List<string>? refused = null;
         foreach (var (id, article) in next)
         {
-            var asked = Asked(signals?.GetValueOrDefault(id));
-            if (asked.Length > 0)
+            var asked = AskedOf(signals?.GetValueOrDefault(id));
+            if (asked.Text is { Length: > 0 })
             {
                 nextAsked[id] = asked;
             }
 
             var isIndexed = _articles.TryGetValue(id, out var indexed);
-            var sameAsked = asked == _asked.GetValueOrDefault(id, string.Empty);
+            var sameAsked = asked == _asked.GetValueOrDefault(id);
             if (isIndexed && sameAsked && ReferenceEquals(indexed, article))
             {
                 continue;
@@ -314,9 +314,9 @@ internal sealed class LanguageIndexWriter
     }
 
     /// <summary>Writes an article's document; one that Lucene refuses (a term too long for it) is left out with a warning.</summary>
-    private bool Write(HelpArticle article, string asked, bool replace)
+    private bool Write(HelpArticle article, Asked asked, bool replace)
     {
-        var document = LanguageIndex.ToDocument(article, Tuning, asked);
+        var document = LanguageIndex.ToDocument(article, Tuning, asked.Text ?? string.Empty, asked.Trust);
         try
         {
             if (replace)
@@ -370,11 +370,20 @@ internal sealed class LanguageIndexWriter
         return byId;
     }
 
-    /// <summary>The searches learned for an article, as the text of its asked field: the most frequent, one a line.</summary>
-    private static string Asked(ArticleSignals? signals) =>
-        signals is null || signals.HelpfulQueries.Count == 0
-            ? string.Empty
-            : string.Join('\n', signals.HelpfulQueries.Take(MaxAsked).Select(q => q.Length > ArticleFeedback.MaxQueryLength ? q[..ArticleFeedback.MaxQueryLength] : q));
+    /// <summary>
+    /// The searches learned for an article, as the text of its asked field (the most frequent, one a line), and how
+    /// much they count (<see cref="LearnedTrust"/>); none when nobody's answers give them any weight.
+    /// </summary>
+    private Asked AskedOf(ArticleSignals? signals)
+    {
+        var trust = signals is null || signals.HelpfulQueries.Count == 0 ? 0 : LearnedTrust.Of(signals, Tuning.AskedHalfTrustVotes);
+        if (trust <= 0)
+        {
+            return default;
+        }
+
+        return new Asked(string.Join('\n', signals!.HelpfulQueries.Take(MaxAsked).Select(q => q.Length > ArticleFeedback.MaxQueryLength ? q[..ArticleFeedback.MaxQueryLength] : q)), trust);
+    }
 
     /// <summary>Compares what <see cref="LanguageIndex.ToDocument"/> writes, for sources that return new objects on every load.</summary>
     private static bool SameIndexedContent(HelpArticle a, HelpArticle b) =>
@@ -384,6 +393,9 @@ internal sealed class LanguageIndexWriter
         && a.Tags.SequenceEqual(b.Tags, StringComparer.Ordinal)
         && a.Contexts.SequenceEqual(b.Contexts, StringComparer.Ordinal)
         && a.Audiences.SequenceEqual(b.Audiences, StringComparer.Ordinal);
+
+    /// <summary>The learned searches of an article and their trust; <see langword="default"/> when it has none.</summary>
+    private readonly record struct Asked(string? Text, float Trust);
 
     private sealed record AnalyzerSet(Analyzer Language, Analyzer NGrams, Analyzer Words, Analyzer RawWords) : IDisposable
     {

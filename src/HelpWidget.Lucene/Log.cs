@@ -36,4 +36,22 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Information, "No synonyms: the folder '{Folder}' does not exist. Create it with one file per language (en.txt, sv.txt), or set LuceneSearchOptions.SynonymsPath to the folder that holds them.")]
     public static partial void NoSynonymsFolder(ILogger logger, string folder);
+
+    [LoggerMessage(12, LogLevel.Information, "Vectors of the '{Language}' articles ready: {Count} articles, {Embedded} embedded, {Cached} from the cache, in {ElapsedMs} ms.")]
+    public static partial void VectorsReady(ILogger logger, string language, int count, int embedded, int cached, long elapsedMs);
+
+    [LoggerMessage(13, LogLevel.Warning, "Embedding the '{Language}' articles failed; that language is searched by word matching until the articles change.")]
+    public static partial void ArticleEmbeddingFailed(ILogger logger, string language, Exception exception);
+
+    [LoggerMessage(14, LogLevel.Warning, "Embedding a '{Language}' query failed; it was answered by word matching.")]
+    public static partial void QueryEmbeddingFailed(ILogger logger, string language, Exception exception);
+
+    [LoggerMessage(15, LogLevel.Information, "Embedding a '{Language}' query took longer than {TimeoutMs} ms; it was answered by word matching.")]
+    public static partial void QueryEmbeddingTimedOut(ILogger logger, string language, double timeoutMs);
+
+    [LoggerMessage(16, LogLevel.Warning, "The vector cache of the '{Language}' articles cannot be read; the vectors are computed again.")]
+    public static partial void VectorCacheUnreadable(ILogger logger, string language);
+
+    [LoggerMessage(17, LogLevel.Warning, "Writing the vector cache of the '{Language}' articles failed; the vectors stay in memory.")]
+    public static partial void VectorCacheWriteFailed(ILogger logger, string language, Exception exception);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using HelpWidget.Lucene.Semantic;
 
 namespace HelpWidget.Lucene;
 
@@ -15,6 +16,13 @@ public static class LuceneHelpWidgetBuilderExtensions
     /// The engine brings no articles: register a source too, before or after this call, such as the Markdown files of
     /// <c>AddMarkdownContent()</c> (package <c>HelpWidget.Markdown</c>); without one the app fails when it starts, and
     /// says so. The options are validated when the app starts.
+    /// <para>
+    /// A language whose embedding generator is registered as a keyed service, keyed by the language code
+    /// (<c>services.AddKeyedSingleton&lt;IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;&gt;("en", ...)</c>, which
+    /// <c>AddOnnxEmbeddings()</c> of the package <c>HelpWidget.Embeddings.Onnx</c> does), is also ranked by meaning
+    /// once its articles' vectors are computed in the background (<see cref="SemanticSearchOptions"/>); without one,
+    /// search is word matching alone.
+    /// </para>
     /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>
     /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>
@@ -30,6 +38,9 @@ public static class LuceneHelpWidgetBuilderExtensions
         }
 
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LuceneSearchOptions>, LuceneSearchOptionsValidator>());
+        builder.Services.AddOptions<SemanticSearchOptions>().ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SemanticSearchOptions>, SemanticSearchOptionsValidator>());
+        builder.Services.TryAddSingleton(EmbeddingGenerators.From);
         builder.Services.TryAddSingleton(TimeProvider.System);
         // A factory, so that an app without an article source learns what to add, wherever the engine is first resolved.
         builder.Services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<LuceneKnowledgeProvider>(

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using HelpWidget.Lucene.Semantic;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,8 @@ namespace HelpWidget.Lucene;
 /// Searches the articles of an <see cref="IArticleSource"/> with one Lucene index per language, in memory or on disk.
 /// When the source reports a change, the articles that differ are written to each language's index in the background
 /// and a new point-in-time view is swapped in atomically: searches never wait for a reload and never see half of one.
+/// A language with an embedding generator is also ranked by meaning once its articles' vectors are ready
+/// (<see cref="SemanticLayer"/>); until then, and for queries still being typed, by words alone.
 /// </summary>
 internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
 {
@@ -55,7 +58,9 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         IOptions<LuceneSearchOptions>? options = null,
         IHostEnvironment? environment = null,
         IArticleSignalSource? signals = null,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        IOptions<SemanticSearchOptions>? semanticOptions = null,
+        EmbeddingGenerators? generators = null)
     {
         _time = time ?? TimeProvider.System;
         _options = options?.Value ?? new LuceneSearchOptions();
@@ -72,9 +77,14 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         }
 
         _synonyms = new SynonymFiles(synonymFolder, logger);
+        var semantic = semanticOptions?.Value ?? new SemanticSearchOptions();
+        Semantic = new SemanticLayer(generators ?? EmbeddingGenerators.None, semantic, ContentPath(semantic.VectorCachePath), logger, _time);
         _source.ArticlesChanged += OnArticlesChanged;
         Signals.LearnedChanged += OnArticlesChanged;
     }
+
+    /// <summary>Gets the meaning-aware layer: the vectors of the languages that have an embedding generator.</summary>
+    internal SemanticLayer Semantic { get; }
 
     /// <summary>Gets the signals from the store that reorder the best text matches.</summary>
     internal SignalCache Signals { get; }
@@ -95,12 +105,47 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the current articles of <paramref name="language"/> have their vectors, so that searches in it are
+    /// ranked by meaning; for tests, the evaluation and the benchmarks. Fails when the language has no generator.
+    /// </summary>
+    internal async Task WaitForVectorsAsync(string language, CancellationToken cancellationToken = default)
+    {
+        var vectors = Semantic.For(language) ?? throw new InvalidOperationException($"No embedding generator is registered for '{language}'.");
+        while (true)
+        {
+            var next = vectors.NextPublished;
+            var snapshot = await AcquireSnapshotAsync(cancellationToken);
+            try
+            {
+                if (snapshot.Languages.TryGetValue(language, out var index) && Semantic.Ready(index) is not null)
+                {
+                    return;
+                }
+            }
+            finally
+            {
+                snapshot.Release();
+            }
+
+            await next.WaitAsync(cancellationToken);
+        }
+    }
+
     public async Task EnsureIndexAsync(CancellationToken cancellationToken = default) => (await AcquireSnapshotAsync(cancellationToken)).Release();
 
-    public Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return WithSnapshotAsync(snapshot => MeasuredSearch(snapshot, request), cancellationToken);
+        var snapshot = await AcquireSnapshotAsync(cancellationToken);
+        try
+        {
+            return await MeasuredSearchAsync(snapshot, request, cancellationToken);
+        }
+        finally
+        {
+            snapshot.Release();
+        }
     }
 
     public Task<SearchResults> SuggestAsync(SearchRequest request, CancellationToken cancellationToken = default)
@@ -121,13 +166,13 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         return serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
     }
 
-    private SearchResults MeasuredSearch(IndexSnapshot snapshot, SearchRequest request)
+    private async Task<SearchResults> MeasuredSearchAsync(IndexSnapshot snapshot, SearchRequest request, CancellationToken cancellationToken)
     {
         using var activity = LuceneTelemetry.Source.StartActivity("helpwidget.lucene.search");
         var language = LuceneTelemetry.Language(request.Language);
         activity?.SetTag(language.Key, language.Value);
         var started = _time.GetTimestamp();
-        var results = Search(snapshot, request);
+        var results = await SearchAsync(snapshot, request, cancellationToken);
         var outcome = new KeyValuePair<string, object?>("helpwidget.outcome", results.Hits.Count > 0 ? "hits" : "zero_results");
         LuceneTelemetry.SearchDuration.Record(_time.GetElapsedTime(started).TotalSeconds, language, outcome);
         LuceneTelemetry.Searches.Add(1, language);
@@ -140,7 +185,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         return results;
     }
 
-    private SearchResults Search(IndexSnapshot snapshot, SearchRequest request)
+    private async ValueTask<SearchResults> SearchAsync(IndexSnapshot snapshot, SearchRequest request, CancellationToken cancellationToken)
     {
         var settings = _options;
         var max = Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit);
@@ -154,7 +199,9 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
                 return SearchResults.Empty;
             }
 
-            var hits = Search(index, query, request, max);
+            var hits = request.AsYouType || Semantic.For(index.Language) is not { } vectors
+                ? Search(index, query, request, max)
+                : await HybridSearchAsync(index, vectors, query, request, max, cancellationToken);
             if (hits.Count > 0)
             {
                 return new SearchResults { Hits = hits };
@@ -244,6 +291,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         Signals.LearnedChanged -= OnArticlesChanged;
         _disposed = true;
         _compactTimer.Dispose();
+        Semantic.Dispose();
         if (_buildLock.Wait(0))
         {
             try
@@ -484,7 +532,9 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             Log.Updated(_logger, changes.Added, changes.Changed, changes.Removed, stopwatch.ElapsedMilliseconds);
         }
 
-        return new IndexSnapshot(languages, articles);
+        var snapshot = new IndexSnapshot(languages, articles);
+        Semantic.Update(snapshot);
+        return snapshot;
     }
 
     /// <summary>The language's index with <paramref name="articles"/>, updated in place, or built anew when the update fails.</summary>
@@ -527,13 +577,52 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     {
         var signals = Signals.Current;
         var candidates = index.HasRestrictedArticles
-            ? index.Searcher.Search(QueryBuilder.Build(index, query), AudienceFilter(request.User), max * Ranking.CandidatesPerResult)
+            ? index.Searcher.Search(QueryBuilder.Build(index, query), index.AudienceFilter(request.User), max * Ranking.CandidatesPerResult)
             : index.Searcher.Search(QueryBuilder.Build(index, query), max * Ranking.CandidatesPerResult);
         return [.. candidates.ScoreDocs
             .Select(d => (d.Doc, Score: d.Score * Ranking.Factor(index.Article(d.Doc), request.Context, signals)))
             .OrderByDescending(c => c.Score)
             .Take(max)
             .Select(c => Hit(index.Article(c.Doc), c.Score, index.Snippet(c.Doc, query)))];
+    }
+
+    /// <summary>
+    /// Ranks by meaning and words when the language's vectors are ready and the query's vector comes in time; otherwise
+    /// by words alone (counted as a fallback).
+    /// </summary>
+    private async ValueTask<List<ArticleHit>> HybridSearchAsync(LanguageIndex index, LanguageVectors vectors, QueryText query, SearchRequest request, int max, CancellationToken cancellationToken)
+    {
+        var language = LuceneTelemetry.Language(index.Language);
+        if (Semantic.Ready(index) is not { } dense)
+        {
+            LuceneTelemetry.SemanticFallbacks.Add(1, language, new("helpwidget.reason", "not_ready"));
+            return Search(index, query, request, max);
+        }
+
+        if (await Semantic.QueryVectorAsync(vectors, query.Text, cancellationToken) is not { } vector || vector.Length != dense.Dimensions)
+        {
+            return Search(index, query, request, max);
+        }
+
+        LuceneTelemetry.SemanticSearches.Add(1, language);
+        var signals = Signals.Current;
+        var semantic = Semantic.Options;
+        var lexical = index.HasRestrictedArticles
+            ? index.Searcher.Search(QueryBuilder.Build(index, query), index.AudienceFilter(request.User), HybridRanking.Candidates)
+            : index.Searcher.Search(QueryBuilder.Build(index, query), HybridRanking.Candidates);
+        var fused = HybridRanking.Fuse(
+            [.. lexical.ScoreDocs.Select(d => (index.Article(d.Doc), d.Doc, d.Score))],
+            dense.Nearest(vector, request.User, HybridRanking.Candidates),
+            dense,
+            vector,
+            semantic.Weight,
+            semantic.MinSimilarity);
+        return [.. fused
+            .Select(c => (c.Article, c.Document, Score: c.Score * Ranking.Factor(c.Article, request.Context, signals)))
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Article.Id, StringComparer.Ordinal)
+            .Take(max)
+            .Select(c => Hit(c.Article, c.Score, c.Document >= 0 ? index.Snippet(c.Document, query) : SnippetBuilder.Build(c.Article.Text, SnippetBuilder.Scan(c.Article.Text), query)))];
     }
 
     private static ArticleHit Hit(HelpArticle article, double score, string snippet) => new()
@@ -578,22 +667,8 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     /// <summary>Hits without snippets, in Lucene's order: suggestions and the spelling check.</summary>
     private static List<ArticleHit> Search(LanguageIndex index, Query query, HelpUser user, int max)
     {
-        var top = index.HasRestrictedArticles ? index.Searcher.Search(query, AudienceFilter(user), max) : index.Searcher.Search(query, max);
+        var top = index.HasRestrictedArticles ? index.Searcher.Search(query, index.AudienceFilter(user), max) : index.Searcher.Search(query, max);
         return [.. top.ScoreDocs.Select(d => Hit(index.Article(d.Doc), d.Score, string.Empty))];
-    }
-
-    private static QueryWrapperFilter AudienceFilter(HelpUser user)
-    {
-        var audiences = new BooleanQuery { { new TermQuery(new Term(LanguageIndex.AudienceField, LanguageIndex.Everyone)), Occur.SHOULD } };
-        foreach (var audience in user.Audiences.Take(QueryText.MaxTerms))
-        {
-            if (!string.IsNullOrWhiteSpace(audience) && audience != LanguageIndex.Everyone)
-            {
-                audiences.Add(new TermQuery(new Term(LanguageIndex.AudienceField, audience.ToLowerInvariant())), Occur.SHOULD);
-            }
-        }
-
-        return new QueryWrapperFilter(audiences);
     }
 
     private static string RoutePath(string? route)
@@ -679,8 +754,11 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     }
 
     /// <summary>The folder of the synonym files; <see langword="null"/> when the options name none.</summary>
-    private string? SynonymFolder() =>
-        _options.SynonymsPath is { Length: > 0 } configured
+    private string? SynonymFolder() => ContentPath(_options.SynonymsPath);
+
+    /// <summary>A configured folder, relative to the content root; <see langword="null"/> when none is configured.</summary>
+    private string? ContentPath(string? configured) =>
+        configured is { Length: > 0 }
             ? Path.GetFullPath(Path.Combine(_environment?.ContentRootPath ?? AppContext.BaseDirectory, configured))
             : null;
 

@@ -16,7 +16,7 @@ internal static class Ranking
     /// <summary>The most that helpfulness moves an article's score, up or down.</summary>
     public const double HelpfulnessBoost = 0.10;
 
-    /// <summary>Votes at which helpfulness counts half; fewer votes count less.</summary>
+    /// <summary>Votes at which helpfulness counts half; fewer votes count less (one vote none).</summary>
     public const double HelpfulnessHalfConfidenceVotes = 10;
 
     public static double Factor(HelpArticle article, HelpContext context, IReadOnlyDictionary<string, ArticleSignals> signals) =>
@@ -53,7 +53,8 @@ internal static class Ranking
         }
 
         var share = (double)signals!.HelpfulVotes / votes;
-        var confidence = votes / (votes + HelpfulnessHalfConfidenceVotes);
+        // As for learned searches: one reader's answer does not move a rank, many readers' answers do.
+        var confidence = LearnedTrust.Agreement(votes, HelpfulnessHalfConfidenceVotes);
         return 2 * HelpfulnessBoost * (share - 0.5) * confidence;
     }
 }

@@ -19,6 +19,12 @@ internal sealed record SearchTuning
     /// <summary>Gets the weight of the searches after which readers found an article helpful (learned from use).</summary>
     public float AskedBoost { get; init; } = 1f;
 
+    /// <summary>
+    /// Gets the "Yes" answers at which an article's learned searches count half (<see cref="LearnedTrust"/>): fewer
+    /// count less, so that one reader's words cannot outrank another article's own text.
+    /// </summary>
+    public double AskedHalfTrustVotes { get; init; } = 2;
+
     /// <summary>Gets the weight of the n-gram field relative to the word fields; 0 turns it off.</summary>
     public float NGramWeight { get; init; } = 0.25f;
 

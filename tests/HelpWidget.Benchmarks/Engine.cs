@@ -1,4 +1,6 @@
 using HelpWidget.Lucene;
+using HelpWidget.Lucene.Semantic;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -11,14 +13,18 @@ internal sealed class Engine : IArticleSource, IDisposable
 
     /// <param name="articles">The articles.</param>
     /// <param name="indexPath">The folder of the index, or <see langword="null"/> to keep it in memory.</param>
-    public Engine(IReadOnlyList<HelpArticle> articles, string? indexPath = null)
+    /// <param name="generator">The English embedding generator, or <see langword="null"/> for word matching alone.</param>
+    /// <param name="semantic">The meaning-aware layer's options when there is a generator.</param>
+    public Engine(IReadOnlyList<HelpArticle> articles, string? indexPath = null, IEmbeddingGenerator<string, Embedding<float>>? generator = null, SemanticSearchOptions? semantic = null)
     {
         _articles = articles;
         Provider = new LuceneKnowledgeProvider(
             this,
             NullLogger<LuceneKnowledgeProvider>.Instance,
             Options.Create(new LuceneSearchOptions { IndexPath = indexPath }),
-            time: Time);
+            time: Time,
+            semanticOptions: Options.Create(semantic ?? new SemanticSearchOptions { VectorCachePath = null }),
+            generators: new EmbeddingGenerators(language => language == "en" ? generator : null));
     }
 
     /// <summary>Gets the engine's clock, which moves only when the benchmark advances it (to end a quiet period).</summary>

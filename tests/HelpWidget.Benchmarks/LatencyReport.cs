@@ -36,6 +36,15 @@ internal static class LatencyReport
             await MeasureQueriesAsync(engine, kind, queries, output);
         }
 
+        // Plain BM25 over the same articles in the same run: the reference that makes the rows above read as ratios.
+        using (var bm25 = new PlainBm25(corpus.Articles))
+        {
+            foreach (var (kind, queries) in corpus.Queries)
+            {
+                await MeasureAsync("bm25 " + kind, queries, query => Task.FromResult(bm25.Search(query).Count), output);
+            }
+        }
+
         var inMemory = await ChangeToSearchableAsync(engine);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one article changed until a search finds its new text, index in memory: {inMemory.Median:F0} ms median, {inMemory.Max:F0} ms max of {Changes}"));
         output.WriteLine($"after the {Changes} changes:");
@@ -75,11 +84,14 @@ internal static class LatencyReport
     }
 
     /// <summary>Prints the latency percentiles and the allocation of <paramref name="queries"/>, run one by one after a warm-up.</summary>
-    private static async Task MeasureQueriesAsync(Engine engine, string kind, IReadOnlyList<string> queries, TextWriter output)
+    private static Task MeasureQueriesAsync(Engine engine, string kind, IReadOnlyList<string> queries, TextWriter output) =>
+        MeasureAsync(kind, queries, async query => (await engine.Provider.SearchAsync(new SearchRequest { Query = query, MaxResults = 10 })).Hits.Count, output);
+
+    private static async Task MeasureAsync(string kind, IReadOnlyList<string> queries, Func<string, Task<int>> search, TextWriter output)
     {
         foreach (var query in queries)
         {
-            await engine.Provider.SearchAsync(new SearchRequest { Query = query, MaxResults = 10 });
+            await search(query);
         }
 
         var latencies = new List<double>(queries.Count);
@@ -88,7 +100,7 @@ internal static class LatencyReport
         {
             var before = GC.GetAllocatedBytesForCurrentThread();
             var started = Stopwatch.GetTimestamp();
-            await engine.Provider.SearchAsync(new SearchRequest { Query = query, MaxResults = 10 });
+            await search(query);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             allocated += GC.GetAllocatedBytesForCurrentThread() - before;
         }

@@ -27,6 +27,37 @@ if (args.Length > 0 && args[0] == "--http")
     return await HttpReport.RunAsync(Console.Out, Math.Clamp(seconds, 1, 120), Math.Clamp(rounds, 1, 20));
 }
 
+// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --semantic [articles]  BM25, lexical and hybrid (local model) query latency side by side; embedding time, restart with cached vectors
+if (args.Length > 0 && args[0] == "--semantic")
+{
+    var articles = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : LatencyReport.Articles;
+    await SemanticLatencyReport.RunAsync(Console.Out, Math.Clamp(articles, 100, 100_000));
+    return 0;
+}
+
+// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --profile-lexical [seconds]  the lexical queries in a loop at 10,000 articles, for a profiler (perf) to attach to
+if (args.Length > 0 && args[0] == "--profile-lexical")
+{
+    var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30;
+    var corpus = SyntheticCorpus.Create(LatencyReport.Articles, LatencyReport.Queries);
+    using var engine = new Engine(corpus.Articles);
+    await engine.Provider.EnsureIndexAsync();
+    Console.WriteLine($"ready, pid {Environment.ProcessId}");
+    var until = System.Diagnostics.Stopwatch.StartNew();
+    var count = 0;
+    while (until.Elapsed.TotalSeconds < seconds)
+    {
+        foreach (var query in corpus.Queries.Values.SelectMany(q => q))
+        {
+            await engine.Provider.SearchAsync(new HelpWidget.SearchRequest { Query = query, MaxResults = 10 });
+            count++;
+        }
+    }
+
+    Console.WriteLine(System.FormattableString.Invariant($"{count} queries, {until.Elapsed.TotalMilliseconds / count:F3} ms each"));
+    return 0;
+}
+
 if (args.Contains("--latency"))
 {
     await LatencyReport.RunAsync(Console.Out);

@@ -8,6 +8,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using HelpWidget.Embeddings.Onnx;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -100,8 +101,13 @@ internal sealed class ProductEngine : IEvalEngine
 
     public string Name { get; }
 
-    /// <summary>Builds the engine; <paramref name="signals"/> stand for what the store learned from readers' answers.</summary>
-    public static async Task<ProductEngine> CreateAsync(Dataset dataset, IReadOnlyDictionary<string, ArticleSignals>? signals = null, string name = "lucene")
+    /// <summary>
+    /// Builds the engine; <paramref name="signals"/> stand for what the store learned from readers' answers. With
+    /// <paramref name="semantic"/> set, an English dataset also gets the local embedding model (the articles' vectors
+    /// are computed before the first query, and kept in a cache folder between runs); other languages have no model
+    /// and stay lexical.
+    /// </summary>
+    public static async Task<ProductEngine> CreateAsync(Dataset dataset, IReadOnlyDictionary<string, ArticleSignals>? signals = null, string name = "lucene", SemanticSettings? semantic = null)
     {
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
@@ -111,9 +117,32 @@ internal sealed class ProductEngine : IEvalEngine
             services.AddSingleton<IArticleSignalSource>(new FixedSignals(signals));
         }
 
-        services.AddHelpWidget(options => options.DefaultLanguage = dataset.Language).AddLuceneSearch(options => options.DefaultLanguage = dataset.Language);
+        var widget = services.AddHelpWidget(options => options.DefaultLanguage = dataset.Language).AddLuceneSearch(options => options.DefaultLanguage = dataset.Language);
+        var withModel = semantic is not null && dataset.Language == "en";
+        if (semantic is not null)
+        {
+            services.Configure<SemanticSearchOptions>(options =>
+            {
+                options.VectorCachePath = Path.Combine(Path.GetTempPath(), "helpwidget-eval-vectors");
+                options.Weight = semantic.Weight ?? options.Weight;
+                options.MinSimilarity = semantic.MinSimilarity ?? options.MinSimilarity;
+                // The evaluation measures the ranking, not the machine's load: a query always gets its vector.
+                options.QueryTimeout = TimeSpan.FromSeconds(10);
+            });
+        }
+
+        if (withModel)
+        {
+            widget.AddOnnxEmbeddings(dataset.Language);
+        }
+
         var engine = new ProductEngine(services.BuildServiceProvider(), dataset.Language, name);
         await engine._provider.SearchAsync(new SearchRequest { Query = "warm up", Language = dataset.Language });
+        if (withModel)
+        {
+            await ((LuceneKnowledgeProvider)engine._provider).WaitForVectorsAsync(dataset.Language);
+        }
+
         return engine;
     }
 
@@ -162,12 +191,16 @@ internal sealed class LearnedEngine : IEvalEngine
 
     private readonly ProductEngine[] _engines;
 
-    private LearnedEngine(ProductEngine[] engines) => _engines = engines;
+    private LearnedEngine(ProductEngine[] engines, string name)
+    {
+        _engines = engines;
+        Name = name;
+    }
 
-    public string Name => "lucene-use";
+    public string Name { get; }
 
     /// <summary>Builds one engine per fold; each learns the queries of the <paramref name="learnFrom"/> folds after its own (1 to 4).</summary>
-    public static async Task<LearnedEngine> CreateAsync(Dataset dataset, IReadOnlyList<QueryLine> history, int learnFrom)
+    public static async Task<LearnedEngine> CreateAsync(Dataset dataset, IReadOnlyList<QueryLine> history, int learnFrom, SemanticSettings? semantic = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(learnFrom, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(learnFrom, Folds - 1);
@@ -187,10 +220,10 @@ internal sealed class LearnedEngine : IEvalEngine
                 entry => entry.Key,
                 entry => new ArticleSignals { HelpfulVotes = entry.Value.Count, HelpfulQueries = entry.Value },
                 StringComparer.Ordinal);
-            engines[fold] = await ProductEngine.CreateAsync(dataset, signals, "lucene-use");
+            engines[fold] = await ProductEngine.CreateAsync(dataset, signals, semantic is null ? "lucene-use" : "hybrid-use", semantic);
         }
 
-        return new LearnedEngine(engines);
+        return new LearnedEngine(engines, semantic is null ? "lucene-use" : "hybrid-use");
     }
 
     public Task<IReadOnlyList<string>> SearchAsync(QueryLine query) => _engines[Fold(query.Id)].SearchAsync(query);
@@ -215,6 +248,9 @@ internal sealed class LearnedEngine : IEvalEngine
         return (int)(hash % Folds);
     }
 }
+
+/// <summary>The meaning-aware layer of <c>--engine hybrid</c>; a value left <see langword="null"/> keeps the shipped default.</summary>
+internal sealed record SemanticSettings(double? Weight = null, double? MinSimilarity = null);
 
 internal static class BaselineAnalyzers
 {

@@ -9,6 +9,7 @@ string? engineName = null;
 string? detailsFile = null;
 var completeCutWord = false;
 var learnFrom = 1;
+var semantic = new SemanticSettings();
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -24,6 +25,14 @@ for (var i = 0; i < args.Length; i++)
             break;
         case "--learn-from" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var folds) && folds is >= 1 and <= LearnedEngine.Folds - 1:
             learnFrom = folds;
+            i++;
+            break;
+        case "--semantic-weight" when i + 1 < args.Length && double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var weight) && weight is >= 0 and <= 1:
+            semantic = semantic with { Weight = weight };
+            i++;
+            break;
+        case "--min-similarity" when i + 1 < args.Length && double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var similarity) && similarity is >= -1 and <= 1:
+            semantic = semantic with { MinSimilarity = similarity };
             i++;
             break;
         case "--complete-cut-word":
@@ -47,7 +56,9 @@ for (var i = 0; i < args.Length; i++)
 
 // lucene-use runs only when asked for: it is the product engine after use, not its shipped state.
 string[] engines = ["baseline", "lucene"];
-if (folder is null || (engineName is not null && !engines.Contains(engineName) && engineName != "lucene-use"))
+// hybrid (the engine with the local embedding model; lexical for languages without a model) also runs when asked for.
+string[] optional = ["lucene-use", "hybrid", "hybrid-use"];
+if (folder is null || (engineName is not null && !engines.Contains(engineName) && !optional.Contains(engineName)))
 {
     Usage();
     return 2;
@@ -85,6 +96,8 @@ foreach (var name in engineName is null ? engines : [engineName])
     {
         "baseline" => new BaselineEngine(dataset),
         "lucene-use" => await LearnedEngine.CreateAsync(dataset, Dataset.Load(folder, "queries.jsonl").Queries, learnFrom),
+        "hybrid-use" => await LearnedEngine.CreateAsync(dataset, Dataset.Load(folder, "queries.jsonl").Queries, learnFrom, semantic),
+        "hybrid" => await ProductEngine.CreateAsync(dataset, name: "hybrid", semantic: semantic),
         _ => await ProductEngine.CreateAsync(dataset),
     };
     results.Add(await Evaluation.RunAsync(dataset, engine, details));
@@ -113,4 +126,4 @@ Console.WriteLine(json.Count == 1 ? JsonSerializer.Serialize(json[0]) : JsonSeri
 return 0;
 
 static void Usage() => Console.Error.WriteLine(
-    "usage: dotnet run -c Release --project tests/HelpWidget.Eval -- <dataset-folder> [--queries <file>] [--engine baseline|lucene|lucene-use] [--details <tsv-file>] [--complete-cut-word] [--learn-from 1-4]");
+    "usage: dotnet run -c Release --project tests/HelpWidget.Eval -- <dataset-folder> [--queries <file>] [--engine baseline|lucene|lucene-use|hybrid|hybrid-use] [--details <tsv-file>] [--complete-cut-word] [--learn-from 1-4] [--semantic-weight 0-1] [--min-similarity -1-1]");

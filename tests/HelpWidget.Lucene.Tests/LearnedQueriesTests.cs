@@ -81,6 +81,48 @@ public sealed class LearnedQueriesTests
     }
 
     [Fact]
+    public async Task SearchAsync_OneReadersWords_NeverOutrankAnArticleWhoseOwnTextMatches_ManyAgreeingReadersCountMore()
+    {
+        HelpArticle[] articles =
+        [
+            Article("password-change", "Change your password", "Choose a new password in the portal."),
+            Article("account-unlock", "Unlock your account", "Ask the service desk to unlock a locked account."),
+            .. s_articles,
+            Article("printer", "Add a printer", "Pick the printer on your floor from the list."),
+            Article("expenses", "Submit expenses", "Attach the receipt and submit the claim."),
+        ];
+        var one = new Signals { ["account-unlock"] = new ArticleSignals { HelpfulVotes = 1, HelpfulQueries = ["reset my password"] } };
+        var many = new Signals { ["account-unlock"] = new ArticleSignals { HelpfulVotes = 8, HelpfulQueries = ["reset my password"] } };
+        using var byOne = Create(one, new FakeTimeProvider(), articles);
+        using var byMany = Create(many, new FakeTimeProvider(), articles);
+
+        var afterOne = (await byOne.SearchAsync(new SearchRequest { Query = "reset my password" }, Token)).Hits;
+        var afterMany = (await byMany.SearchAsync(new SearchRequest { Query = "reset my password" }, Token)).Hits;
+
+        Assert.Equal(["password-change", "account-unlock"], afterOne.Select(h => h.Id));
+        Assert.Equal(["password-change", "account-unlock"], afterMany.Select(h => h.Id));
+        Assert.True(afterMany[1].Score > 50 * afterOne[1].Score, "Eight readers who agree count far more than one.");
+    }
+
+    [Fact]
+    public async Task SearchAsync_AsManyNoAsYesAnswers_LearnedWordsFindNothing()
+    {
+        var signals = new Signals { ["vpn-connect"] = new ArticleSignals { HelpfulVotes = 5, UnhelpfulVotes = 5, HelpfulQueries = ["wfh"] } };
+        using var provider = Create(signals, new FakeTimeProvider(), s_articles);
+
+        Assert.Empty((await provider.SearchAsync(new SearchRequest { Query = "wfh" }, Token)).Hits);
+    }
+
+    [Theory]
+    [InlineData(1, 0, 0.01)]
+    [InlineData(2, 0, 0.5)]
+    [InlineData(5, 0, 16.0 / 17)]
+    [InlineData(4, 2, (1.0 / 3) * (9.0 / 10))]
+    [InlineData(2, 3, 0)]
+    public void Trust_GrowsWithAgreeingReadersAndFallsWithNoAnswers(int yes, int no, double expected) =>
+        Assert.Equal(expected, LearnedTrust.Of(new ArticleSignals { HelpfulVotes = yes, UnhelpfulVotes = no }, SearchTuning.Default.AskedHalfTrustVotes), precision: 5);
+
+    [Fact]
     public async Task SearchAsync_LearnedAfterStart_IsSearchableAfterTheNextRefresh()
     {
         var time = new FakeTimeProvider();

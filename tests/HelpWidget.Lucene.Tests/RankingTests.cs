@@ -92,7 +92,8 @@ public sealed class RankingTests
     [InlineData(10, 10, 1.0)]
     [InlineData(10, 0, 1.05)]
     [InlineData(0, 10, 0.95)]
-    [InlineData(1000, 0, 1.099)]
+    [InlineData(1000, 0, 1.1)]
+    [InlineData(1, 0, 1.0)]
     public void Factor_Helpfulness_IsBoundedAndGrowsWithVotes(int helpful, int unhelpful, double expected)
     {
         var factor = Ranking.Factor(
