@@ -11,4 +11,7 @@ public sealed class HelpQueryCount
 
     /// <summary>Gets the number of times.</summary>
     public required int Count { get; init; }
+
+    /// <summary>Gets the most frequent route.</summary>
+    public string? Route { get; init; }
 }
