@@ -17,7 +17,4 @@ public sealed class HelpArticleRating
 
     /// <summary>Gets the reasons given with "No" and how often each was given, most frequent first.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Reasons { get; init; } = [];
-
-    /// <summary>Gets recent comments.</summary>
-    public IReadOnlyList<string> Comments { get; init; } = [];
 }

@@ -58,7 +58,4 @@ public sealed class HelpInsightsReport
 
     /// <summary>Gets the articles that solved the most problems without a ticket, most first.</summary>
     public IReadOnlyList<HelpArticleDeflections> TopDeflectingArticles { get; init; } = [];
-
-    /// <summary>Gets the number of simulated events.</summary>
-    public int SimulatedEvents { get; init; }
 }

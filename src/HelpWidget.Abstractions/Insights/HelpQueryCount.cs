@@ -11,7 +11,4 @@ public sealed class HelpQueryCount
 
     /// <summary>Gets the number of times.</summary>
     public required int Count { get; init; }
-
-    /// <summary>Gets the most frequent route.</summary>
-    public string? Route { get; init; }
 }
