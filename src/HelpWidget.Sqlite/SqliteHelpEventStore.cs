@@ -34,7 +34,8 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             announcement_id TEXT,
             simulated INTEGER NOT NULL DEFAULT 0,
             followed INTEGER NOT NULL DEFAULT 0,
-            failed INTEGER NOT NULL DEFAULT 0
+            failed INTEGER NOT NULL DEFAULT 0,
+            next_at INTEGER
         );
         CREATE INDEX IF NOT EXISTS help_events_kind_at ON help_events (kind, at);
         CREATE INDEX IF NOT EXISTS help_events_session ON help_events (session_id, kind, at);
@@ -65,6 +66,14 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             value INTEGER NOT NULL,
             PRIMARY KEY (day, metric, key1, key2)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS help_counts_weekly (
+            week INTEGER NOT NULL,
+            metric INTEGER NOT NULL,
+            key1 TEXT NOT NULL,
+            key2 TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            PRIMARY KEY (week, metric, key1, key2)
+        ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS help_counts_monthly (
             month INTEGER NOT NULL,
             metric INTEGER NOT NULL,
@@ -73,11 +82,35 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             value INTEGER NOT NULL,
             PRIMARY KEY (month, metric, key1, key2)
         ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS help_events_votes ON help_events (at, user_key, article_id, helpful, reason) WHERE kind = 6;
         CREATE TABLE IF NOT EXISTS help_settings (
             name TEXT PRIMARY KEY,
             value BLOB NOT NULL
         );
+        """;
+
+    /// <summary>
+    /// What reads votes: the report counts the votes of the period that no later vote of the same user and article
+    /// replaced within it (<c>next_at</c>, the time of the next one), and the writer finds a vote's neighbours.
+    /// </summary>
+    private const string VoteIndexes = """
+        DROP INDEX IF EXISTS help_events_votes;
+        CREATE INDEX IF NOT EXISTS help_events_ratings ON help_events (at, article_id, helpful, reason, next_at) WHERE kind = 6;
+        CREATE INDEX IF NOT EXISTS help_events_user_votes ON help_events (user_key, article_id, at) WHERE kind = 6;
+        """;
+
+    /// <summary>
+    /// Brings a database of the version before votes knew their successor and counters had weeks up to date: the
+    /// successor of every vote, and the weekly counters summed from the daily ones.
+    /// </summary>
+    private const string Migration = """
+        ALTER TABLE help_events ADD COLUMN next_at INTEGER;
+        UPDATE help_events AS v SET next_at = n.next_at FROM (
+            SELECT id, LEAD(at) OVER (PARTITION BY user_key, article_id ORDER BY at, id) AS next_at
+            FROM help_events WHERE kind = 6 AND article_id IS NOT NULL AND helpful IS NOT NULL) AS n
+        WHERE v.id = n.id AND n.next_at IS NOT NULL;
+        DELETE FROM help_counts_weekly;
+        INSERT INTO help_counts_weekly (week, metric, key1, key2, value)
+            SELECT (day + 3) / 7, metric, key1, key2, SUM(value) FROM help_counts GROUP BY (day + 3) / 7, metric, key1, key2;
         """;
 
     private const long Day = 86_400_000;
@@ -86,18 +119,43 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
     private const string None = "\u0001";
 
     private static readonly string[] InsertParameters =
-        ["$kind", "$at", "$user", "$session", "$language", "$route", "$article", "$query", "$results", "$source", "$helpful", "$reason", "$announcement", "$simulated", "$failed"];
+        ["$kind", "$at", "$user", "$session", "$language", "$route", "$article", "$query", "$results", "$source", "$helpful", "$reason", "$announcement", "$simulated", "$failed", "$next"];
+
+    /// <summary>Separates the query from the language in the key of a route counter; no stored text holds a control character.</summary>
+    private const char Separator = '\u0002';
 
     private readonly SqliteDatabase _database;
+    private readonly IPersonalDataScrubber? _scrubber;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    public SqliteHelpEventStore(IOptions<SqliteStoreOptions> options, IHostEnvironment? environment = null)
+    /// <param name="options">The store's options.</param>
+    /// <param name="environment">The host, whose content root anchors a relative file.</param>
+    /// <param name="scrubber">Scrubs the comments of "No" answers when a report reads them; without one, reports give no comments.</param>
+    public SqliteHelpEventStore(IOptions<SqliteStoreOptions> options, IHostEnvironment? environment = null, IPersonalDataScrubber? scrubber = null)
     {
+        _scrubber = scrubber;
         _database = new SqliteDatabase(options.Value, environment, async (connection, cancellationToken) =>
         {
+            await using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode = WAL;";
+                await wal.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            // One immediate transaction, so processes opening the same file do not race to migrate it.
+            await using var transaction = connection.BeginTransaction(deferred: false);
             await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode = WAL;" + Schema;
+            command.Transaction = transaction;
+            command.CommandText = Schema + "SELECT COUNT(*) FROM pragma_table_info('help_events') WHERE name = 'next_at';";
+            if (await command.ExecuteScalarAsync(cancellationToken) is 0L)
+            {
+                command.CommandText = Migration;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            command.CommandText = VoteIndexes;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         });
     }
 
@@ -154,9 +212,12 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             await using var transaction = connection.BeginTransaction(deferred: false);
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            // A month partly deleted is summed again from its remaining days.
+            // A week or month partly deleted is summed again from its remaining days.
             command.CommandText = """
                 DELETE FROM help_counts WHERE day < $day;
+                DELETE FROM help_counts_weekly WHERE week <= $week;
+                INSERT INTO help_counts_weekly (week, metric, key1, key2, value)
+                    SELECT $week, metric, key1, key2, SUM(value) FROM help_counts WHERE day >= $weekStart AND day < $weekEnd GROUP BY metric, key1, key2;
                 DELETE FROM help_counts_monthly WHERE month <= $month;
                 INSERT INTO help_counts_monthly (month, metric, key1, key2, value)
                     SELECT $month, metric, key1, key2, SUM(value) FROM help_counts WHERE day >= $monthStart AND day < $monthEnd GROUP BY metric, key1, key2;
@@ -164,6 +225,9 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                 DELETE FROM help_events WHERE at < $cutoff;
                 """;
             command.Parameters.AddWithValue("$day", day);
+            command.Parameters.AddWithValue("$week", WeekOf(day));
+            command.Parameters.AddWithValue("$weekStart", FirstDayOfWeek(WeekOf(day)));
+            command.Parameters.AddWithValue("$weekEnd", FirstDayOfWeek(WeekOf(day) + 1));
             command.Parameters.AddWithValue("$month", MonthOf(day));
             command.Parameters.AddWithValue("$monthStart", FirstDayOf(MonthOf(day)));
             command.Parameters.AddWithValue("$monthEnd", FirstDayOf(MonthOf(day) + 1));
@@ -206,7 +270,8 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         try
         {
             await using var connection = await _database.OpenAsync(cancellationToken);
-            return await new ReportReader(connection, query).ReadAsync(cancellationToken);
+            await using var reader = new ReportReader(connection, query, _scrubber);
+            return await reader.ReadAsync(cancellationToken);
         }
         finally
         {
@@ -225,12 +290,21 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         return ((date.Year - 1970) * 12L) + date.Month - 1;
     }
 
+    /// <summary>The week (Monday to Sunday, UTC) of a day (days since 1970-01-01, a Thursday), as weeks since the Monday before it.</summary>
+    private static long WeekOf(long day) => day >= -3 ? (day + 3) / 7 : ((day + 4) / 7) - 1;
+
+    /// <summary>The first day (a Monday) of a week, as days since 1970-01-01.</summary>
+    private static long FirstDayOfWeek(long week) => (week * 7) - 3;
+
     /// <summary>The first day of a month (months since January 1970), as days since 1970-01-01.</summary>
     private static long FirstDayOf(long month) => new DateOnly(1970 + (int)(month / 12), (int)(month % 12) + 1, 1).DayNumber - s_epochDay;
 
     private static string Key(string? value) => value ?? None;
 
     private static string? Unkey(string value) => value == None ? null : value;
+
+    /// <summary>The key of a search's route counter: its query and language.</summary>
+    private static string RouteKey(string? query, string? language) => Key(query) + Separator + Key(language);
 
     /// <summary>
     /// Writes events one by one within a transaction, keeping the session summaries and day counters in step: a ticket
@@ -259,16 +333,41 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                 cancellationToken,
                 ("$user", e.UserKey), ("$at", at), ("$window", window)) is 1L;
 
+            // A vote replaces the one of the same user and article before it (in time, then in order of writing), and is
+            // replaced by the first one after it: each vote keeps the time of its successor, so a report counts the
+            // last vote in its period without reading every vote.
+            object? next = null;
+            if (e is { Kind: HelpEventKind.Vote, ArticleId: not null, Helpful: not null })
+            {
+                next = await ScalarAsync(
+                    "vote-next",
+                    """
+                    SELECT MIN(at) FROM help_events INDEXED BY help_events_user_votes
+                    WHERE kind = 6 AND user_key = $user AND article_id = $article AND at > $at AND helpful IS NOT NULL;
+                    """,
+                    cancellationToken,
+                    ("$user", e.UserKey), ("$article", e.ArticleId), ("$at", at));
+                await ExecuteAsync(
+                    "vote-previous",
+                    """
+                    UPDATE help_events SET next_at = $at
+                    WHERE id = (SELECT id FROM help_events INDEXED BY help_events_user_votes
+                        WHERE kind = 6 AND user_key = $user AND article_id = $article AND at <= $at AND helpful IS NOT NULL ORDER BY at DESC, id DESC LIMIT 1);
+                    """,
+                    cancellationToken,
+                    ("$user", e.UserKey), ("$article", e.ArticleId), ("$at", at));
+            }
+
             object?[] values =
             [
                 (int)e.Kind, at, e.UserKey, e.SessionId, e.Language, e.Route, e.ArticleId, e.Query, e.ResultCount, (int)e.Source,
-                e.Helpful is { } helpful ? (helpful ? 1 : 0) : null, e.Reason, e.AnnouncementId, e.IsSimulated ? 1 : 0, failed ? 1 : 0,
+                e.Helpful is { } helpful ? (helpful ? 1 : 0) : null, e.Reason, e.AnnouncementId, e.IsSimulated ? 1 : 0, failed ? 1 : 0, next is DBNull ? null : next,
             ];
             await ExecuteAsync(
                 "insert",
                 """
-                INSERT INTO help_events (kind, at, user_key, session_id, language, route, article_id, query, result_count, source, helpful, reason, announcement_id, simulated, failed)
-                VALUES ($kind, $at, $user, $session, $language, $route, $article, $query, $results, $source, $helpful, $reason, $announcement, $simulated, $failed);
+                INSERT INTO help_events (kind, at, user_key, session_id, language, route, article_id, query, result_count, source, helpful, reason, announcement_id, simulated, failed, next_at)
+                VALUES ($kind, $at, $user, $session, $language, $route, $article, $query, $results, $source, $helpful, $reason, $announcement, $simulated, $failed, $next);
                 """,
                 cancellationToken,
                 [.. InsertParameters.Zip(values)]);
@@ -304,13 +403,27 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             }
 
             var day = DayOf(at);
+            if (e.IsSimulated)
+            {
+                await CountAsync(day, Metric.Simulated, string.Empty, string.Empty, cancellationToken);
+            }
+
             switch (kind)
             {
                 case HelpEventKind.Search or HelpEventKind.ZeroResultSearch:
                     await CountAsync(day, Metric.Search, Key(e.Query), Key(e.Language), cancellationToken);
+                    if (e.Route is not null)
+                    {
+                        await CountAsync(day, Metric.SearchRoute, RouteKey(e.Query, e.Language), e.Route, cancellationToken);
+                    }
+
                     if (kind == HelpEventKind.ZeroResultSearch)
                     {
                         await CountAsync(day, Metric.ZeroResults, Key(e.Query), Key(e.Language), cancellationToken);
+                        if (e.Route is not null)
+                        {
+                            await CountAsync(day, Metric.ZeroResultsRoute, RouteKey(e.Query, e.Language), e.Route, cancellationToken);
+                        }
                     }
 
                     break;
@@ -348,12 +461,17 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                         WHERE s.id IN (SELECT id FROM help_events INDEXED BY help_events_session WHERE session_id = $session AND kind IN (2, 3) AND at < $at)
                             AND s.followed = 0
                             AND NOT EXISTS (SELECT 1 FROM help_events v WHERE v.session_id = $session AND v.kind = 5 AND v.at > s.at AND v.at < $at)
-                        RETURNING at, query, language;
+                        RETURNING at, query, language, route;
                         """,
                         cancellationToken,
                         ("$session", e.SessionId), ("$at", at)))
                     {
-                        await CountAsync(DayOf((long)search[0]!), Metric.Followed, Key((string?)search[1]), Key((string?)search[2]), cancellationToken);
+                        var (searchDay, query, language) = (DayOf((long)search[0]!), (string?)search[1], (string?)search[2]);
+                        await CountAsync(searchDay, Metric.Followed, Key(query), Key(language), cancellationToken);
+                        if (search[3] is string route)
+                        {
+                            await CountAsync(searchDay, Metric.FollowedRoute, RouteKey(query, language), route, cancellationToken);
+                        }
                     }
 
                     break;
@@ -428,11 +546,13 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             """
             INSERT INTO help_counts (day, metric, key1, key2, value) VALUES ($day, $metric, $key1, $key2, $delta)
             ON CONFLICT (day, metric, key1, key2) DO UPDATE SET value = value + excluded.value;
+            INSERT INTO help_counts_weekly (week, metric, key1, key2, value) VALUES ($week, $metric, $key1, $key2, $delta)
+            ON CONFLICT (week, metric, key1, key2) DO UPDATE SET value = value + excluded.value;
             INSERT INTO help_counts_monthly (month, metric, key1, key2, value) VALUES ($month, $metric, $key1, $key2, $delta)
             ON CONFLICT (month, metric, key1, key2) DO UPDATE SET value = value + excluded.value;
             """,
             cancellationToken,
-            ("$day", day), ("$month", MonthOf(day)), ("$metric", (int)metric), ("$key1", key1), ("$key2", key2), ("$delta", delta));
+            ("$day", day), ("$week", WeekOf(day)), ("$month", MonthOf(day)), ("$metric", (int)metric), ("$key1", key1), ("$key2", key2), ("$delta", delta));
 
         private async Task ExecuteAsync(string name, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
             await Prepare(name, sql, parameters).ExecuteNonQueryAsync(cancellationToken);
@@ -489,13 +609,23 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
     /// events, the help sessions from their summaries (resolutions checked against the users' tickets here), and the
     /// votes of the period (the last of each user and article counting).
     /// </summary>
-    private sealed class ReportReader(SqliteConnection connection, HelpInsightsQuery query)
+    private sealed class ReportReader(SqliteConnection connection, HelpInsightsQuery query, IPersonalDataScrubber? scrubber) : IAsyncDisposable
     {
+        private (long First, long End)? _wholeDays;
         private readonly long _from = query.From.ToUnixTimeMilliseconds();
         private readonly long _to = query.To.ToUnixTimeMilliseconds();
         private readonly Dictionary<(Metric Metric, string Key1, string Key2), int> _counts = [];
         private readonly Dictionary<long, int> _ticketsByDay = [];
         private readonly Dictionary<long, int> _resolvedByDay = [];
+        private SqliteCommand? _routeCommand;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_routeCommand is not null)
+            {
+                await _routeCommand.DisposeAsync();
+            }
+        }
 
         public async Task<HelpInsightsReport> ReadAsync(CancellationToken cancellationToken)
         {
@@ -510,6 +640,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             {
                 edges.Add((_from, firstWholeDay * Day));
                 edges.Add((endWholeDay * Day, _to));
+                _wholeDays = (firstWholeDay, endWholeDay);
                 await ReadCountsAsync(firstWholeDay, endWholeDay, cancellationToken);
             }
 
@@ -522,11 +653,23 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             var ratings = await ReadRatingsAsync(cancellationToken);
 
             int Sum(Metric metric) => _counts.Where(c => c.Key.Metric == metric).Sum(c => c.Value);
-            List<HelpQueryCount> Queries(Metric metric) => [.. _counts
-                .Where(c => c.Key.Metric == metric && c.Key.Key1 != None && c.Value > 0)
-                .Select(c => new HelpQueryCount { Query = c.Key.Key1, Language = Unkey(c.Key.Key2), Count = c.Value })
-                .OrderByDescending(q => q.Count).ThenBy(q => q.Query, StringComparer.Ordinal).ThenBy(q => q.Language, StringComparer.Ordinal)
-                .Take(query.Top)];
+            async Task<List<HelpQueryCount>> QueriesAsync(Metric metric, Metric routeMetric)
+            {
+                var top = _counts
+                    .Where(c => c.Key.Metric == metric && c.Key.Key1 != None && c.Value > 0)
+                    .Select(c => (Query: c.Key.Key1, Language: Unkey(c.Key.Key2), Count: c.Value))
+                    .OrderByDescending(q => q.Count).ThenBy(q => q.Query, StringComparer.Ordinal).ThenBy(q => q.Language, StringComparer.Ordinal)
+                    .Take(query.Top)
+                    .ToList();
+                var queries = new List<HelpQueryCount>(top.Count);
+                foreach (var (text, language, count) in top)
+                {
+                    queries.Add(new HelpQueryCount { Query = text, Language = language, Count = count, Route = await ReadRouteAsync(routeMetric, RouteKey(text, language), cancellationToken) });
+                }
+
+                return queries;
+            }
+
             Dictionary<string, int> ByKey(Metric metric) => _counts.Where(c => c.Key.Metric == metric && c.Value > 0).ToDictionary(c => c.Key.Key1, c => c.Value, StringComparer.Ordinal);
 
             var resolutionsByArticle = ByKey(Metric.ResolvedWithArticle);
@@ -553,14 +696,15 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                     WithTicket = Sum(Metric.WithTicket),
                 },
                 Searches = Sum(Metric.Search),
+                SimulatedEvents = Sum(Metric.Simulated),
                 ArticleViews = Sum(Metric.View),
                 SelfServiceResolutions = Sum(Metric.Resolved),
                 Tickets = Sum(Metric.Ticket),
                 FailedDeflections = Sum(Metric.FailedDeflection),
                 Days = days,
-                TopSearches = Queries(Metric.Search),
-                ZeroResultSearches = Queries(Metric.ZeroResults),
-                SearchesFollowedByTicket = Queries(Metric.Followed),
+                TopSearches = await QueriesAsync(Metric.Search, Metric.SearchRoute),
+                ZeroResultSearches = await QueriesAsync(Metric.ZeroResults, Metric.ZeroResultsRoute),
+                SearchesFollowedByTicket = await QueriesAsync(Metric.Followed, Metric.FollowedRoute),
                 WorstRatedArticles = ratings,
                 PagesWithMostContacts = [.. contacts
                     .Select(g => new HelpRouteContacts
@@ -584,45 +728,95 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             _counts[key] = _counts.GetValueOrDefault(key) + value;
         }
 
-        /// <summary>Sums the counters of whole days: whole months from the monthly counters, the other days from the daily ones.</summary>
-        private async Task ReadCountsAsync(long firstDay, long endDay, CancellationToken cancellationToken)
+        /// <summary>
+        /// Splits whole days [<paramref name="firstDay"/>, <paramref name="endDay"/>) into the fewest counter rows to
+        /// read: whole months from the monthly counters, whole weeks of the rest from the weekly ones, the other days
+        /// from the daily ones. Each block is (table, its unit column, first unit, end unit), the end excluded.
+        /// </summary>
+        private static List<(string Table, string Unit, long From, long To)> Blocks(long firstDay, long endDay)
         {
-            var firstMonth = MonthOf(firstDay);
-            if (FirstDayOf(firstMonth) < firstDay)
+            var blocks = new List<(string Table, string Unit, long From, long To)>();
+            var firstMonth = MonthOf(firstDay) + (FirstDayOf(MonthOf(firstDay)) < firstDay ? 1 : 0);
+            var endMonth = MonthOf(endDay);
+            if (firstMonth < endMonth)
             {
-                firstMonth++;
+                blocks.Add(("help_counts_monthly", "month", firstMonth, endMonth));
+                AddWeeksAndDays(firstDay, FirstDayOf(firstMonth));
+                AddWeeksAndDays(FirstDayOf(endMonth), endDay);
+            }
+            else
+            {
+                AddWeeksAndDays(firstDay, endDay);
             }
 
-            var endMonth = MonthOf(endDay);
-            var (monthsFrom, monthsTo) = firstMonth < endMonth ? (FirstDayOf(firstMonth), FirstDayOf(endMonth)) : (endDay, endDay);
+            return blocks;
+
+            void AddWeeksAndDays(long first, long end)
+            {
+                var firstWeek = WeekOf(first) + (FirstDayOfWeek(WeekOf(first)) < first ? 1 : 0);
+                var endWeek = WeekOf(end);
+                if (firstWeek < endWeek)
+                {
+                    blocks.Add(("help_counts_weekly", "week", firstWeek, endWeek));
+                    AddDays(first, FirstDayOfWeek(firstWeek));
+                    AddDays(FirstDayOfWeek(endWeek), end);
+                }
+                else
+                {
+                    AddDays(first, end);
+                }
+            }
+
+            void AddDays(long first, long end)
+            {
+                if (first < end)
+                {
+                    blocks.Add(("help_counts", "day", first, end));
+                }
+            }
+        }
+
+        /// <summary>
+        /// <c>SELECT <paramref name="result"/> FROM</c> the counter rows of <paramref name="blocks"/> that meet
+        /// <paramref name="condition"/> (on the row <c>c</c>; key columns after the unit make it an index seek per unit),
+        /// each giving <paramref name="columns"/>; parameters <c>$f{i}</c>, <c>$t{i}</c> per block.
+        /// </summary>
+        private static string BlocksSql(List<(string Table, string Unit, long From, long To)> blocks, string result, string columns, string condition)
+        {
+            var units = blocks.Select((b, i) => $"u{i} (u) AS (SELECT $f{i} UNION ALL SELECT u + 1 FROM u{i} WHERE u + 1 < $t{i})");
+            var rows = blocks.Select((b, i) => $"SELECT {columns} FROM u{i} JOIN {b.Table} c ON c.{b.Unit} = u{i}.u AND {condition}");
+            return $"WITH RECURSIVE {string.Join(", ", units)} SELECT {result} FROM ({string.Join(" UNION ALL ", rows)})";
+        }
+
+        private static void AddBlockParameters(SqliteCommand command, List<(string Table, string Unit, long From, long To)> blocks)
+        {
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                command.Parameters.AddWithValue($"$f{i}", blocks[i].From);
+                command.Parameters.AddWithValue($"$t{i}", blocks[i].To);
+            }
+        }
+
+        /// <summary>Sums the counters of whole days (but the routes of searches, read per row of the report), and the tickets and resolutions of each day.</summary>
+        private async Task ReadCountsAsync(long firstDay, long endDay, CancellationToken cancellationToken)
+        {
+            var blocks = Blocks(firstDay, endDay);
             await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT metric, key1, key2, SUM(value) FROM help_counts_monthly WHERE month >= $firstMonth AND month < $endMonth GROUP BY metric, key1, key2;
-                SELECT metric, key1, key2, SUM(value) FROM (
-                    SELECT metric, key1, key2, value FROM help_counts WHERE day >= $first AND day < $monthsFrom
-                    UNION ALL
-                    SELECT metric, key1, key2, value FROM help_counts WHERE day >= $monthsTo AND day < $end)
-                GROUP BY metric, key1, key2;
+            command.CommandText = $"""
+                {BlocksSql(blocks, "metric, key1, key2, SUM(value)", "c.metric, c.key1, c.key2, c.value", "c.metric <= 16")} GROUP BY metric, key1, key2;
                 WITH RECURSIVE days (day) AS (SELECT $first UNION ALL SELECT day + 1 FROM days WHERE day + 1 < $end)
                 SELECT c.day, c.metric, c.value FROM days JOIN help_counts c ON c.day = days.day AND c.metric IN (6, 14);
                 """;
-            command.Parameters.AddWithValue("$firstMonth", firstMonth);
-            command.Parameters.AddWithValue("$endMonth", firstMonth < endMonth ? endMonth : firstMonth);
+            AddBlockParameters(command, blocks);
             command.Parameters.AddWithValue("$first", firstDay);
             command.Parameters.AddWithValue("$end", endDay);
-            command.Parameters.AddWithValue("$monthsFrom", monthsFrom);
-            command.Parameters.AddWithValue("$monthsTo", monthsTo);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            for (var set = 0; set < 2; set++)
+            while (await reader.ReadAsync(cancellationToken))
             {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    Add((Metric)reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
-                }
-
-                await reader.NextResultAsync(cancellationToken);
+                Add((Metric)reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
             }
 
+            await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 var byDay = (Metric)reader.GetInt32(1) == Metric.Ticket ? _ticketsByDay : _resolvedByDay;
@@ -636,8 +830,8 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT kind, at, query, language, route, article_id, followed, failed FROM help_events INDEXED BY help_events_at
-                WHERE at >= $from AND at < $to AND kind IN (2, 3, 5, 7, 8, 9);
+                SELECT kind, at, query, language, route, article_id, followed, failed, simulated FROM help_events INDEXED BY help_events_at
+                WHERE at >= $from AND at < $to;
                 """;
             command.Parameters.AddWithValue("$from", from);
             command.Parameters.AddWithValue("$to", to);
@@ -646,19 +840,34 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             {
                 var kind = (HelpEventKind)reader.GetInt32(0);
                 string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                if (reader.GetInt32(8) == 1)
+                {
+                    Add(Metric.Simulated, string.Empty, string.Empty, 1);
+                }
+
                 switch (kind)
                 {
                     case HelpEventKind.Search or HelpEventKind.ZeroResultSearch:
-                        var (queryKey, languageKey) = (Key(Text(2)), Key(Text(3)));
-                        Add(Metric.Search, queryKey, languageKey, 1);
+                        var (queryKey, languageKey, route) = (Key(Text(2)), Key(Text(3)), Text(4));
+                        var routeKey = RouteKey(Text(2), Text(3));
+                        void Count(Metric metric, Metric routeMetric)
+                        {
+                            Add(metric, queryKey, languageKey, 1);
+                            if (route is not null)
+                            {
+                                Add(routeMetric, routeKey, route, 1);
+                            }
+                        }
+
+                        Count(Metric.Search, Metric.SearchRoute);
                         if (kind == HelpEventKind.ZeroResultSearch)
                         {
-                            Add(Metric.ZeroResults, queryKey, languageKey, 1);
+                            Count(Metric.ZeroResults, Metric.ZeroResultsRoute);
                         }
 
                         if (reader.GetInt32(6) == 1)
                         {
-                            Add(Metric.Followed, queryKey, languageKey, 1);
+                            Count(Metric.Followed, Metric.FollowedRoute);
                         }
 
                         break;
@@ -714,38 +923,131 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             }
         }
 
+        /// <summary>
+        /// The most frequent route of one query and language (a row of a table of the report): the partial days' counts
+        /// read with the edges, and the whole days' from the counters of their months and days, by key.
+        /// </summary>
+        private async Task<string?> ReadRouteAsync(Metric routeMetric, string key, CancellationToken cancellationToken)
+        {
+            var routes = _counts
+                .Where(c => c.Key.Metric == routeMetric && c.Key.Key1 == key)
+                .ToDictionary(c => c.Key.Key2, c => c.Value, StringComparer.Ordinal);
+            if (_wholeDays is var (first, end))
+            {
+                if (_routeCommand is null)
+                {
+                    var blocks = Blocks(first, end);
+                    _routeCommand = connection.CreateCommand();
+                    _routeCommand.CommandText = BlocksSql(blocks, "key2, SUM(value)", "c.key2, c.value", "c.metric = $metric AND c.key1 = $key") + " GROUP BY key2;";
+                    AddBlockParameters(_routeCommand, blocks);
+                    _routeCommand.Parameters.Add(new SqliteParameter { ParameterName = "$metric" });
+                    _routeCommand.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
+                }
+
+                _routeCommand.Parameters["$metric"].Value = (int)routeMetric;
+                _routeCommand.Parameters["$key"].Value = key;
+                await using var reader = await _routeCommand.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var route = reader.GetString(0);
+                    routes[route] = routes.GetValueOrDefault(route) + reader.GetInt32(1);
+                }
+            }
+
+            return routes.Where(r => r.Value > 0).OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key).FirstOrDefault();
+        }
+
+        /// <summary>
+        /// The comments of "No" answers to these articles in the period, scrubbed, most recent first, from the feedback
+        /// table of the same file (kept by the store's <c>IHelpStore</c>); none without a scrubber or the table.
+        /// </summary>
+        private async Task<Dictionary<string, List<string>>> ReadCommentsAsync(IEnumerable<string> articles, CancellationToken cancellationToken)
+        {
+            var comments = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            if (scrubber is null)
+            {
+                return comments;
+            }
+
+            await using (var exists = connection.CreateCommand())
+            {
+                exists.CommandText = "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'feedback');";
+                if (await exists.ExecuteScalarAsync(cancellationToken) is not 1L)
+                {
+                    return comments;
+                }
+            }
+
+            // Times are kept as ISO 8601 text with an offset: the text of any offset lies within 14 hours of the UTC text,
+            // so the index narrows the rows by text and the exact period is checked on the parsed time.
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT id, comment, created_at FROM feedback
+                WHERE article_id = $article AND helpful = 0 AND comment IS NOT NULL AND created_at >= $from AND created_at < $to;
+                """;
+            command.Parameters.AddWithValue("$from", query.From.UtcDateTime.AddHours(-14).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$to", query.To.UtcDateTime.AddHours(15).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+            var article = command.Parameters.Add(new SqliteParameter { ParameterName = "$article" });
+            foreach (var id in articles)
+            {
+                article.Value = id;
+                var found = new List<(long Id, string Comment, DateTimeOffset At)>();
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        if (DateTimeOffset.TryParse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+                            && at >= query.From && at < query.To && !string.IsNullOrWhiteSpace(reader.GetString(1)))
+                        {
+                            found.Add((reader.GetInt64(0), reader.GetString(1), at));
+                        }
+                    }
+                }
+
+                comments[id] = [.. found.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(HelpArticleRating.MaxComments).Select(c => scrubber.Scrub(c.Comment))];
+            }
+
+            return comments;
+        }
+
         private async Task<List<HelpArticleRating>> ReadRatingsAsync(CancellationToken cancellationToken)
         {
-            var last = new Dictionary<(string User, string Article), (bool Helpful, string? Reason)>();
+            // The last vote of each user and article in the period is the one whose successor is after the period.
+            var counts = new List<(string Article, bool Helpful, string? Reason, int Count)>();
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText = """
-                    SELECT user_key, article_id, helpful, reason FROM help_events INDEXED BY help_events_votes
-                    WHERE kind = 6 AND at >= $from AND at < $to AND article_id IS NOT NULL AND helpful IS NOT NULL ORDER BY at, id;
+                    SELECT article_id, helpful, reason, COUNT(*) FROM help_events INDEXED BY help_events_ratings
+                    WHERE kind = 6 AND at >= $from AND at < $to AND article_id IS NOT NULL AND helpful IS NOT NULL AND (next_at IS NULL OR next_at >= $to)
+                    GROUP BY article_id, helpful, reason;
                     """;
                 command.Parameters.AddWithValue("$from", _from);
                 command.Parameters.AddWithValue("$to", _to);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    last[(reader.GetString(0), reader.GetString(1))] = (reader.GetInt32(2) == 1, reader.IsDBNull(3) ? null : reader.GetString(3));
+                    counts.Add((reader.GetString(0), reader.GetInt32(1) == 1, reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3)));
                 }
             }
 
-            return [.. last
-                .GroupBy(v => v.Key.Article, StringComparer.Ordinal)
+            List<HelpArticleRating> ratings = [.. counts
+                .GroupBy(v => v.Article, StringComparer.Ordinal)
                 .Select(g => new HelpArticleRating
                 {
                     ArticleId = g.Key,
-                    Yes = g.Count(v => v.Value.Helpful),
-                    No = g.Count(v => !v.Value.Helpful),
-                    Reasons = [.. g.Where(v => !v.Value.Helpful && v.Value.Reason is not null)
-                        .GroupBy(v => v.Value.Reason!, StringComparer.Ordinal)
-                        .Select(r => new KeyValuePair<string, int>(r.Key, r.Count()))
+                    Yes = g.Where(v => v.Helpful).Sum(v => v.Count),
+                    No = g.Where(v => !v.Helpful).Sum(v => v.Count),
+                    Reasons = [.. g.Where(v => !v.Helpful && v.Reason is not null)
+                        .GroupBy(v => v.Reason!, StringComparer.Ordinal)
+                        .Select(r => new KeyValuePair<string, int>(r.Key, r.Sum(v => v.Count)))
                         .OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)],
                 })
                 .OrderBy(r => (double)r.Yes / (r.Yes + r.No)).ThenByDescending(r => r.No).ThenBy(r => r.ArticleId, StringComparer.Ordinal)
                 .Take(query.Top)];
+            var comments = await ReadCommentsAsync(ratings.Select(r => r.ArticleId), cancellationToken);
+            return [.. ratings.Select(r => comments.TryGetValue(r.ArticleId, out var given)
+                ? new HelpArticleRating { ArticleId = r.ArticleId, Yes = r.Yes, No = r.No, Reasons = r.Reasons, Comments = given }
+                : r)];
         }
     }
 
@@ -797,5 +1099,11 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         WithTicket = 13,
         Resolved = 14,
         ResolvedWithArticle = 15,
+        Simulated = 16,
+
+        // The routes of searches, keyed by query and language (RouteKey) and route: read only for the rows of the report.
+        SearchRoute = 17,
+        ZeroResultsRoute = 18,
+        FollowedRoute = 19,
     }
 }

@@ -69,6 +69,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     /// <summary>Brings a database made by an earlier version up to date; each step is safe to run again.</summary>
     private const string Migrations = """
         CREATE UNIQUE INDEX IF NOT EXISTS feedback_feedback_id ON feedback (feedback_id);
+        CREATE INDEX IF NOT EXISTS feedback_comments ON feedback (article_id, created_at) WHERE helpful = 0 AND comment IS NOT NULL;
         """;
 
     /// <summary>Columns added after the first release, as (table, column, definition).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HelpWidget.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HelpWidget.Sqlite.Tests;
@@ -16,6 +17,24 @@ public sealed class SqliteHelpEventStoreTests : HelpInsightsConformanceTests, ID
     protected override async Task<HelpInsightsReport> ReportAsync(IReadOnlyList<HelpEvent> events, HelpInsightsQuery query)
     {
         using var store = Create(Guid.NewGuid().ToString("N") + ".db");
+        await store.WriteAsync(events, Token);
+        return await store.GetReportAsync(query, Token);
+    }
+
+    protected override async Task<HelpInsightsReport> ReportAsync(IReadOnlyList<HelpEvent> events, IReadOnlyList<ArticleFeedback> feedback, HelpInsightsQuery query)
+    {
+        // The engine's services, as an app has them: the feedback store and the event store share the file, and the
+        // event store scrubs comments with the engine's scrubber.
+        var services = new ServiceCollection();
+        services.AddHelpWidget().AddSqliteStore(o => o.ConnectionString = $"Data Source={_files.PathOf(Guid.NewGuid().ToString("N") + ".db")}");
+        await using var provider = services.BuildServiceProvider();
+        var feedbackStore = provider.GetRequiredService<IHelpStore>();
+        foreach (var answer in feedback)
+        {
+            await feedbackStore.SaveFeedbackAsync(answer, Token);
+        }
+
+        var store = provider.GetRequiredService<IHelpEventStore>();
         await store.WriteAsync(events, Token);
         return await store.GetReportAsync(query, Token);
     }
@@ -159,7 +178,45 @@ public sealed class SqliteHelpEventStoreTests : HelpInsightsConformanceTests, ID
         await check.OpenAsync(Token);
         await using var count = check.CreateCommand();
         count.CommandText = "SELECT (SELECT COUNT(*) FROM feedback) || '/' || (SELECT COUNT(*) FROM help_events) || '/' || (SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'help_events_%');";
-        Assert.Equal("1/1/6", await count.ExecuteScalarAsync(Token));
+        Assert.Equal("1/1/7", await count.ExecuteScalarAsync(Token));
+    }
+
+    [Fact]
+    public async Task ADatabaseOfTheVersionBeforeVoteSuccessorsAndWeeks_IsMigrated_AndAgreesWithTheReferenceCalculator()
+    {
+        var events = RandomEvents(new Random(21), 2_000);
+        using (var store = Create("before.db"))
+        {
+            await store.WriteAsync(events, Token);
+        }
+
+        // What that version left: no successor column, no weekly counters.
+        SqliteConnection.ClearAllPools();
+        await using (var old = new SqliteConnection($"Data Source={_files.PathOf("before.db")}"))
+        {
+            await old.OpenAsync(Token);
+            await using var downgrade = old.CreateCommand();
+            downgrade.CommandText = """
+                DROP INDEX help_events_ratings; DROP INDEX help_events_user_votes; DROP TABLE help_counts_weekly;
+                ALTER TABLE help_events DROP COLUMN next_at;
+                CREATE INDEX help_events_votes ON help_events (at, user_key, article_id, helpful, reason) WHERE kind = 6;
+                """;
+            await downgrade.ExecuteNonQueryAsync(Token);
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var migrated = Create("before.db");
+        var monday = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
+        HelpInsightsQuery[] periods =
+        [
+            new() { From = monday, To = monday.AddDays(21), Top = 1000 },
+            new() { From = monday.AddDays(-1).AddHours(3), To = monday.AddDays(16).AddHours(7), Top = 1000 },
+        ];
+        Assert.True(events[^1].OccurredAt > periods[0].To, "The events must reach past the weeks read.");
+        foreach (var period in periods)
+        {
+            Assert.Equal(JsonSerializer.Serialize(HelpInsightsCalculator.Calculate(events, period)), JsonSerializer.Serialize(await migrated.GetReportAsync(period, Token)));
+        }
     }
 
     private SqliteHelpEventStore Create(string file = "help.db") =>
@@ -231,6 +288,7 @@ public sealed class SqliteHelpEventStoreTests : HelpInsightsConformanceTests, ID
             SessionId = session.Session,
             Language = session.Language,
             Route = session.Route,
+            IsSimulated = random.Next(4) == 0,
         };
 
         static HelpEvent With(HelpEvent e, string? query = null, int? results = null, string? article = null, bool? helpful = null, string? reason = null) => new()
@@ -241,6 +299,7 @@ public sealed class SqliteHelpEventStoreTests : HelpInsightsConformanceTests, ID
             SessionId = e.SessionId,
             Language = e.Language,
             Route = e.Route,
+            IsSimulated = e.IsSimulated,
             Query = query,
             ResultCount = results,
             ArticleId = article,

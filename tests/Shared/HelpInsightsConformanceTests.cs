@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace HelpWidget.Testing;
 
 /// <summary>
@@ -11,6 +13,18 @@ public abstract class HelpInsightsConformanceTests
 
     /// <summary>Computes the report of <paramref name="query"/> over <paramref name="events"/>, given in the order they happened.</summary>
     protected abstract Task<HelpInsightsReport> ReportAsync(IReadOnlyList<HelpEvent> events, HelpInsightsQuery query);
+
+    /// <summary>
+    /// Computes the report of <paramref name="query"/> over <paramref name="events"/> and the answers to "Was this
+    /// helpful?" kept as <paramref name="feedback"/> (oldest first), comments scrubbed by the engine's scrubber. The
+    /// reference calculator's by default; a store overrides it to keep the feedback as it keeps it.
+    /// </summary>
+    protected virtual Task<HelpInsightsReport> ReportAsync(IReadOnlyList<HelpEvent> events, IReadOnlyList<ArticleFeedback> feedback, HelpInsightsQuery query) =>
+        Task.FromResult(HelpInsightsCalculator.Calculate(events, query, feedback, EngineScrubber));
+
+    /// <summary>Gets the scrubber <c>AddHelpWidget()</c> registers.</summary>
+    protected static IPersonalDataScrubber EngineScrubber { get; } =
+        new ServiceCollection().AddHelpWidget().Services.BuildServiceProvider().GetRequiredService<IPersonalDataScrubber>();
 
     /// <summary>The week of <see cref="Start"/>, from Monday 00:00 UTC.</summary>
     private static HelpInsightsQuery Week => new() { From = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero) };
@@ -189,6 +203,88 @@ public abstract class HelpInsightsConformanceTests
         Assert.All(report.Days, d => Assert.Null(d.SelfServiceRate));
         Assert.Empty(report.TopSearches);
     }
+
+    [Fact]
+    public async Task SimulatedEvents_AreCountedInThePeriod_AndRealEventsAreNot()
+    {
+        var script = new EventScript(Start)
+            .Session("alex", "real").Search("vpn", 2).View("vpn-connect");
+        var simulated = new EventScript(Start.AddHours(1))
+            .Session("demo", "d1").Search("vpn", 2).View("vpn-connect").Ticket()
+            .Wait(TimeSpan.FromDays(8))
+            .Session("demo", "d2").Search("vpn", 2);
+        var events = script.Events.Concat(simulated.Events.Select(e => Simulated(e))).ToList();
+
+        var report = await ReportAsync(events, Week);
+        var real = await ReportAsync(script.Events, Week);
+
+        Assert.Equal(4, report.SimulatedEvents);
+        Assert.Equal((2, 2, 1), (report.Funnel.Sessions, report.Searches, report.Tickets));
+        Assert.Equal(0, real.SimulatedEvents);
+    }
+
+    [Fact]
+    public async Task EachSearchInATable_CarriesTheRouteItWasMostOftenMadeOn()
+    {
+        var script = new EventScript(Start)
+            .Session("alex", "s1", route: "/expenses").Search("receipts", 0).Ticket()
+            .Session("kim", "s2", route: "/travel").Search("receipts", 0).Ticket()
+            .Session("sam", "s3", route: "/travel").Search("receipts", 0)
+            .Session("ana", "s4", route: "/expenses").Search("mileage", 2)
+            .Session("bo", "s5").Search("wifi", 3);
+
+        var report = await ReportAsync(script.Events, Week);
+
+        Assert.Equal([("receipts", "/travel"), ("mileage", "/expenses"), ("wifi", null)], report.TopSearches.Select(q => (q.Query, q.Route)));
+        Assert.Equal([("receipts", "/travel")], report.ZeroResultSearches.Select(q => (q.Query, q.Route)));
+
+        // Of the two searches followed by a ticket, one on each page: the first route in ordinal order.
+        Assert.Equal([("receipts", 2, "/expenses")], report.SearchesFollowedByTicket.Select(q => (q.Query, q.Count, q.Route)));
+    }
+
+    [Fact]
+    public async Task WorstRatedArticles_CarryTheLatestFiveCommentsOfNo_InThePeriod_Scrubbed()
+    {
+        var script = new EventScript(Start)
+            .Session("alex", "s1").View("vpn-connect").Vote("vpn-connect", helpful: false, reason: "unclear")
+            .Session("kim", "s2").View("printer-queue").Vote("printer-queue", helpful: false);
+        ArticleFeedback Answer(string article, bool helpful, string? comment, DateTimeOffset at) =>
+            new() { ArticleId = article, Language = "en", Helpful = helpful, Comment = comment, CreatedAt = at };
+        List<ArticleFeedback> feedback =
+        [
+            Answer("vpn-connect", false, "Too old, from before the period", Start.AddDays(-3)),
+            Answer("vpn-connect", false, "Call me on +46 70 123 45 67 or mail alex@example.com", Start.AddMinutes(1)),
+            Answer("vpn-connect", true, "Great, a Yes comment is not shown", Start.AddMinutes(2)),
+            Answer("vpn-connect", false, null, Start.AddMinutes(3)),
+            Answer("vpn-connect", false, "second", Start.AddMinutes(4)),
+            Answer("vpn-connect", false, "third", Start.AddMinutes(5)),
+            Answer("vpn-connect", false, "fourth", Start.AddMinutes(6)),
+            Answer("vpn-connect", false, "fifth, given in another time zone", Start.AddMinutes(7).ToOffset(TimeSpan.FromHours(-10))),
+            Answer("vpn-connect", false, "sixth", Start.AddMinutes(8)),
+            Answer("printer-queue", false, "Printer comment", Start.AddMinutes(9)),
+            Answer("vpn-connect", false, "After the period", Week.To),
+        ];
+
+        var report = await ReportAsync(script.Events, feedback, Week);
+
+        var vpn = Assert.Single(report.WorstRatedArticles, a => a.ArticleId == "vpn-connect");
+        Assert.Equal(["sixth", "fifth, given in another time zone", "fourth", "third", "second"], vpn.Comments);
+        Assert.Equal(["Printer comment"], Assert.Single(report.WorstRatedArticles, a => a.ArticleId == "printer-queue").Comments);
+
+        var older = await ReportAsync(script.Events, [.. feedback.Where(f => f.Comment is not ("second" or "third" or "fourth" or "sixth"))], Week);
+        var comments = Assert.Single(older.WorstRatedArticles, a => a.ArticleId == "vpn-connect").Comments;
+        Assert.Equal(2, comments.Count);
+        Assert.Equal(EngineScrubber.Scrub("Call me on +46 70 123 45 67 or mail alex@example.com"), comments[1]);
+        Assert.DoesNotContain("alex@example.com", comments[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("123 45 67", comments[1], StringComparison.Ordinal);
+    }
+
+    /// <summary>A copy of <paramref name="e"/> marked as simulated.</summary>
+    protected static HelpEvent Simulated(HelpEvent e) => new()
+    {
+        Kind = e.Kind, OccurredAt = e.OccurredAt, UserKey = e.UserKey, SessionId = e.SessionId, Language = e.Language, Route = e.Route, ArticleId = e.ArticleId,
+        Query = e.Query, ResultCount = e.ResultCount, Source = e.Source, Helpful = e.Helpful, Reason = e.Reason, AnnouncementId = e.AnnouncementId, IsSimulated = true,
+    };
 
     [Fact]
     public async Task Top_LimitsEveryTable()

@@ -17,4 +17,14 @@ public sealed class HelpArticleRating
 
     /// <summary>Gets the reasons given with "No" and how often each was given, most frequent first.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Reasons { get; init; } = [];
+
+    /// <summary>
+    /// Gets up to 5 comments given with a "No" for the article in the period, most recent first, from the feedback
+    /// the store keeps (<see cref="ArticleFeedback.Comment"/>), scrubbed of personal data when read. Empty when the
+    /// store keeps no comments or has no scrubber. Defaults to empty.
+    /// </summary>
+    public IReadOnlyList<string> Comments { get; init; } = [];
+
+    /// <summary>The most comments a <see cref="HelpArticleRating"/> holds.</summary>
+    public const int MaxComments = 5;
 }

@@ -23,6 +23,12 @@ public sealed class HelpInsightsReport
     /// <summary>Gets the number of searches made in the period, with and without results.</summary>
     public required int Searches { get; init; }
 
+    /// <summary>
+    /// Gets the number of events in the period that were simulated (<see cref="HelpEvent.IsSimulated"/>, demonstration
+    /// data); more than 0 means the figures include demonstration data and must be shown as such. Defaults to 0.
+    /// </summary>
+    public int SimulatedEvents { get; init; }
+
     /// <summary>Gets the number of articles opened in the period.</summary>
     public required int ArticleViews { get; init; }
 

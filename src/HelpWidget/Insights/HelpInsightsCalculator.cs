@@ -17,10 +17,21 @@ public static class HelpInsightsCalculator
     /// <returns>The figures.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="events"/> or <paramref name="query"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="query"/> breaks a rule of <see cref="HelpInsightsQuery.Validate"/>.</exception>
-    public static HelpInsightsReport Calculate(IEnumerable<HelpEvent> events, HelpInsightsQuery query)
+    public static HelpInsightsReport Calculate(IEnumerable<HelpEvent> events, HelpInsightsQuery query) => Calculate(events, query, [], scrubber: null);
+
+    /// <summary>Computes the figures of a period, with the comments given with "No" answers to the worst-rated articles.</summary>
+    /// <param name="events">The events, in any order; those of the 24 hours after the period are needed for resolutions near its end.</param>
+    /// <param name="query">The period and the size of the tables.</param>
+    /// <param name="feedback">The answers to "Was this helpful?" as the store keeps them, oldest first; their comments fill <see cref="HelpArticleRating.Comments"/>.</param>
+    /// <param name="scrubber">Removes personal data from the comments; <see langword="null"/> gives no comments.</param>
+    /// <returns>The figures.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="events"/>, <paramref name="query"/> or <paramref name="feedback"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="query"/> breaks a rule of <see cref="HelpInsightsQuery.Validate"/>.</exception>
+    public static HelpInsightsReport Calculate(IEnumerable<HelpEvent> events, HelpInsightsQuery query, IEnumerable<ArticleFeedback> feedback, IPersonalDataScrubber? scrubber)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(feedback);
         query.Validate();
 
         // A stable sort keeps the order of events with the same time: the later of two votes at one instant wins.
@@ -59,6 +70,7 @@ public static class HelpInsightsCalculator
                 WithTicket = sessions.Count(s => s.Events.Any(e => e.Kind == HelpEventKind.TicketCreated)),
             },
             Searches = searches.Count,
+            SimulatedEvents = period.Count(e => e.IsSimulated),
             ArticleViews = period.Count(e => e.Kind == HelpEventKind.ArticleViewed),
             SelfServiceResolutions = sessions.Count(s => s.Resolved),
             Tickets = tickets.Count,
@@ -67,7 +79,7 @@ public static class HelpInsightsCalculator
             TopSearches = CountQueries(searches, query.Top),
             ZeroResultSearches = CountQueries(searches.Where(e => e.Kind == HelpEventKind.ZeroResultSearch), query.Top),
             SearchesFollowedByTicket = CountQueries(searches.Where(s => FollowedByTicketWithoutArticle(s, bySession[s.SessionId])), query.Top),
-            WorstRatedArticles = Ratings(period, query.Top),
+            WorstRatedArticles = Ratings(period, query.Top, Comments(feedback, query, scrubber)),
             PagesWithMostContacts = [.. period
                 .Where(e => e.Kind is HelpEventKind.ContactStarted or HelpEventKind.TicketCreated)
                 .GroupBy(e => e.Route ?? "/", StringComparer.Ordinal)
@@ -87,11 +99,27 @@ public static class HelpInsightsCalculator
     private static List<HelpQueryCount> CountQueries(IEnumerable<HelpEvent> searches, int top) => [.. searches
         .Where(e => e.Query is not null)
         .GroupBy(e => (e.Query!, e.Language))
-        .Select(g => new HelpQueryCount { Query = g.Key.Item1, Language = g.Key.Language, Count = g.Count() })
+        .Select(g => new HelpQueryCount { Query = g.Key.Item1, Language = g.Key.Language, Count = g.Count(), Route = MostFrequentRoute(g) })
         .OrderByDescending(q => q.Count).ThenBy(q => q.Query, StringComparer.Ordinal).ThenBy(q => q.Language, StringComparer.Ordinal)
         .Take(top)];
 
-    private static List<HelpArticleRating> Ratings(List<HelpEvent> period, int top)
+    private static string? MostFrequentRoute(IEnumerable<HelpEvent> searches) => searches
+        .Where(e => e.Route is not null)
+        .CountBy(e => e.Route!, StringComparer.Ordinal)
+        .OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)
+        .Select(r => r.Key)
+        .FirstOrDefault();
+
+    /// <summary>The comments of "No" answers in the period per article, most recent first (of equal times, the later given), scrubbed.</summary>
+    private static ILookup<string, string> Comments(IEnumerable<ArticleFeedback> feedback, HelpInsightsQuery query, IPersonalDataScrubber? scrubber) => scrubber is null
+        ? Enumerable.Empty<string>().ToLookup(c => c, StringComparer.Ordinal)
+        : feedback
+            .Select((f, index) => (Feedback: f, Index: index))
+            .Where(x => !x.Feedback.Helpful && !string.IsNullOrWhiteSpace(x.Feedback.Comment) && x.Feedback.CreatedAt >= query.From && x.Feedback.CreatedAt < query.To)
+            .OrderByDescending(x => x.Feedback.CreatedAt).ThenByDescending(x => x.Index)
+            .ToLookup(x => x.Feedback.ArticleId, x => scrubber.Scrub(x.Feedback.Comment), StringComparer.Ordinal);
+
+    private static List<HelpArticleRating> Ratings(List<HelpEvent> period, int top, ILookup<string, string> comments)
     {
         // A user who changes their answer counts once, with the last answer.
         var last = period
@@ -109,6 +137,7 @@ public static class HelpInsightsCalculator
                     .GroupBy(e => e.Reason!, StringComparer.Ordinal)
                     .Select(r => new KeyValuePair<string, int>(r.Key, r.Count()))
                     .OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)],
+                Comments = [.. comments[g.Key].Take(HelpArticleRating.MaxComments)],
             })
             .OrderBy(r => (double)r.Yes / (r.Yes + r.No)).ThenByDescending(r => r.No).ThenBy(r => r.ArticleId, StringComparer.Ordinal)
             .Take(top)];

@@ -29,7 +29,7 @@ public interface IPersonalDataScrubber
     /// <param name="values">Keys and values; keys are kept as they are.</param>
     /// <returns>
     /// A new dictionary with the same keys, whose values are scrubbed except those whose keys are listed in
-    /// <see cref="PersonalDataScrubberOptions.PreservedKeys"/>.
+    /// <c>PersonalDataScrubberOptions.PreservedKeys</c>.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="values"/> is <see langword="null"/>.</exception>
     IReadOnlyDictionary<string, string> ScrubValues(IReadOnlyDictionary<string, string> values);
