@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -27,7 +29,9 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         options.LoginPath = "/sign-in";
         options.ReturnUrlParameter = "returnUrl";
     });
-builder.Services.AddAuthorization();
+// The help insights dashboard (/insights) is for support managers only: the policy the page's <HelpInsights> checks.
+builder.Services.AddAuthorization(options =>
+    options.AddPolicy(InsightsAccess.Policy, policy => policy.RequireRole(DemoPerson.SupportManager)));
 builder.Services.AddCascadingAuthenticationState();
 
 // One configuration section: HelpWidget's keys are the engine's options and the Markdown folders' (ArticlesPath,
@@ -45,6 +49,14 @@ var helpWidget = builder.Services.AddHelpWidget(options => settings.Bind(options
     .AddSqliteStore(options => settings.GetSection("Sqlite").Bind(options))
     .ConfigurePanel(options => builder.Configuration.GetSection("HelpWidget:Panel").Bind(options))
     .ConfigureLauncher(options => builder.Configuration.GetSection("HelpWidget:Launcher").Bind(options));
+
+// HelpWidget:OpenTelemetry:Console: true prints the metrics and traces of every HelpWidget package to the console.
+if (builder.Configuration.GetValue<bool>("HelpWidget:OpenTelemetry:Console"))
+{
+    builder.Services.AddOpenTelemetry()
+        .WithMetrics(metrics => metrics.AddMeter(InsightsAccess.TelemetryNames).AddConsoleExporter())
+        .WithTracing(tracing => tracing.AddSource(InsightsAccess.TelemetryNames).AddConsoleExporter());
+}
 
 // Tickets stay in the SQLite store (the inbox) unless a webhook is configured, e.g. with user secrets:
 // HelpWidget:Delivery:Webhook:Url and HelpWidget:Delivery:Webhook:Secret (docs/delivery.md).

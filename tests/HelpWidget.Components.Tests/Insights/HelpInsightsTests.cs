@@ -328,7 +328,7 @@ public sealed class HelpInsightsTests : HelpWidgetTestContext
 
         Assert.Contains("Addressed: article printer-jam exists", gaps.QuerySelectorAll("tbody tr")[0].TextContent, StringComparison.Ordinal);
         Assert.Empty(gaps.QuerySelectorAll("tbody tr")[0].QuerySelectorAll("a"));
-        var draft = Link(cut, "Download an article draft for \u201cvpn token\u201d");
+        var draft = Link(cut, "Download draft for \u201cvpn token\u201d");
         Assert.Equal("vpn-token.md", draft.GetAttribute("download"));
         var markdown = Uri.UnescapeDataString(draft.GetAttribute("href")!["data:text/markdown;charset=utf-8,".Length..]);
         Assert.StartsWith("---\nid: \"vpn-token\"\ntitle: \"Vpn token\"\n", markdown, StringComparison.Ordinal);
@@ -353,7 +353,7 @@ public sealed class HelpInsightsTests : HelpWidgetTestContext
         var row = Section(cut, "Worst-rated articles").QuerySelector("tbody tr")!;
 
         Assert.Equal("Where is my expense claim?|25%|1|3|Steps are missing: 2; free text reason: 1", string.Join("|", row.Children.Take(5).Select(c => c.TextContent.Trim())));
-        var draft = Link(cut, "Download a revision draft of \u201cWhere is my expense claim?\u201d for the comment \u201cThe screenshot shows the old menu\u201d");
+        var draft = Link(cut, "Download draft revising \u201cWhere is my expense claim?\u201d for the comment \u201cThe screenshot shows the old menu\u201d");
         Assert.Equal("expense-status.md", draft.GetAttribute("download"));
         Assert.Contains(
             "\"Article\",\"Helpful\",\"Yes\",\"No\",\"Reasons for No\",\"Comments\"\r\n\"Where is my expense claim?\",\"25%\",\"1\",\"3\",\"Steps are missing: 2; free text reason: 1\",\"The screenshot shows the old menu\"\r\n",
