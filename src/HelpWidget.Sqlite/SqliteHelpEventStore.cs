@@ -89,25 +89,36 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         """;
 
     /// <summary>
-    /// What reads votes: the report counts the votes of the period that no later vote of the same user and article
-    /// replaced within it (<c>next_at</c>, the time of the next one), and the writer finds a vote's neighbours.
+    /// What reads votes: the writer finds a vote's neighbours, and the report finds the votes of its period that a later
+    /// vote of the same user and article, also in the period, replaced (<c>next_at</c>, the time of the next one).
     /// </summary>
     private const string VoteIndexes = """
         DROP INDEX IF EXISTS help_events_votes;
-        CREATE INDEX IF NOT EXISTS help_events_ratings ON help_events (at, article_id, helpful, reason, next_at) WHERE kind = 6;
         CREATE INDEX IF NOT EXISTS help_events_user_votes ON help_events (user_key, article_id, at) WHERE kind = 6;
+        CREATE INDEX IF NOT EXISTS help_events_replaced_votes ON help_events (next_at, at, article_id, helpful, reason) WHERE kind = 6 AND next_at IS NOT NULL;
         """;
 
+    /// <summary>The version of the events' schema this store writes, kept in <c>help_settings</c>; an older file is migrated once.</summary>
+    private const int SchemaVersion = 2;
+
     /// <summary>
-    /// Brings a database of the version before votes knew their successor and counters had weeks up to date: the
-    /// successor of every vote, and the weekly counters summed from the daily ones.
+    /// Brings a database of the first version (without vote successors, vote counters and weekly counters) up to date;
+    /// every step can run again. Months of the vote counters are summed from their days.
     /// </summary>
     private const string Migration = """
-        ALTER TABLE help_events ADD COLUMN next_at INTEGER;
         UPDATE help_events AS v SET next_at = n.next_at FROM (
             SELECT id, LEAD(at) OVER (PARTITION BY user_key, article_id ORDER BY at, id) AS next_at
             FROM help_events WHERE kind = 6 AND article_id IS NOT NULL AND helpful IS NOT NULL) AS n
         WHERE v.id = n.id AND n.next_at IS NOT NULL;
+        DELETE FROM help_counts WHERE metric = 17;
+        INSERT INTO help_counts (day, metric, key1, key2, value)
+            SELECT at / 86400000, 17, article_id, helpful || char(2) || coalesce(reason, char(1)), COUNT(*) FROM help_events
+            WHERE kind = 6 AND article_id IS NOT NULL AND helpful IS NOT NULL GROUP BY 1, 3, 4;
+        DELETE FROM help_counts_monthly WHERE metric = 17;
+        INSERT INTO help_counts_monthly (month, metric, key1, key2, value)
+            SELECT (CAST(strftime('%Y', day * 86400, 'unixepoch') AS INTEGER) - 1970) * 12 + CAST(strftime('%m', day * 86400, 'unixepoch') AS INTEGER) - 1,
+                metric, key1, key2, SUM(value)
+            FROM help_counts WHERE metric = 17 GROUP BY 1, key1, key2;
         DELETE FROM help_counts_weekly;
         INSERT INTO help_counts_weekly (week, metric, key1, key2, value)
             SELECT (day + 3) / 7, metric, key1, key2, SUM(value) FROM help_counts GROUP BY (day + 3) / 7, metric, key1, key2;
@@ -149,11 +160,18 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             command.CommandText = Schema + "SELECT COUNT(*) FROM pragma_table_info('help_events') WHERE name = 'next_at';";
             if (await command.ExecuteScalarAsync(cancellationToken) is 0L)
             {
-                command.CommandText = Migration;
+                command.CommandText = "ALTER TABLE help_events ADD COLUMN next_at INTEGER;";
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            command.CommandText = VoteIndexes;
+            command.CommandText = "SELECT coalesce((SELECT value FROM help_settings WHERE name = 'events_schema'), 1);";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) < SchemaVersion)
+            {
+                command.CommandText = Migration + $"INSERT OR REPLACE INTO help_settings (name, value) VALUES ('events_schema', {SchemaVersion});";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            command.CommandText = VoteIndexes + "DROP INDEX IF EXISTS help_events_ratings;";
             await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
@@ -270,8 +288,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         try
         {
             await using var connection = await _database.OpenAsync(cancellationToken);
-            await using var reader = new ReportReader(connection, query, _scrubber);
-            return await reader.ReadAsync(cancellationToken);
+            return await new ReportReader(connection, query, _scrubber).ReadAsync(cancellationToken);
         }
         finally
         {
@@ -302,6 +319,9 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
     private static string Key(string? value) => value ?? None;
 
     private static string? Unkey(string value) => value == None ? null : value;
+
+    /// <summary>The second key of a vote counter: the answer (1 or 0) and the reason.</summary>
+    private static string VoteKey(bool helpful, string? reason) => (helpful ? "1" : "0") + Separator + Key(reason);
 
     /// <summary>The key of a search's route counter: its query and language.</summary>
     private static string RouteKey(string? query, string? language) => Key(query) + Separator + Key(language);
@@ -406,6 +426,11 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             if (e.IsSimulated)
             {
                 await CountAsync(day, Metric.Simulated, string.Empty, string.Empty, cancellationToken);
+            }
+
+            if (e is { Kind: HelpEventKind.Vote, ArticleId: not null, Helpful: { } answer })
+            {
+                await CountAsync(day, Metric.Vote, e.ArticleId, VoteKey(answer, e.Reason), cancellationToken);
             }
 
             switch (kind)
@@ -609,7 +634,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
     /// events, the help sessions from their summaries (resolutions checked against the users' tickets here), and the
     /// votes of the period (the last of each user and article counting).
     /// </summary>
-    private sealed class ReportReader(SqliteConnection connection, HelpInsightsQuery query, IPersonalDataScrubber? scrubber) : IAsyncDisposable
+    private sealed class ReportReader(SqliteConnection connection, HelpInsightsQuery query, IPersonalDataScrubber? scrubber)
     {
         private (long First, long End)? _wholeDays;
         private readonly long _from = query.From.ToUnixTimeMilliseconds();
@@ -617,15 +642,6 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         private readonly Dictionary<(Metric Metric, string Key1, string Key2), int> _counts = [];
         private readonly Dictionary<long, int> _ticketsByDay = [];
         private readonly Dictionary<long, int> _resolvedByDay = [];
-        private SqliteCommand? _routeCommand;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_routeCommand is not null)
-            {
-                await _routeCommand.DisposeAsync();
-            }
-        }
 
         public async Task<HelpInsightsReport> ReadAsync(CancellationToken cancellationToken)
         {
@@ -661,13 +677,8 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                     .OrderByDescending(q => q.Count).ThenBy(q => q.Query, StringComparer.Ordinal).ThenBy(q => q.Language, StringComparer.Ordinal)
                     .Take(query.Top)
                     .ToList();
-                var queries = new List<HelpQueryCount>(top.Count);
-                foreach (var (text, language, count) in top)
-                {
-                    queries.Add(new HelpQueryCount { Query = text, Language = language, Count = count, Route = await ReadRouteAsync(routeMetric, RouteKey(text, language), cancellationToken) });
-                }
-
-                return queries;
+                var routes = await ReadRoutesAsync(routeMetric, [.. top.Select(q => RouteKey(q.Query, q.Language))], cancellationToken);
+                return [.. top.Select(q => new HelpQueryCount { Query = q.Query, Language = q.Language, Count = q.Count, Route = routes[RouteKey(q.Query, q.Language)] })];
             }
 
             Dictionary<string, int> ByKey(Metric metric) => _counts.Where(c => c.Key.Metric == metric && c.Value > 0).ToDictionary(c => c.Key.Key1, c => c.Value, StringComparer.Ordinal);
@@ -803,7 +814,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             var blocks = Blocks(firstDay, endDay);
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
-                {BlocksSql(blocks, "metric, key1, key2, SUM(value)", "c.metric, c.key1, c.key2, c.value", "c.metric <= 16")} GROUP BY metric, key1, key2;
+                {BlocksSql(blocks, "metric, key1, key2, SUM(value)", "c.metric, c.key1, c.key2, c.value", "c.metric <= 17")} GROUP BY metric, key1, key2;
                 WITH RECURSIVE days (day) AS (SELECT $first UNION ALL SELECT day + 1 FROM days WHERE day + 1 < $end)
                 SELECT c.day, c.metric, c.value FROM days JOIN help_counts c ON c.day = days.day AND c.metric IN (6, 14);
                 """;
@@ -830,7 +841,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT kind, at, query, language, route, article_id, followed, failed, simulated FROM help_events INDEXED BY help_events_at
+                SELECT kind, at, query, language, route, article_id, followed, failed, simulated, helpful, reason FROM help_events INDEXED BY help_events_at
                 WHERE at >= $from AND at < $to;
                 """;
             command.Parameters.AddWithValue("$from", from);
@@ -890,6 +901,9 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                     case HelpEventKind.DeflectionConfirmed when Text(5) is { } article:
                         Add(Metric.Confirmation, article, string.Empty, 1);
                         break;
+                    case HelpEventKind.Vote when Text(5) is { } article && !reader.IsDBNull(9):
+                        Add(Metric.Vote, article, VoteKey(reader.GetInt32(9) == 1, Text(10)), 1);
+                        break;
                 }
             }
         }
@@ -924,37 +938,41 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         }
 
         /// <summary>
-        /// The most frequent route of one query and language (a row of a table of the report): the partial days' counts
-        /// read with the edges, and the whole days' from the counters of their months and days, by key.
+        /// The most frequent route of each query and language (the rows of a table of the report): the partial days'
+        /// counts read with the edges, and the whole days' from the counters of their months, weeks and days, by key.
         /// </summary>
-        private async Task<string?> ReadRouteAsync(Metric routeMetric, string key, CancellationToken cancellationToken)
+        private async Task<Dictionary<string, string?>> ReadRoutesAsync(Metric routeMetric, List<string> keys, CancellationToken cancellationToken)
         {
+            var wanted = keys.ToHashSet(StringComparer.Ordinal);
             var routes = _counts
-                .Where(c => c.Key.Metric == routeMetric && c.Key.Key1 == key)
-                .ToDictionary(c => c.Key.Key2, c => c.Value, StringComparer.Ordinal);
-            if (_wholeDays is var (first, end))
+                .Where(c => c.Key.Metric == routeMetric && wanted.Contains(c.Key.Key1))
+                .ToDictionary(c => (c.Key.Key1, c.Key.Key2), c => c.Value);
+            if (_wholeDays is var (first, end) && keys.Count > 0)
             {
-                if (_routeCommand is null)
-                {
-                    var blocks = Blocks(first, end);
-                    _routeCommand = connection.CreateCommand();
-                    _routeCommand.CommandText = BlocksSql(blocks, "key2, SUM(value)", "c.key2, c.value", "c.metric = $metric AND c.key1 = $key") + " GROUP BY key2;";
-                    AddBlockParameters(_routeCommand, blocks);
-                    _routeCommand.Parameters.Add(new SqliteParameter { ParameterName = "$metric" });
-                    _routeCommand.Parameters.Add(new SqliteParameter { ParameterName = "$key" });
-                }
-
-                _routeCommand.Parameters["$metric"].Value = (int)routeMetric;
-                _routeCommand.Parameters["$key"].Value = key;
-                await using var reader = await _routeCommand.ExecuteReaderAsync(cancellationToken);
+                var blocks = Blocks(first, end);
+                await using var command = connection.CreateCommand();
+                command.CommandText = BlocksSql(
+                    blocks,
+                    "key1, key2, SUM(value)",
+                    "c.key1, c.key2, c.value",
+                    "c.metric = $metric AND c.key1 IN (SELECT value FROM json_each($keys))") + " GROUP BY key1, key2;";
+                AddBlockParameters(command, blocks);
+                command.Parameters.AddWithValue("$metric", (int)routeMetric);
+                command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(keys));
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var route = reader.GetString(0);
-                    routes[route] = routes.GetValueOrDefault(route) + reader.GetInt32(1);
+                    var key = (reader.GetString(0), reader.GetString(1));
+                    routes[key] = routes.GetValueOrDefault(key) + reader.GetInt32(2);
                 }
             }
 
-            return routes.Where(r => r.Value > 0).OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key).FirstOrDefault();
+            return keys.Distinct(StringComparer.Ordinal).ToDictionary(
+                key => key,
+                key => routes.Where(r => r.Key.Item1 == key && r.Value > 0)
+                    .OrderByDescending(r => r.Value).ThenBy(r => r.Key.Item2, StringComparer.Ordinal)
+                    .Select(r => r.Key.Item2).FirstOrDefault(),
+                StringComparer.Ordinal);
         }
 
         /// <summary>
@@ -1012,13 +1030,14 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
 
         private async Task<List<HelpArticleRating>> ReadRatingsAsync(CancellationToken cancellationToken)
         {
-            // The last vote of each user and article in the period is the one whose successor is after the period.
-            var counts = new List<(string Article, bool Helpful, string? Reason, int Count)>();
+            // The last vote of each user and article in the period is each vote of the period but those replaced by a
+            // later one in the period: all votes from the counters, less the replaced ones, which are few.
+            var votes = _counts.Where(c => c.Key.Metric == Metric.Vote).ToDictionary(c => (c.Key.Key1, c.Key.Key2), c => c.Value);
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText = """
-                    SELECT article_id, helpful, reason, COUNT(*) FROM help_events INDEXED BY help_events_ratings
-                    WHERE kind = 6 AND at >= $from AND at < $to AND article_id IS NOT NULL AND helpful IS NOT NULL AND (next_at IS NULL OR next_at >= $to)
+                    SELECT article_id, helpful, reason, COUNT(*) FROM help_events INDEXED BY help_events_replaced_votes
+                    WHERE kind = 6 AND next_at IS NOT NULL AND next_at >= $from AND next_at < $to AND at >= $from AND article_id IS NOT NULL AND helpful IS NOT NULL
                     GROUP BY article_id, helpful, reason;
                     """;
                 command.Parameters.AddWithValue("$from", _from);
@@ -1026,10 +1045,15 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    counts.Add((reader.GetString(0), reader.GetInt32(1) == 1, reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3)));
+                    var key = (reader.GetString(0), VoteKey(reader.GetInt32(1) == 1, reader.IsDBNull(2) ? null : reader.GetString(2)));
+                    votes[key] = votes.GetValueOrDefault(key) - reader.GetInt32(3);
                 }
             }
 
+            var counts = votes
+                .Where(v => v.Value > 0)
+                .Select(v => (Article: v.Key.Item1, Helpful: v.Key.Item2[0] == '1', Reason: Unkey(v.Key.Item2[2..]), Count: v.Value))
+                .ToList();
             List<HelpArticleRating> ratings = [.. counts
                 .GroupBy(v => v.Article, StringComparer.Ordinal)
                 .Select(g => new HelpArticleRating
@@ -1101,9 +1125,13 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         ResolvedWithArticle = 15,
         Simulated = 16,
 
-        // The routes of searches, keyed by query and language (RouteKey) and route: read only for the rows of the report.
-        SearchRoute = 17,
-        ZeroResultsRoute = 18,
-        FollowedRoute = 19,
+        // Votes per article, answer and reason (VoteKey): all votes, the replaced ones are subtracted when read.
+        Vote = 17,
+
+        // Metrics above 17 are not read in bulk. The routes of searches, keyed by query and language (RouteKey) and
+        // route: read only for the rows of the report.
+        SearchRoute = 18,
+        ZeroResultsRoute = 19,
+        FollowedRoute = 20,
     }
 }

@@ -8,8 +8,9 @@ namespace HelpWidget.Benchmarks;
 
 /// <summary>
 /// The insights dashboard over a SQLite store of generated events (default 1,000,000, a month of a large intranet's
-/// use): time to write them, the file's size per event, and the time of each dashboard report (every query the
-/// dashboard makes) for a month, a week and a day, in a new process's cold and warm runs.
+/// use): time to write them, the file's size per event, and the time the dashboard waits for each of its periods (the
+/// period's report and the previous period's, asked for together, each every query the dashboard makes), the first run
+/// of the process included.
 /// </summary>
 internal static class InsightsReport
 {
@@ -24,6 +25,7 @@ internal static class InsightsReport
         try
         {
             using var store = new SqliteHelpEventStore(Options.Create(new SqliteStoreOptions { ConnectionString = $"Data Source={path}" }));
+            output.WriteLine(Invariant($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}"));
             var write = Stopwatch.StartNew();
             var written = 0;
             if (kept is not null && File.Exists(kept))
@@ -57,32 +59,43 @@ internal static class InsightsReport
 
             output.WriteLine(Invariant($"file: {bytes / 1048576.0:F1} MiB, {(double)bytes / written:F0} bytes per event, {bytes * 1_000_000.0 / written / 1048576.0:F0} MiB per 1,000,000 events (with its 5 indexes)"));
 
-            var periods = new (string Name, HelpInsightsQuery Query)[]
+            // The dashboard's periods (whole UTC days, today included) on 2 March 2026, each with the previous period of
+            // the same length, both asked for at once as the dashboard does; and the calendar month, and one day.
+            var today = new DateOnly(2026, 3, 2);
+            var pairs = new (string Name, DateOnly From, DateOnly To)[]
             {
-                ("month (all events)", new HelpInsightsQuery { From = s_start, To = s_start.AddDays(30) }),
-                ("week", new HelpInsightsQuery { From = s_start.AddDays(14), To = s_start.AddDays(21) }),
-                ("day", new HelpInsightsQuery { From = s_start.AddDays(20), To = s_start.AddDays(21) }),
+                ("last 30 days (every event)", today.AddDays(-29), today),
+                ("last 7 days", today.AddDays(-6), today),
+                ("this month (2 days)", new DateOnly(2026, 3, 1), today),
+                ("February (calendar month)", new DateOnly(2026, 2, 1), new DateOnly(2026, 2, 28)),
+                ("one day", new DateOnly(2026, 2, 20), new DateOnly(2026, 2, 20)),
             };
             var worst = TimeSpan.Zero;
-            foreach (var (name, query) in periods)
+            foreach (var (name, from, to) in pairs)
             {
+                var days = to.DayNumber - from.DayNumber + 1;
+                var (query, previous) = (Query(from, to), Query(from.AddDays(-days), from.AddDays(-1)));
                 var times = new List<TimeSpan>();
                 HelpInsightsReport? report = null;
                 for (var run = 0; run < runs; run++)
                 {
                     var timer = Stopwatch.StartNew();
-                    report = await store.GetReportAsync(query);
+                    var current = store.GetReportAsync(query);
+                    var before = store.GetReportAsync(previous);
+                    report = await current;
+                    await before;
                     times.Add(timer.Elapsed);
                 }
 
                 times.Sort();
                 worst = worst > times[^1] ? worst : times[^1];
                 output.WriteLine(
-                    Invariant($"report, {name}: min {times[0].TotalMilliseconds:F0} ms, median {times[times.Count / 2].TotalMilliseconds:F0} ms, max {times[^1].TotalMilliseconds:F0} ms over {runs} runs; ")
+                    Invariant($"dashboard, {name} + the {days} days before: min {times[0].TotalMilliseconds:F0} ms, median {times[times.Count / 2].TotalMilliseconds:F0} ms, max {times[^1].TotalMilliseconds:F0} ms over {runs} runs; ")
                     + Invariant($"{report!.Funnel.Sessions:N0} sessions, {report.Searches:N0} searches, {report.Tickets:N0} tickets, rate {report.SelfServiceRate:P1}"));
             }
 
-            output.WriteLine(Invariant($"slowest report: {worst.TotalMilliseconds:F0} ms ({(worst < TimeSpan.FromSeconds(1) ? "under" : "OVER")} the 1 s limit)"));
+            output.WriteLine(Invariant($"load average after: {File.ReadAllText("/proc/loadavg").Trim()}"));
+            output.WriteLine(Invariant($"slowest dashboard load (period and previous period): {worst.TotalMilliseconds:F0} ms ({(worst < TimeSpan.FromSeconds(1) ? "under" : "OVER")} the 1 s limit)"));
             return worst < TimeSpan.FromSeconds(1) ? 0 : 1;
         }
         finally
@@ -159,6 +172,12 @@ internal static class InsightsReport
             }
         }
     }
+
+    private static HelpInsightsQuery Query(DateOnly from, DateOnly to) => new()
+    {
+        From = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+        To = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+    };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

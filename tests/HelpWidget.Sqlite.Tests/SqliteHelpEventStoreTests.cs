@@ -182,7 +182,7 @@ public sealed class SqliteHelpEventStoreTests : HelpInsightsConformanceTests, ID
     }
 
     [Fact]
-    public async Task ADatabaseOfTheVersionBeforeVoteSuccessorsAndWeeks_IsMigrated_AndAgreesWithTheReferenceCalculator()
+    public async Task ADatabaseOfTheFirstVersion_IsMigrated_AndAgreesWithTheReferenceCalculator()
     {
         var events = RandomEvents(new Random(21), 2_000);
         using (var store = Create("before.db"))
@@ -190,15 +190,17 @@ public sealed class SqliteHelpEventStoreTests : HelpInsightsConformanceTests, ID
             await store.WriteAsync(events, Token);
         }
 
-        // What that version left: no successor column, no weekly counters.
+        // What that version left: no vote successors, vote counters or weekly counters, and no version.
         SqliteConnection.ClearAllPools();
         await using (var old = new SqliteConnection($"Data Source={_files.PathOf("before.db")}"))
         {
             await old.OpenAsync(Token);
             await using var downgrade = old.CreateCommand();
             downgrade.CommandText = """
-                DROP INDEX help_events_ratings; DROP INDEX help_events_user_votes; DROP TABLE help_counts_weekly;
+                DROP INDEX help_events_replaced_votes; DROP INDEX help_events_user_votes; DROP TABLE help_counts_weekly;
                 ALTER TABLE help_events DROP COLUMN next_at;
+                DELETE FROM help_counts WHERE metric = 17; DELETE FROM help_counts_monthly WHERE metric = 17;
+                DELETE FROM help_settings WHERE name = 'events_schema';
                 CREATE INDEX help_events_votes ON help_events (at, user_key, article_id, helpful, reason) WHERE kind = 6;
                 """;
             await downgrade.ExecuteNonQueryAsync(Token);
@@ -210,6 +212,7 @@ public sealed class SqliteHelpEventStoreTests : HelpInsightsConformanceTests, ID
         HelpInsightsQuery[] periods =
         [
             new() { From = monday, To = monday.AddDays(21), Top = 1000 },
+            new() { From = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero), Top = 1000 },
             new() { From = monday.AddDays(-1).AddHours(3), To = monday.AddDays(16).AddHours(7), Top = 1000 },
         ];
         Assert.True(events[^1].OccurredAt > periods[0].To, "The events must reach past the weeks read.");
