@@ -50,6 +50,13 @@ var helpWidget = builder.Services.AddHelpWidget(options => settings.Bind(options
     .ConfigurePanel(options => builder.Configuration.GetSection("HelpWidget:Panel").Bind(options))
     .ConfigureLauncher(options => builder.Configuration.GetSection("HelpWidget:Launcher").Bind(options));
 
+// HelpWidget:Insights:DemoData: true (the default here) fills the store with a month of simulated use on first run, so
+// the dashboard (/insights) has figures to show; they are marked as simulated everywhere. false for real use only.
+if (builder.Configuration.GetValue("HelpWidget:Insights:DemoData", defaultValue: false))
+{
+    helpWidget.AddHelpInsightsDemoData();
+}
+
 // HelpWidget:OpenTelemetry:Console: true prints the metrics and traces of every HelpWidget package to the console.
 if (builder.Configuration.GetValue<bool>("HelpWidget:OpenTelemetry:Console"))
 {

@@ -32,7 +32,7 @@ public sealed class InsightsAccessTests(SampleAppFixture app) : BrowserTest(app)
     }
 
     [Fact]
-    public async Task Insights_SupportManager_FindsTheLinkInTheNavigation()
+    public async Task Insights_SupportManager_FindsTheLinkAndTheSampleDemonstrationDataMarkedAsSuch()
     {
         await Page.GotoAsync("/sign-in?returnUrl=%2F");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in as Karin Sjöberg" }).ClickAsync();
@@ -43,6 +43,21 @@ public sealed class InsightsAccessTests(SampleAppFixture app) : BrowserTest(app)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Help insights", Level = 1 })).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Combobox, new() { Name = "Period" })).ToBeVisibleAsync();
         await Expect(InsightsLink).ToHaveAttributeAsync("aria-current", "page");
+
+        // The sample writes its month of demonstration data in the background at start-up; until it is stored, asking
+        // again shows the figures of the moment.
+        var mark = Page.Locator(".hw-insights-simulated");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await mark.CountAsync() == 0 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Show figures" }).ClickAsync();
+            await Expect(Page.Locator(".hw-insights-status")).ToBeEmptyAsync();
+        }
+
+        await Expect(mark).ToContainTextAsync("Includes simulated demonstration data.");
+        await Expect(Page.Locator(".hw-insights-figure-sessions .hw-insights-value")).Not.ToHaveTextAsync("0");
+        await AssertAccessibleAsync("insights-demo-data");
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "insights-demo-data-full.png"), FullPage = true });
         AssertNoProblems();
     }
 }
