@@ -1,8 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
@@ -18,9 +15,10 @@ namespace HelpWidget.Components;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The figures are only shown to users who meet the authorisation <see cref="Policy"/>; everyone else sees a refusal.
-/// Without a policy the component refuses to render at all unless <see cref="AllowAnonymous"/> is set, so forgetting
-/// the policy never publishes the figures. The host also protects the page itself (an <c>[Authorize]</c> attribute).
+/// The figures are only read and shown for users who meet the authorisation <see cref="Policy"/> (checked with
+/// <c>AuthorizeView</c>, so the app needs <c>AddCascadingAuthenticationState</c> and the policy registered with
+/// <c>AddAuthorization</c>); everyone else sees a refusal. Without a policy the component fails at once unless
+/// <see cref="AllowAnonymous"/> is set, so forgetting the policy never publishes the figures.
 /// </para>
 /// <para>
 /// Reads <see cref="IHelpEventStore"/> (the SQLite store registers one), <see cref="IKnowledgeProvider"/> for titles
@@ -31,7 +29,6 @@ namespace HelpWidget.Components;
 /// <example>
 /// <code>
 /// @page "/insights"
-/// @attribute [Authorize(Policy = "HelpInsights")]
 /// &lt;HelpInsights Policy="HelpInsights" /&gt;
 /// </code>
 /// </example>
@@ -48,7 +45,6 @@ public sealed partial class HelpInsights
     private DateOnly? _customFrom;
     private DateOnly? _customTo;
     private string? _dateError;
-    private bool? _allowed;
     private bool _loading;
     private bool _failed;
     private (DateOnly From, DateOnly To) _shown;
@@ -68,16 +64,10 @@ public sealed partial class HelpInsights
     private TimeProvider Time { get; set; } = default!;
 
     [Inject]
-    private IServiceProvider Services { get; set; } = default!;
-
-    [Inject]
     private IStringLocalizer<HelpWidgetStrings> L { get; set; } = default!;
 
     [Inject]
     private ILogger<HelpInsights> Logger { get; set; } = default!;
-
-    [CascadingParameter]
-    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     /// <summary>
     /// Gets or sets the name of the authorisation policy a user must meet to see the figures (registered by the host
@@ -142,12 +132,22 @@ public sealed partial class HelpInsights
             throw new InvalidOperationException($"{nameof(HelpInsights)}.{nameof(HeadingLevel)} ({HeadingLevel}) must be from 1 to 5.");
         }
 
-        _allowed = await IsAllowedAsync();
-        if (_allowed != true)
+        if (AllowAnonymous)
         {
-            return;
+            await InitialiseAsync();
         }
+    }
 
+    private DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+
+    // Called when AuthorizeView shows the figures to a user who meets the policy: only then are they read.
+    private async Task AllowedAsync()
+    {
+        await InitialiseAsync();
+    }
+
+    private async Task InitialiseAsync()
+    {
         if (!_initialised)
         {
             _initialised = true;
@@ -156,33 +156,6 @@ public sealed partial class HelpInsights
             (_customFrom, _customTo) = (today.AddDays(-29), today);
             await LoadAsync();
         }
-    }
-
-    private DateOnly Today => DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
-
-    private async Task<bool> IsAllowedAsync()
-    {
-        if (AllowAnonymous)
-        {
-            return true;
-        }
-
-        var authorization = Services.GetService<IAuthorizationService>()
-            ?? throw new InvalidOperationException($"{nameof(HelpInsights)} checks policy '{Policy}' but no IAuthorizationService is registered: call services.AddAuthorization() and register the policy.");
-        if (AuthenticationState is null)
-        {
-            Logger.InsightsRefused(Policy!);
-            return false;
-        }
-
-        var user = (await AuthenticationState).User;
-        var result = await authorization.AuthorizeAsync(user, Policy!);
-        if (!result.Succeeded)
-        {
-            Logger.InsightsRefused(Policy!);
-        }
-
-        return result.Succeeded;
     }
 
     private async Task ApplyAsync()

@@ -10,7 +10,4 @@ internal static partial class Log
 
     [LoggerMessage(1302, LogLevel.Warning, "Articles for the help insights dashboard could not be looked up; it shows their ids and offers drafts without the addressed mark.")]
     public static partial void InsightsArticlesFailed(this ILogger logger, Exception exception);
-
-    [LoggerMessage(1303, LogLevel.Information, "The help insights dashboard was refused to a user who does not meet policy '{Policy}'.")]
-    public static partial void InsightsRefused(this ILogger logger, string policy);
 }
