@@ -472,6 +472,23 @@ public sealed class HelpInsightsTests : HelpWidgetTestContext
         Assert.Contains(LogMessages, m => m.StartsWith("The help insights report could not be loaded", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void KnowledgeFailure_ShowsIdsAndDraftsAndLogs()
+    {
+        Knowledge.OnGetArticle = _ => throw new IOException("index is being rebuilt");
+        _events.OnReport = q => Report(q, 1, 1, p =>
+        {
+            p.Zero.Add(new HelpQueryCount { Query = "vpn token", Language = "en", Count = 2 });
+            p.Deflecting.Add(new HelpArticleDeflections { ArticleId = "password-reset", Resolutions = 3, Confirmations = 1 });
+        });
+
+        var cut = RenderDashboard();
+
+        Assert.Equal("password-reset", Section(cut, "Articles that solved the most needs").QuerySelector("tbody th")!.TextContent.Trim());
+        Assert.NotNull(Link(cut, "Download draft for \u201cvpn token\u201d"));
+        Assert.Contains(LogMessages, m => m.StartsWith("Articles for the help insights dashboard could not be looked up", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("sv-SE", "Hjälpstatistik", "Självbetjäningsgrad", "Period", "Ladda ned Vanligaste sökningar som CSV")]
     [InlineData("nb-NO", "Hjelpestatistikk", "Selvbetjeningsgrad", "Periode", "Last ned Vanligste søk som CSV")]
