@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -28,7 +30,9 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         options.LoginPath = "/sign-in";
         options.ReturnUrlParameter = "returnUrl";
     });
-builder.Services.AddAuthorization();
+// The help insights dashboard (/insights) is for support managers only: the policy the page's <HelpInsights> checks.
+builder.Services.AddAuthorization(options =>
+    options.AddPolicy(InsightsAccess.Policy, policy => policy.RequireRole(DemoPerson.SupportManager)));
 builder.Services.AddCascadingAuthenticationState();
 
 // One configuration section: HelpWidget's keys are the engine's options and the Markdown folders' (ArticlesPath,
@@ -53,6 +57,21 @@ if (settings.GetValue<bool>("SemanticSearch"))
 {
     helpWidget.AddOnnxEmbeddings("en");
     builder.Services.Configure<SemanticSearchOptions>(settings.GetSection("Lucene:Semantic"));
+}
+
+// HelpWidget:Insights:DemoData: true (the default here) fills the store with a month of simulated use on first run, so
+// the dashboard (/insights) has figures to show; they are marked as simulated everywhere. false for real use only.
+if (builder.Configuration.GetValue("HelpWidget:Insights:DemoData", defaultValue: false))
+{
+    helpWidget.AddHelpInsightsDemoData();
+}
+
+// HelpWidget:OpenTelemetry:Console: true prints the metrics and traces of every HelpWidget package to the console.
+if (builder.Configuration.GetValue<bool>("HelpWidget:OpenTelemetry:Console"))
+{
+    builder.Services.AddOpenTelemetry()
+        .WithMetrics(metrics => metrics.AddMeter(InsightsAccess.TelemetryNames).AddConsoleExporter())
+        .WithTracing(tracing => tracing.AddSource(InsightsAccess.TelemetryNames).AddConsoleExporter());
 }
 
 // Tickets stay in the SQLite store (the inbox) unless a webhook is configured, e.g. with user secrets:

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpWidget.Snippets;
 
-/// <summary>The code shown in docs/insights.md, "Turning it on".</summary>
+/// <summary>The code shown in docs/insights.md, "Turning it on" and "The dashboard".</summary>
 public static class InsightsSnippets
 {
     /// <summary>Recording with the options set and an app's own sink beside the store.</summary>
@@ -21,6 +21,16 @@ public static class InsightsSnippets
                 options.UserKeySecret = builder.Configuration["HelpWidget:UserKeySecret"]; // optional, Base64 of 32+ bytes
             })
             .AddHelpEventSink<MyAnalyticsSink>();                            // optional: your own sink
+    }
+
+    /// <summary>The dashboard's policy and the store it reads.</summary>
+    public static void Dashboard(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthorization(options =>
+            options.AddPolicy("HelpInsights", policy => policy.RequireRole("support-manager")));
+        builder.Services.AddHelpWidget()
+            .AddSqliteStore();                                               // the IHelpEventStore the dashboard reads
     }
 
     /// <summary>An app's sink: here it only counts what it receives.</summary>
