@@ -32,6 +32,7 @@ internal static class ApiEndpoints
         string[]? keys,
         string[]? tags,
         string? max,
+        string? typing,
         CancellationToken cancellationToken)
     {
         const string Endpoint = "search";
@@ -46,7 +47,16 @@ internal static class ApiEndpoints
         }
 
         return TypedResults.Ok(await provider.SearchAsync(
-            new SearchRequest { Query = q ?? string.Empty, Language = Language(lang), Context = context, User = HelpUser.FromClaims(http.User), MaxResults = count },
+            new SearchRequest
+            {
+                Query = q ?? string.Empty,
+                Language = Language(lang),
+                Context = context,
+                User = HelpUser.FromClaims(http.User),
+                MaxResults = count,
+                // Any other value is the full ranking: the flag only ever makes an answer quicker, never refuses one.
+                AsYouType = string.Equals(typing, "true", StringComparison.OrdinalIgnoreCase),
+            },
             cancellationToken));
     }
 

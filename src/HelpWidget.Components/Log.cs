@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Warning, "The dismissal of announcement '{AnnouncementId}' could not be stored; it stays hidden for this session only.")]
     public static partial void DismissalNotStored(this ILogger logger, string announcementId, Exception exception);
 
+    [LoggerMessage(12, LogLevel.Warning, "The full ranking of a settled search could not be loaded; the panel keeps the quick results.")]
+    public static partial void RefinementFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(11, LogLevel.Warning, "The help panel's stylesheet ({Path}) could not be loaded; the panel opens unstyled.")]
     public static partial void PanelStylesFailed(this ILogger logger, string path, Exception? exception = null);
 

@@ -17,7 +17,7 @@ internal static partial class ApiQuery
     private const int MaxListValueLength = 100;
 
     public static string Search(SearchRequest request) =>
-        "search?" + Join([("q", PlainText(request.Query)), .. Common(request)]);
+        "search?" + Join([("q", PlainText(request.Query)), .. Common(request), .. Typing(request)]);
 
     public static string Suggestions(SearchRequest request) =>
         "suggestions?" + Join(Common(request));
@@ -96,6 +96,10 @@ internal static partial class ApiQuery
 
         yield return ("max", Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit).ToString(CultureInfo.InvariantCulture));
     }
+
+    /// <summary>Asks for the quickest ranking while the query is still being typed; the full ranking needs no parameter.</summary>
+    private static IEnumerable<(string Name, string Value)> Typing(SearchRequest request) =>
+        request.AsYouType ? [("typing", "true")] : [];
 
     private static IEnumerable<string> List(IReadOnlyList<string>? values) =>
         (values ?? []).Where(v => v is not null && v.Trim().Length > 0 && IsText(v, MaxListValueLength)).Take(MaxListValues);

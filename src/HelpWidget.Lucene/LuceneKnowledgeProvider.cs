@@ -191,6 +191,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         var max = Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit);
 
         var order = snapshot.SearchOrder(request.Language, settings.DefaultLanguage).ToList();
+        var refinable = false;
         foreach (var index in order)
         {
             var query = QueryText.Parse(request.Query ?? string.Empty, index, settings.MaxQueryLength);
@@ -199,16 +200,19 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
                 return SearchResults.Empty;
             }
 
-            var hits = request.AsYouType || Semantic.For(index.Language) is not { } vectors
+            var layer = Semantic.For(index.Language);
+            refinable |= request.AsYouType && layer is not null;
+            var hits = request.AsYouType || layer is not { } vectors
                 ? Search(index, query, request, max)
                 : await HybridSearchAsync(index, vectors, query, request, max, cancellationToken);
             if (hits.Count > 0)
             {
-                return new SearchResults { Hits = hits };
+                return new SearchResults { Hits = hits, Refinable = refinable };
             }
         }
 
-        return new SearchResults { DidYouMean = order.Count > 0 ? DidYouMean(order[0], request, _options.MaxQueryLength) : null };
+        // A question that shares no word with its article finds nothing by words: the meaning-aware ranking may.
+        return new SearchResults { DidYouMean = order.Count > 0 ? DidYouMean(order[0], request, _options.MaxQueryLength) : null, Refinable = refinable };
     }
 
     private SearchResults Suggest(IndexSnapshot snapshot, SearchRequest request)

@@ -31,9 +31,12 @@ public sealed class SemanticSearchTests : IDisposable
         using var provider = Create(new TestArticleSource(Articles), generator: null);
 
         var results = await provider.SearchAsync(new SearchRequest { Query = Paraphrase }, Token);
+        var typing = await provider.SearchAsync(new SearchRequest { Query = "vpn", AsYouType = true }, Token);
 
         Assert.Empty(results.Hits);
         Assert.Null(provider.Semantic.For("en"));
+        Assert.NotEmpty(typing.Hits);
+        Assert.False(typing.Refinable);
     }
 
     [Fact]
@@ -72,7 +75,9 @@ public sealed class SemanticSearchTests : IDisposable
         var settled = await provider.SearchAsync(new SearchRequest { Query = Paraphrase }, Token);
 
         Assert.Empty(typing.Hits);
+        Assert.True(typing.Refinable);
         Assert.Equal("strikethrough", settled.Hits[0].Id);
+        Assert.False(settled.Refinable);
         Assert.Equal(1, generator.QueriesEmbedded);
     }
 

@@ -20,6 +20,9 @@ public sealed partial class HelpPanel : IDisposable
 {
     internal const int MaxQueryInputLength = 3000;
 
+    /// <summary>How long a query must rest before a provider's fuller ranking replaces its quick one.</summary>
+    internal static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(350);
+
     private PanelMemory _memory = default!;
     private CancellationTokenSource? _searchCancellation;
     private ElementReference _searchInput;
@@ -29,6 +32,7 @@ public sealed partial class HelpPanel : IDisposable
     private bool _suggestionsLoading;
     private SearchResults _results = SearchResults.Empty;
     private string? _searchedQuery;
+    private string? _refinableQuery;
 
     /// <summary>The search whose results led to the article shown (through related articles too); <see langword="null"/> when none did.</summary>
     private string? _articleQuery;
@@ -332,11 +336,17 @@ public sealed partial class HelpPanel : IDisposable
     }
 
     /// <summary>
-    /// Searches for what is in the box. The box is bound with <c>@bind</c> (not a one-way value): Blazor then never
-    /// echoes a keystroke back to the browser, so a render that arrives late cannot undo what the user typed since.
+    /// Searches for what is in the box as it is typed: the provider's quickest ranking at once; when the provider has a
+    /// fuller one (<see cref="SearchResults.Refinable"/>), that follows once the query rests for <see cref="SettleDelay"/>
+    /// or on Enter. The box is bound with <c>@bind</c> (not a one-way value): Blazor then never echoes a keystroke back
+    /// to the browser, so a render that arrives late cannot undo what the user typed since.
     /// </summary>
-    private async Task SearchAsync()
+    private Task SearchTypedAsync() => SearchAsync(asYouType: true);
+
+    /// <summary>Searches for what is in the box, with the provider's full ranking unless <paramref name="asYouType"/>.</summary>
+    private async Task SearchAsync(bool asYouType = false)
     {
+        _refinableQuery = null;
         _memory.Query ??= string.Empty;
         _deflected = false;
         Nav.Resume();
@@ -363,7 +373,7 @@ public sealed partial class HelpPanel : IDisposable
         try
         {
             var results = await Knowledge.SearchAsync(
-                new SearchRequest { Query = query, User = User ?? HelpUser.Anonymous, Language = Language, Context = Session.Context.Resolve(_route), MaxResults = Options.Value.MaxResults },
+                Request(query, asYouType),
                 cancellation.Token);
             if (cancellation.IsCancellationRequested)
             {
@@ -377,7 +387,12 @@ public sealed partial class HelpPanel : IDisposable
             _searchedQuery = query;
             _searchFailed = false;
             Session.RecordSearch(query, results.Hits.Count);
-            _status = results.Hits.Count == 1 ? L["ResultsCountOne"] : L["ResultsCountMany", results.Hits.Count];
+            _status = ResultsStatus(results);
+            if (results.Refinable)
+            {
+                _refinableQuery = query;
+                _ = RefineWhenSettledAsync(query, cancellation.Token);
+            }
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
@@ -397,6 +412,73 @@ public sealed partial class HelpPanel : IDisposable
             activity?.SetTag("helpwidget.outcome", outcome);
             ComponentsTelemetry.SearchDuration.Record(Time.GetElapsedTime(started).TotalSeconds, ComponentsTelemetry.Outcome(outcome));
         }
+    }
+
+    private SearchRequest Request(string query, bool asYouType) => new()
+    {
+        Query = query,
+        User = User ?? HelpUser.Anonymous,
+        Language = Language,
+        Context = Session.Context.Resolve(_route),
+        MaxResults = Options.Value.MaxResults,
+        AsYouType = asYouType,
+    };
+
+    private string ResultsStatus(SearchResults results) =>
+        results.Hits.Count == 1 ? L["ResultsCountOne"] : L["ResultsCountMany", results.Hits.Count];
+
+    /// <summary>Asks for the full ranking once the query has rested; a newer keystroke cancels the wait.</summary>
+    private async Task RefineWhenSettledAsync(string query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(SettleDelay, Time, cancellationToken);
+            await InvokeAsync(() => RefineAsync(query, cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The user typed on, closed the panel or pressed Enter first.
+        }
+    }
+
+    /// <summary>
+    /// Replaces the quick results of a settled query with the provider's full ranking, only when it differs, without
+    /// moving focus; the count is announced again only when it changed. A failure keeps the quick results (logged).
+    /// </summary>
+    private async Task RefineAsync(string query, CancellationToken cancellationToken)
+    {
+        if (_refinableQuery != query || _memory.Query != query || cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _refinableQuery = null;
+        SearchResults refined;
+        try
+        {
+            refined = await Knowledge.SearchAsync(Request(query, asYouType: false), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.RefinementFailed(ex);
+            return;
+        }
+
+        if (cancellationToken.IsCancellationRequested || _memory.Query != query || refined.Hits.Count == 0
+            || refined.Hits.Select(hit => hit.Id).SequenceEqual(_results.Hits.Select(hit => hit.Id), StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        var countChanged = refined.Hits.Count != _results.Hits.Count;
+        _results = refined;
+        if (countChanged)
+        {
+            _status = ResultsStatus(refined);
+            Session.RecordSearch(query, refined.Hits.Count);
+        }
+
+        StateHasChanged();
     }
 
     private Task OpenResultAsync(string id)
@@ -550,6 +632,10 @@ public sealed partial class HelpPanel : IDisposable
         if (args.Key == "Escape")
         {
             await CloseAsync();
+        }
+        else if (args.Key == "Enter" && _refinableQuery is { } query && _searchCancellation is { } cancellation)
+        {
+            await RefineAsync(query, cancellation.Token);
         }
     }
 
