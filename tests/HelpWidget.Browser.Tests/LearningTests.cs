@@ -1,11 +1,21 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace HelpWidget.Browser.Tests;
 
 /// <summary>Search learns from use: a search after which a reader found an article helpful finds that article for the next person.</summary>
-public sealed class LearningTests(SampleAppFixture app) : BrowserTest(app)
+public sealed class LearningTests(LearningTests.LearningApp app) : BrowserTest(app), IClassFixture<LearningTests.LearningApp>
 {
+    /// <summary>
+    /// The intranet sample with a fresh SQLite file of its own: learned searches count by the article's Yes and No
+    /// answers, so "No" answers that other tests give the same article must not weigh against this reader's "Yes".
+    /// </summary>
+    public sealed class LearningApp : SampleAppFixture
+    {
+        protected override void ConfigureHost(IWebHostBuilder builder) => builder.UseSetting("HelpWidget:Insights:DemoData", "false");
+    }
+
     private const string Article = "Connect to the VPN when working remotely";
 
     [Fact]
