@@ -33,6 +33,13 @@ public sealed class HelpArticle
     /// <summary>Gets the ids of related articles. Defaults to none.</summary>
     public IReadOnlyList<string> Related { get; init; } = [];
 
+    /// <summary>
+    /// Gets the id of the <see cref="HelpArea"/> the article belongs to, the same in every language, or
+    /// <see langword="null"/> when the article is in no area (it is then found by search and suggestions only,
+    /// not by browsing). Defaults to <see langword="null"/>.
+    /// </summary>
+    public string? Area { get; init; }
+
     /// <summary>Gets a value indicating whether <paramref name="user"/> may see this article.</summary>
     /// <param name="user">The user.</param>
     /// <returns><see langword="true"/> when the article has no audience or the user belongs to one of its audiences.</returns>

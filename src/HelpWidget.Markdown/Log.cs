@@ -7,11 +7,8 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Warning, "The articles folder '{Path}' does not exist; the knowledge base is empty.")]
     public static partial void ArticlesFolderMissing(ILogger logger, string path);
 
-    [LoggerMessage(2, LogLevel.Warning, "Skipped article file '{File}': {Reason}")]
-    public static partial void ArticleSkipped(ILogger logger, string file, string reason);
-
-    [LoggerMessage(3, LogLevel.Warning, "Article id '{Id}' in language '{Language}' is defined twice; '{File}' was skipped.")]
-    public static partial void DuplicateArticle(ILogger logger, string id, string language, string file);
+    [LoggerMessage(2, LogLevel.Warning, "Knowledge base {File}:{Line}: {Severity} {Code}: {Problem}")]
+    public static partial void ContentProblem(ILogger logger, string file, int line, string severity, string code, string problem);
 
     [LoggerMessage(4, LogLevel.Information, "Loaded {Count} articles from '{Path}' in {ElapsedMs} ms.")]
     public static partial void ArticlesLoaded(ILogger logger, int count, string path, long elapsedMs);

@@ -9,9 +9,11 @@ public static class MarkdownHelpWidgetBuilderExtensions
 {
     /// <summary>
     /// Reads articles from the Markdown files of <see cref="MarkdownContentOptions.ArticlesPath"/> (as the
-    /// <see cref="IArticleSource"/> a search engine such as <c>AddLuceneSearch()</c> indexes) and announcements from those of
+    /// <see cref="IArticleSource"/> a search engine such as <c>AddLuceneSearch()</c> indexes), the areas defined in its
+    /// <c>areas.yml</c> (as the <see cref="IHelpAreaSource"/>) and announcements from those of
     /// <see cref="MarkdownContentOptions.AnnouncementsPath"/> (as the <see cref="IAnnouncementSource"/>). Front matter is YAML,
-    /// the body is turned into sanitised HTML, and changed files are read again. A source the app registered itself,
+    /// the body is turned into sanitised HTML, and changed files are read again. Each load checks the folder
+    /// as <see cref="KnowledgeBaseLinter"/> does and logs every problem as a warning. A source the app registered itself,
     /// before or after this call, is kept. The options are validated when the app starts.
     /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>
@@ -31,6 +33,7 @@ public static class MarkdownHelpWidgetBuilderExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<IArticleSource, MarkdownArticleSource>();
         builder.Services.TryAddSingleton<IAnnouncementSource, MarkdownAnnouncementSource>();
+        builder.Services.TryAddSingleton<IHelpAreaSource, MarkdownAreaSource>();
         return builder;
     }
 }

@@ -31,13 +31,29 @@ internal static partial class MarkdownArticleParser
     /// <returns>The article, or the reason the file cannot be an article.</returns>
     public static (HelpArticle? Article, string? Error) Parse(string text, string relativePath, string defaultLanguage)
     {
+        var result = ParseFile(text, relativePath, defaultLanguage, inspect: false);
+        return (result.Article, result.Article is null ? result.Problems[0].Message : null);
+    }
+
+    /// <summary>Parses a Markdown file and, when <paramref name="inspect"/> is set, reports what readers would miss.</summary>
+    /// <param name="text">The file's content.</param>
+    /// <param name="relativePath">The file's path below the articles folder, with '/' separators.</param>
+    /// <param name="defaultLanguage">The language of articles that state none.</param>
+    /// <param name="inspect">Whether to look for field shapes, images and HTML the sanitiser removes (the linter's checks).</param>
+    /// <returns>The article (or none, with an error problem saying why), its problems, and what the folder-wide checks need.</returns>
+    public static ArticleFile ParseFile(string text, string relativePath, string defaultLanguage, bool inspect)
+    {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF');
+        var result = new ArticleFile(relativePath);
         var (yaml, body, frontMatterError) = SplitFrontMatter(text);
         if (frontMatterError is not null)
         {
-            return (null, frontMatterError);
+            result.Add(1, ContentProblemCodes.FrontMatter, ContentProblemSeverity.Error, frontMatterError);
+            return result;
         }
 
+        result.KeyLines = KeyLines(yaml);
+        var bodyFirstLine = yaml.Length == 0 && !text.StartsWith("---\n", StringComparison.Ordinal) ? 1 : CountLines(yaml) + 3;
         Dictionary<string, object?> fields;
         try
         {
@@ -45,7 +61,17 @@ internal static partial class MarkdownArticleParser
         }
         catch (YamlException ex)
         {
-            return (null, string.Create(CultureInfo.InvariantCulture, $"the front matter is not valid YAML (line {ex.Start.Line}, column {ex.Start.Column})."));
+            result.Add(
+                (int)ex.Start.Line + 1,
+                ContentProblemCodes.FrontMatter,
+                ContentProblemSeverity.Error,
+                string.Create(CultureInfo.InvariantCulture, $"the front matter is not valid YAML (line {ex.Start.Line}, column {ex.Start.Column}); the article is left out."));
+            return result;
+        }
+
+        if (inspect)
+        {
+            CheckShapes(fields, result);
         }
 
         var id = Clean(Scalar(fields, "id"));
@@ -55,15 +81,18 @@ internal static partial class MarkdownArticleParser
         }
         else if (!IdPattern().IsMatch(id))
         {
-            return (null, "the id must be 1 to 128 letters, digits, '.', '-' or '_', starting with a letter or digit.");
+            result.Add(result.LineOf("id"), ContentProblemCodes.FrontMatter, ContentProblemSeverity.Error, "the id must be 1 to 128 letters, digits, '.', '-' or '_', starting with a letter or digit; the article is left out.");
+            return result;
         }
 
         if (id.Length == 0)
         {
-            return (null, "no id could be derived from the file name; add 'id' to the front matter.");
+            result.Add(1, ContentProblemCodes.FrontMatter, ContentProblemSeverity.Error, "no id could be derived from the file name; add 'id' to the front matter.");
+            return result;
         }
 
-        var html = s_sanitizer.Sanitize(Markdig.Markdown.ToHtml(body, s_pipeline));
+        var document = Markdig.Markdown.Parse(body, s_pipeline);
+        var html = s_sanitizer.Sanitize(document.ToHtml(s_pipeline));
         var plain = WhitespaceRun().Replace(Markdig.Markdown.ToPlainText(body, s_pipeline), " ").Trim();
         var title = Truncate(Clean(Scalar(fields, "title")), MaxTitleLength);
         if (title.Length == 0)
@@ -77,7 +106,13 @@ internal static partial class MarkdownArticleParser
             summary = Clean(Scalar(fields, "description"));
         }
 
-        return (new HelpArticle
+        var area = Clean(Scalar(fields, "area"));
+        if (inspect)
+        {
+            ArticleInspector.Inspect(document, bodyFirstLine, result);
+        }
+
+        result.Article = new HelpArticle
         {
             Id = id,
             Language = Language(fields, relativePath, defaultLanguage),
@@ -89,7 +124,50 @@ internal static partial class MarkdownArticleParser
             Contexts = List(fields, "contexts", "context"),
             Audiences = List(fields, "audience", "audiences"),
             Related = List(fields, "related"),
-        }, null);
+            Area = area.Length == 0 ? null : Truncate(area, MaxListItemLength),
+        };
+        return result;
+    }
+
+    /// <summary>Gets a value indicating whether <paramref name="id"/> is a valid article or area id.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns><see langword="true"/> for 1 to 128 letters, digits, '.', '-' or '_', starting with a letter or digit.</returns>
+    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
+
+    /// <summary>Turns a title or file name into an id: lower case, accents removed, other characters replaced by '-'.</summary>
+    /// <param name="name">The title or file name.</param>
+    /// <returns>The id, at most 128 characters; empty when nothing usable is left.</returns>
+    public static string Slug(string name)
+    {
+        var decomposed = name.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c switch { 'ø' or 'Ø' => 'o', 'æ' or 'Æ' => 'a', 'ß' => 's', 'đ' or 'Đ' => 'd', 'ł' or 'Ł' => 'l', _ => c });
+            }
+        }
+
+        var slug = SlugInvalid().Replace(builder.ToString().ToLowerInvariant(), "-").Trim('-', '.', '_');
+        return slug.Length > 128 ? slug[..128].TrimEnd('-', '.', '_') : slug;
+    }
+
+    /// <summary>Removes control characters and collapses white space.</summary>
+    /// <param name="value">The text.</param>
+    /// <returns>The text on one line, trimmed.</returns>
+    public static string Clean(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (!char.IsControl(c) || c is '\t' or '\n' or '\r')
+            {
+                builder.Append(c);
+            }
+        }
+
+        return WhitespaceRun().Replace(builder.ToString(), " ").Trim();
     }
 
     /// <summary>Normalises a language tag to its lower-case primary subtag (<c>sv-SE</c> becomes <c>sv</c>).</summary>
@@ -203,30 +281,61 @@ internal static partial class MarkdownArticleParser
         return null;
     }
 
-    /// <summary>Removes control characters and collapses white space.</summary>
-    private static string Clean(string value)
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length].TrimEnd();
+
+    private static void CheckShapes(Dictionary<string, object?> fields, ArticleFile result)
     {
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
+        foreach (var name in (string[])["id", "title", "summary", "description", "area", "language"])
         {
-            if (!char.IsControl(c) || c is '\t' or '\n' or '\r')
+            if (fields.TryGetValue(name, out var value) && value is not null and not string)
             {
-                builder.Append(c);
+                result.Add(result.LineOf(name), ContentProblemCodes.FieldShape, ContentProblemSeverity.Warning, $"'{name}' must be text, not a list or a map; it is ignored.");
             }
         }
 
-        return WhitespaceRun().Replace(builder.ToString(), " ").Trim();
+        foreach (var name in (string[])["tags", "keywords", "contexts", "context", "audience", "audiences", "related"])
+        {
+            if (fields.TryGetValue(name, out var value) && value is not null and not string and not List<object?>)
+            {
+                result.Add(result.LineOf(name), ContentProblemCodes.FieldShape, ContentProblemSeverity.Warning, $"'{name}' must be a list (or text separated by commas), not a map; it is ignored.");
+            }
+        }
     }
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length].TrimEnd();
-
-    private static string Slug(string name)
+    /// <summary>Finds the line of each top-level key of the front matter (the file's line, the opening '---' being line 1).</summary>
+    private static Dictionary<string, int> KeyLines(string yaml)
     {
-        var slug = SlugInvalid().Replace(name.ToLowerInvariant(), "-").Trim('-', '.', '_');
-        return slug.Length > 128 ? slug[..128] : slug;
+        var lines = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var number = 2;
+        foreach (var line in yaml.Split('\n'))
+        {
+            var match = TopLevelKey().Match(line);
+            if (match.Success)
+            {
+                lines.TryAdd(match.Groups[1].Value, number);
+            }
+
+            number++;
+        }
+
+        return lines;
     }
 
-    private static HtmlSanitizer CreateSanitizer()
+    private static int CountLines(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    internal static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
         // Inline styles would need 'unsafe-inline' in the host's Content-Security-Policy.
@@ -258,4 +367,7 @@ internal static partial class MarkdownArticleParser
 
     [GeneratedRegex(@"[^a-z0-9._-]+", RegexOptions.CultureInvariant)]
     private static partial Regex SlugInvalid();
+
+    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*:", RegexOptions.CultureInvariant)]
+    private static partial Regex TopLevelKey();
 }

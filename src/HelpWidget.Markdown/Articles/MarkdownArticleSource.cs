@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,20 +14,12 @@ internal sealed class MarkdownArticleSource : IArticleSource, IDisposable
     /// <summary>Editors and sync tools write a file in several steps; one reload follows a burst of changes.</summary>
     internal static readonly TimeSpan ChangeQuietPeriod = TimeSpan.FromMilliseconds(150);
 
-    private static readonly EnumerationOptions s_enumeration = new()
-    {
-        RecurseSubdirectories = true,
-        IgnoreInaccessible = true,
-        MatchCasing = MatchCasing.CaseInsensitive,
-        // Links are skipped so that no file outside the articles folder is ever read.
-        AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden | FileAttributes.System,
-    };
-
     private readonly IOptions<MarkdownContentOptions> _options;
     private readonly ILogger<MarkdownArticleSource> _logger;
     private readonly IHostEnvironment? _environment;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, (DateTime Written, long Length, HelpArticle? Article, string? Error)> _parsed = new(StringComparer.Ordinal);
+    private readonly Lock _readerLock = new();
+    private KnowledgeBaseReader? _reader;
     private readonly Lock _watchLock = new();
     private FileSystemWatcher? _watcher;
     private ITimer? _quietTimer;
@@ -56,44 +47,14 @@ internal sealed class MarkdownArticleSource : IArticleSource, IDisposable
 
         StartWatching(root);
         var stopwatch = Stopwatch.StartNew();
-        var settings = _options.Value;
-        var articles = new List<HelpArticle>();
-        var seen = new HashSet<(string, string)>();
-        var present = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(root, "*.md", s_enumeration).Order(StringComparer.Ordinal))
+        var report = await Reader().ReadAsync(root, cancellationToken);
+        foreach (var problem in report.Problems)
         {
-            present.Add(file);
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            var info = new FileInfo(file);
-            if (info.Length > settings.MaxArticleBytes)
-            {
-                Log.ArticleSkipped(_logger, relative, $"it is larger than MaxArticleBytes ({settings.MaxArticleBytes} bytes).");
-                continue;
-            }
-
-            var (article, error) = await ParseAsync(file, relative, info, settings.DefaultLanguage, cancellationToken);
-            if (article is null)
-            {
-                Log.ArticleSkipped(_logger, relative, error ?? "unknown error.");
-                continue;
-            }
-
-            if (!seen.Add((article.Id, article.Language)))
-            {
-                Log.DuplicateArticle(_logger, article.Id, article.Language, relative);
-                continue;
-            }
-
-            articles.Add(article);
+            Log.ContentProblem(_logger, problem.File, problem.Line, problem.Severity == ContentProblemSeverity.Error ? "error" : "warning", problem.Code, problem.Message);
         }
 
-        foreach (var gone in _parsed.Keys.Where(path => !present.Contains(path)).ToList())
-        {
-            _parsed.TryRemove(gone, out _);
-        }
-
-        Log.ArticlesLoaded(_logger, articles.Count, root, stopwatch.ElapsedMilliseconds);
-        return articles;
+        Log.ArticlesLoaded(_logger, report.Articles.Count, root, stopwatch.ElapsedMilliseconds);
+        return report.Articles;
     }
 
     public void Dispose()
@@ -106,24 +67,18 @@ internal sealed class MarkdownArticleSource : IArticleSource, IDisposable
         }
     }
 
-    private async Task<(HelpArticle? Article, string? Error)> ParseAsync(string file, string relative, FileInfo info, string defaultLanguage, CancellationToken cancellationToken)
+    /// <summary>The same reader for every load, so only changed files are parsed again; a change of options starts afresh.</summary>
+    private KnowledgeBaseReader Reader()
     {
-        if (_parsed.TryGetValue(file, out var cached) && cached.Written == info.LastWriteTimeUtc && cached.Length == info.Length)
+        var settings = _options.Value;
+        lock (_readerLock)
         {
-            return (cached.Article, cached.Error);
-        }
+            if (_reader is null || _reader.Options.DefaultLanguage != settings.DefaultLanguage || _reader.Options.MaxArticleBytes != settings.MaxArticleBytes)
+            {
+                _reader = new KnowledgeBaseReader(new KnowledgeBaseLintOptions { DefaultLanguage = settings.DefaultLanguage, MaxArticleBytes = settings.MaxArticleBytes });
+            }
 
-        try
-        {
-            var text = await File.ReadAllTextAsync(file, cancellationToken);
-            var (article, error) = MarkdownArticleParser.Parse(text, relative, defaultLanguage);
-            _parsed[file] = (info.LastWriteTimeUtc, info.Length, article, error);
-            return (article, error);
-        }
-        catch (IOException ex)
-        {
-            // The file is being written or was removed meanwhile; the change that follows brings it back.
-            return (null, $"it could not be read ({ex.Message}).");
+            return _reader;
         }
     }
 
@@ -160,6 +115,7 @@ internal sealed class MarkdownArticleSource : IArticleSource, IDisposable
     private void OnFileEvent(object sender, FileSystemEventArgs e)
     {
         if (e.FullPath.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || e.FullPath.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
+            || e.FullPath.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || e.FullPath.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
             || e is RenamedEventArgs || Directory.Exists(e.FullPath))
         {
             OnChange();
