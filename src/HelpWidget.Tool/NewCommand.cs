@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.RegularExpressions;
+using HelpWidget.Markdown;
+
+namespace HelpWidget.Tool;
+
+/// <summary><c>helpwidget new &lt;folder&gt; --title "..."</c>: an article skeleton in the language folder, its id made from the title.</summary>
+internal static partial class NewCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var folder = new Argument<string>("folder") { Description = "The knowledge folder, such as KnowledgeBase." };
+        var title = new Option<string>("--title") { Description = "The article's title; its id is made from it.", Required = true };
+        var language = new Option<string>("--language") { Description = "The article's language as a two-letter code; the file goes in that language's folder.", DefaultValueFactory = _ => "en" };
+        var area = new Option<string?>("--area") { Description = "The id of the area the article belongs to (one defined in areas.yml)." };
+        var id = new Option<string?>("--id") { Description = "The article's id, when the one made from the title does not suit (or a title has no letters a-z)." };
+        var command = new Command("new", "Writes a new article skeleton with its front matter; never overwrites an existing article.") { folder, title, language, area, id };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            new Request(parse.GetValue(folder), parse.GetValue(title), parse.GetValue(language) ?? "en", parse.GetValue(area), parse.GetValue(id)), output, error, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var root = ToolCommands.CheckFolder(request.Folder, error);
+        if (root is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var title = MarkdownArticleParser.Clean(request.Title ?? string.Empty);
+        if (title.Length == 0)
+        {
+            await error.WriteLineAsync("Give the article a title with --title \"...\"; it cannot be empty or only control characters.");
+            return ExitCodes.Usage;
+        }
+
+        if (title.Length > MarkdownArticleParser.MaxTitleLength)
+        {
+            await error.WriteLineAsync($"The title is {title.Length} characters long; keep it to {MarkdownArticleParser.MaxTitleLength} (a short title is easier to find and read).");
+            return ExitCodes.Usage;
+        }
+
+        if (!LanguagePattern().IsMatch(request.Language))
+        {
+            await error.WriteLineAsync($"'{SafeText.Of(request.Language)}' is not a language; give a two-letter lower-case code such as 'en' or 'sv'.");
+            return ExitCodes.Usage;
+        }
+
+        var id = request.Id is null ? MarkdownArticleParser.Slug(title) : request.Id.Trim();
+        if (id.Length > 80 && request.Id is null)
+        {
+            id = id[..80].TrimEnd('-', '.', '_');
+        }
+
+        if (!MarkdownArticleParser.IsValidId(id))
+        {
+            await error.WriteLineAsync(request.Id is null
+                ? "No id can be made from this title (it has no letters a-z or digits); give one with --id, such as --id reset-password."
+                : $"'{SafeText.Of(request.Id)}' is not a valid id; use 1 to 128 letters, digits, '.', '-' or '_', starting with a letter or digit.");
+            return ExitCodes.Usage;
+        }
+
+        KnowledgeBaseReport report;
+        try
+        {
+            report = await KnowledgeBaseLinter.LintAsync(root, new KnowledgeBaseLintOptions { DefaultLanguage = request.Language }, cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            await error.WriteLineAsync(SafeText.Of(ex.Message));
+            return ExitCodes.Usage;
+        }
+
+        var areaIds = report.Areas.Select(a => a.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (request.Area is not null && !areaIds.Contains(request.Area, StringComparer.OrdinalIgnoreCase))
+        {
+            await error.WriteLineAsync(areaIds.Count == 0
+                ? $"The area '{SafeText.Of(request.Area)}' is not defined: the folder has no areas.yml. Define the area there first (see docs/editors.md)."
+                : $"The area '{SafeText.Of(request.Area)}' is not defined in areas.yml; known areas are {string.Join(", ", areaIds.Select(a => $"'{a}'"))}.");
+            return ExitCodes.Usage;
+        }
+
+        if (report.Articles.FirstOrDefault(a => a.Id == id && a.Language == request.Language) is not null)
+        {
+            await error.WriteLineAsync($"An article with the id '{id}' already exists in '{request.Language}'; nothing was written. Choose another title or give an --id.");
+            return ExitCodes.AlreadyExists;
+        }
+
+        var relative = $"{request.Language}/{id}.md";
+        var path = Path.Combine(root, request.Language, id + ".md");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            // CreateNew, not a check before writing: an article written meanwhile by someone else is never overwritten.
+            await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            await writer.WriteAsync(Skeleton(id, title, request.Language, request.Area, areaIds));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            await error.WriteLineAsync($"'{SafeText.Of(Path.Join(request.Folder, relative))}' already exists; nothing was written.");
+            return ExitCodes.AlreadyExists;
+        }
+
+        await output.WriteLineAsync($"Wrote {SafeText.Of(Path.Join(request.Folder, relative).Replace('\\', '/'))} (id '{id}'). Fill in the summary, tags and steps, then run 'helpwidget lint'.");
+        return ExitCodes.Success;
+    }
+
+    internal static string Skeleton(string id, string title, string language, string? area, IReadOnlyList<string> areaIds)
+    {
+        var text = new StringBuilder();
+        text.Append("---\n");
+        text.Append("id: ").Append(id).Append('\n');
+        text.Append("title: ").Append(Quoted(title)).Append('\n');
+        text.Append("summary: \"\"\n");
+        text.Append("language: ").Append(language).Append('\n');
+        if (area is not null)
+        {
+            text.Append("area: ").Append(area).Append('\n');
+        }
+        else if (areaIds.Count > 0)
+        {
+            text.Append("# area: one of ").Append(string.Join(", ", areaIds)).Append('\n');
+        }
+
+        text.Append("tags: []\n");
+        text.Append("contexts: []\n");
+        text.Append("related: []\n");
+        text.Append("---\n");
+        text.Append("Say in a sentence or two who this is for and what it helps with.\n\n");
+        text.Append("## Steps\n\n1. \n2. \n\n## If it does not work\n\n- \n");
+        return text.ToString();
+    }
+
+    /// <summary>A YAML double-quoted scalar: the title stays text whatever it holds (a colon, a '#', quotes, '---').</summary>
+    private static string Quoted(string value) =>
+        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    [GeneratedRegex("^[a-z]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguagePattern();
+
+    private sealed record Request(string? Folder, string? Title, string Language, string? Area, string? Id);
+}
