@@ -48,7 +48,7 @@ internal static partial class NewCommand
             return ExitCodes.Usage;
         }
 
-        var id = request.Id is null ? MarkdownArticleParser.Slug(title) : request.Id.Trim();
+        var id = request.Id is null ? DashRun().Replace(MarkdownArticleParser.Slug(title), "-") : request.Id.Trim();
         if (id.Length > 80 && request.Id is null)
         {
             id = id[..80].TrimEnd('-', '.', '_');
@@ -137,6 +137,9 @@ internal static partial class NewCommand
     /// <summary>A YAML double-quoted scalar: the title stays text whatever it holds (a colon, a '#', quotes, '---').</summary>
     private static string Quoted(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+    [GeneratedRegex("[-._]*-[-._]*", RegexOptions.CultureInvariant)]
+    private static partial Regex DashRun();
 
     [GeneratedRegex("^[a-z]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguagePattern();
