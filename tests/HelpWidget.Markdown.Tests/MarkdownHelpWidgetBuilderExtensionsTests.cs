@@ -14,6 +14,7 @@ public sealed class MarkdownHelpWidgetBuilderExtensionsTests
 
         Assert.IsType<MarkdownArticleSource>(provider.GetRequiredService<IArticleSource>());
         Assert.IsType<MarkdownAnnouncementSource>(provider.GetRequiredService<IAnnouncementSource>());
+        Assert.IsType<MarkdownAreaSource>(provider.GetRequiredService<IHelpAreaSource>());
     }
 
     [Fact]

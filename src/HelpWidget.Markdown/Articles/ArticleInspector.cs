@@ -67,7 +67,8 @@ internal static partial class ArticleInspector
     {
         foreach (Match match in ImageSource().Matches(html))
         {
-            AddLocalImage(System.Net.WebUtility.HtmlDecode(match.Groups[1].Value), line, result);
+            var source = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Success ? match.Groups[2].Value : match.Groups[3].Value;
+            AddLocalImage(System.Net.WebUtility.HtmlDecode(source), line, result);
         }
     }
 
@@ -112,6 +113,6 @@ internal static partial class ArticleInspector
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..60] + "…";
 
-    [GeneratedRegex("""<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex("""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ImageSource();
 }

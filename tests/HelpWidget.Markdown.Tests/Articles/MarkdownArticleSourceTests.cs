@@ -25,6 +25,25 @@ public sealed class MarkdownArticleSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadArticlesAsync_ProblemsTheLinterFinds_AreLoggedWithFileLineAndCode()
+    {
+        Write("areas.yml", "areas:\n  - id: basics\n    title: Basics\n");
+        Write("en/a.md", "---\nid: a\narea: basics\nrelated: [gone]\n---\nBody");
+
+        var articles = await CreateSource().LoadArticlesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("basics", Assert.Single(articles).Area);
+        var expected = (await KnowledgeBaseLinter.LintAsync(_root.FullName, cancellationToken: TestContext.Current.CancellationToken)).Problems;
+        Assert.Equal(2, expected.Count);
+        foreach (var problem in expected)
+        {
+            Assert.Contains($"Knowledge base {problem}", _logger.Messages);
+        }
+
+        Assert.Contains("Knowledge base en/a.md:4: error HW2002: 'related' names 'gone', which no article has as its id.", _logger.Messages);
+    }
+
+    [Fact]
     public async Task LoadArticlesAsync_DuplicateIdInOneLanguage_KeepsTheFirst()
     {
         Write("en/a.md", "---\nid: same\ntitle: First\n---\nA");
