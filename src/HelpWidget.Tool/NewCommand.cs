@@ -11,13 +11,23 @@ internal static partial class NewCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var folder = new Argument<string>("folder") { Description = "The knowledge folder, such as KnowledgeBase." };
-        var title = new Option<string>("--title") { Description = "The article's title; its id is made from it.", Required = true };
-        var language = new Option<string>("--language") { Description = "The article's language as a two-letter code; the file goes in that language's folder.", DefaultValueFactory = _ => "en" };
+        var title = new Option<string?>("--title") { Description = "The article's title; its id is made from it." };
+        var fromGap = new Option<string?>("--from-gap") { Description = "Instead of --title: a search no article answered (see 'helpwidget gaps'); the draft's id, title and tags come from it." };
+        var insights = GapsCommand.InsightsOption(required: false);
+        insights.Description = "With --from-gap: the app's SQLite insights database, to check the search is a gap and take its page and language.";
+        var days = GapsCommand.DaysOption();
+        var language = new Option<string?>("--language") { Description = "The article's language as a two-letter code (default: the gap's, else en); the file goes in that language's folder." };
         var area = new Option<string?>("--area") { Description = "The id of the area the article belongs to (one defined in areas.yml)." };
         var id = new Option<string?>("--id") { Description = "The article's id, when the one made from the title does not suit (or a title has no letters a-z)." };
-        var command = new Command("new", "Writes a new article skeleton with its front matter; never overwrites an existing article.") { folder, title, language, area, id };
+        var command = new Command("new", "Writes a new article skeleton with its front matter, from a title or a content gap; never overwrites an existing article.")
+        {
+            folder, title, fromGap, insights, days, language, area, id,
+        };
         command.SetAction((parse, cancellationToken) => RunAsync(
-            new Request(parse.GetValue(folder), parse.GetValue(title), parse.GetValue(language) ?? "en", parse.GetValue(area), parse.GetValue(id)), output, error, cancellationToken));
+            new Request(parse.GetValue(folder), parse.GetValue(title), parse.GetValue(language), parse.GetValue(area), parse.GetValue(id), parse.GetValue(fromGap), parse.GetValue(insights), parse.GetValue(days)),
+            output,
+            error,
+            cancellationToken));
         return command;
     }
 
@@ -27,6 +37,24 @@ internal static partial class NewCommand
         if (root is null)
         {
             return ExitCodes.Usage;
+        }
+
+        if ((request.Title is null) == (request.FromGap is null))
+        {
+            await error.WriteLineAsync("Give either --title \"...\" or --from-gap \"<search>\" (see 'helpwidget gaps'), not both or neither.");
+            await error.WriteLineAsync("Run 'helpwidget --help' to see the commands and their options.");
+            return ExitCodes.Usage;
+        }
+
+        if (request.Language is not null && !LanguagePattern().IsMatch(request.Language))
+        {
+            await error.WriteLineAsync($"'{SafeText.Of(request.Language)}' is not a language; give a two-letter lower-case code such as 'en' or 'sv'.");
+            return ExitCodes.Usage;
+        }
+
+        if (request.FromGap is not null)
+        {
+            return await FromGapAsync(root, request, output, error, cancellationToken);
         }
 
         var title = MarkdownArticleParser.Clean(request.Title ?? string.Empty);
@@ -39,12 +67,6 @@ internal static partial class NewCommand
         if (title.Length > MarkdownArticleParser.MaxTitleLength)
         {
             await error.WriteLineAsync($"The title is {title.Length} characters long; keep it to {MarkdownArticleParser.MaxTitleLength} (a short title is easier to find and read).");
-            return ExitCodes.Usage;
-        }
-
-        if (!LanguagePattern().IsMatch(request.Language))
-        {
-            await error.WriteLineAsync($"'{SafeText.Of(request.Language)}' is not a language; give a two-letter lower-case code such as 'en' or 'sv'.");
             return ExitCodes.Usage;
         }
 
@@ -62,49 +84,104 @@ internal static partial class NewCommand
             return ExitCodes.Usage;
         }
 
-        KnowledgeBaseReport report;
-        try
+        var language = request.Language ?? "en";
+        var folderState = await ReadFolderAsync(root, request.Area, error, cancellationToken);
+        if (folderState is not { } state)
         {
-            report = await KnowledgeBaseLinter.LintAsync(root, new KnowledgeBaseLintOptions { DefaultLanguage = request.Language }, cancellationToken);
-        }
-        catch (ArgumentException ex)
-        {
-            await error.WriteLineAsync(SafeText.Of(ex.Message));
             return ExitCodes.Usage;
         }
 
+        return await WriteAsync(root, request.Folder, id, language, state.Report, Skeleton(id, title, language, request.Area, state.AreaIds), "Choose another title or give an --id.", output, error, cancellationToken);
+    }
+
+    private static async Task<int> FromGapAsync(string root, Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var search = MarkdownArticleParser.Clean(request.FromGap!);
+        if (search.Length == 0)
+        {
+            await error.WriteLineAsync("Give the search of the content gap with --from-gap \"...\"; it cannot be empty or only control characters.");
+            return ExitCodes.Usage;
+        }
+
+        ContentGap? gap = null;
+        if (request.Insights is not null)
+        {
+            var gaps = await GapsCommand.ReadAsync(request.Insights, request.Days, error, cancellationToken);
+            if (gaps is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            gap = gaps.Where(g => string.Equals(g.Query, search, StringComparison.OrdinalIgnoreCase))
+                .OrderByDescending(g => request.Language is null || g.Language == request.Language)
+                .ThenByDescending(g => g.Count)
+                .FirstOrDefault();
+            if (gap is null)
+            {
+                await error.WriteLineAsync($"\"{SafeText.Of(search)}\" is not a content gap of the last {request.Days} days in '{SafeText.Of(request.Insights)}'; 'helpwidget gaps' lists them.");
+                return ExitCodes.Usage;
+            }
+        }
+
+        var language = request.Language ?? MarkdownArticleParser.PrimaryLanguage(gap?.Language) ?? "en";
+        var draft = HelpArticleDraft.FromSearch(search, gap?.Route, language);
+        var folderState = await ReadFolderAsync(root, request.Area, error, cancellationToken);
+        if (folderState is not { } state)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var markdown = draft.Markdown;
+        if (request.Area is not null)
+        {
+            // The draft's front matter ends at its first '\n---\n'; the area (a defined id, so plain characters) goes just before.
+            var end = markdown.IndexOf("\n---\n", 3, StringComparison.Ordinal);
+            markdown = markdown[..(end + 1)] + "area: " + request.Area + markdown[end..];
+        }
+
+        return await WriteAsync(root, request.Folder, draft.Id, language, state.Report, markdown, "The gap is addressed already.", output, error, cancellationToken);
+    }
+
+    private static async Task<(KnowledgeBaseReport Report, List<string> AreaIds)?> ReadFolderAsync(string root, string? area, TextWriter error, CancellationToken cancellationToken)
+    {
+        var report = await KnowledgeBaseLinter.LintAsync(root, cancellationToken: cancellationToken);
         var areaIds = report.Areas.Select(a => a.Id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (request.Area is not null && !areaIds.Contains(request.Area, StringComparer.OrdinalIgnoreCase))
+        if (area is not null && !areaIds.Contains(area, StringComparer.OrdinalIgnoreCase))
         {
             await error.WriteLineAsync(areaIds.Count == 0
-                ? $"The area '{SafeText.Of(request.Area)}' is not defined: the folder has no areas.yml. Define the area there first (see docs/editors.md)."
-                : $"The area '{SafeText.Of(request.Area)}' is not defined in areas.yml; known areas are {string.Join(", ", areaIds.Select(a => $"'{a}'"))}.");
-            return ExitCodes.Usage;
+                ? $"The area '{SafeText.Of(area)}' is not defined: the folder has no areas.yml. Define the area there first (see docs/editors.md)."
+                : $"The area '{SafeText.Of(area)}' is not defined in areas.yml; known areas are {string.Join(", ", areaIds.Select(a => $"'{a}'"))}.");
+            return null;
         }
 
-        if (report.Articles.FirstOrDefault(a => a.Id == id && a.Language == request.Language) is not null)
+        return (report, areaIds);
+    }
+
+    private static async Task<int> WriteAsync(string root, string? folder, string id, string language, KnowledgeBaseReport report, string markdown, string advice, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (report.Articles.FirstOrDefault(a => a.Id == id && a.Language == language) is not null)
         {
-            await error.WriteLineAsync($"An article with the id '{id}' already exists in '{request.Language}'; nothing was written. Choose another title or give an --id.");
+            await error.WriteLineAsync($"An article with the id '{id}' already exists in '{language}'; nothing was written. {advice}");
             return ExitCodes.AlreadyExists;
         }
 
-        var relative = $"{request.Language}/{id}.md";
-        var path = Path.Combine(root, request.Language, id + ".md");
+        var relative = $"{language}/{id}.md";
+        var path = Path.Combine(root, language, id + ".md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
             // CreateNew, not a check before writing: an article written meanwhile by someone else is never overwritten.
             await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            await writer.WriteAsync(Skeleton(id, title, request.Language, request.Area, areaIds));
+            await writer.WriteAsync(markdown.AsMemory(), cancellationToken);
         }
         catch (IOException) when (File.Exists(path))
         {
-            await error.WriteLineAsync($"'{SafeText.Of(Path.Join(request.Folder, relative))}' already exists; nothing was written.");
+            await error.WriteLineAsync($"'{SafeText.Of(Path.Join(folder, relative))}' already exists; nothing was written.");
             return ExitCodes.AlreadyExists;
         }
 
-        await output.WriteLineAsync($"Wrote {SafeText.Of(Path.Join(request.Folder, relative).Replace('\\', '/'))} (id '{id}'). Fill in the summary, tags and steps, then run 'helpwidget lint'.");
+        await output.WriteLineAsync($"Wrote {SafeText.Of(Path.Join(folder, relative).Replace('\\', '/'))} (id '{id}'). Fill in the summary, tags and steps, then run 'helpwidget lint'.");
         return ExitCodes.Success;
     }
 
@@ -144,5 +221,5 @@ internal static partial class NewCommand
     [GeneratedRegex("^[a-z]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguagePattern();
 
-    private sealed record Request(string? Folder, string? Title, string Language, string? Area, string? Id);
+    private sealed record Request(string? Folder, string? Title, string? Language, string? Area, string? Id, string? FromGap, string? Insights, int Days);
 }

@@ -12,6 +12,7 @@ internal static class ToolCommands
             LintCommand.Create(output, error),
             NewCommand.Create(output, error),
             StatsCommand.Create(output, error),
+            GapsCommand.Create(output, error),
         };
 
         var parsed = root.Parse(args);
