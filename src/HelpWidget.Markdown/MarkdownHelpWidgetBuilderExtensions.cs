@@ -13,7 +13,8 @@ public static class MarkdownHelpWidgetBuilderExtensions
     /// <c>areas.yml</c> (as the <see cref="IHelpAreaSource"/>) and announcements from those of
     /// <see cref="MarkdownContentOptions.AnnouncementsPath"/> (as the <see cref="IAnnouncementSource"/>). Front matter is YAML,
     /// the body is turned into sanitised HTML, and changed files are read again. Each load checks the folder
-    /// as <see cref="KnowledgeBaseLinter"/> does and logs every problem as a warning. A source the app registered itself,
+    /// as <see cref="KnowledgeBaseLinter"/> does and logs every problem: as a warning when content is left out (a file
+    /// that cannot be read, a duplicate id, a broken areas file), otherwise as information. A source the app registered itself,
     /// before or after this call, is kept. The options are validated when the app starts.
     /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>

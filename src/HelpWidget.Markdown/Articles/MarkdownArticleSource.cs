@@ -50,10 +50,20 @@ internal sealed class MarkdownArticleSource : IArticleSource, IDisposable
         var report = await Reader().ReadAsync(root, cancellationToken);
         foreach (var problem in report.Problems)
         {
-            Log.ContentProblem(_logger, problem.File, problem.Line, problem.Severity == ContentProblemSeverity.Error ? "error" : "warning", problem.Code, problem.Message);
+            var severity = problem.Severity == ContentProblemSeverity.Error ? "error" : "warning";
+            // Content readers lose (a file or the areas left out) is a warning, as it always was; the rest is for editors.
+            if (problem.Code is ContentProblemCodes.FrontMatter or ContentProblemCodes.FileTooLarge or ContentProblemCodes.Unreadable or ContentProblemCodes.DuplicateId or ContentProblemCodes.AreasFile)
+            {
+                Log.ContentLeftOut(_logger, problem.File, problem.Line, severity, problem.Code, problem.Message);
+            }
+            else
+            {
+                Log.ContentProblem(_logger, problem.File, problem.Line, severity, problem.Code, problem.Message);
+            }
         }
 
-        Log.ArticlesLoaded(_logger, report.Articles.Count, root, stopwatch.ElapsedMilliseconds);
+        var errors = report.Problems.Count(p => p.Severity == ContentProblemSeverity.Error);
+        Log.ArticlesLoaded(_logger, report.Articles.Count, root, stopwatch.ElapsedMilliseconds, errors, report.Problems.Count - errors);
         return report.Articles;
     }
 

@@ -2,7 +2,8 @@ namespace HelpWidget.Markdown;
 
 /// <summary>
 /// Checks a knowledge folder of Markdown articles (and its <c>areas.yml</c>) the way the app reads it: the app's
-/// Markdown source runs the same checks when it loads the folder and logs each problem as a warning, and the
+/// Markdown source runs the same checks when it loads the folder and logs each problem (as a warning when content
+/// is left out, otherwise as information), and the
 /// <c>helpwidget lint</c> tool prints them, so the two never disagree. <see cref="ContentProblemCodes"/> lists what is checked.
 /// </summary>
 public static class KnowledgeBaseLinter

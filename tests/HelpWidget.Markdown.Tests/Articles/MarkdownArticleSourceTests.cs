@@ -40,7 +40,20 @@ public sealed class MarkdownArticleSourceTests : IDisposable
             Assert.Contains($"Knowledge base {problem}", _logger.Messages);
         }
 
-        Assert.Contains("Knowledge base en/a.md:4: error HW2002: 'related' names 'gone', which no article has as its id.", _logger.Messages);
+        Assert.Contains((LogLevel.Information, "Knowledge base en/a.md:4: error HW2002: 'related' names 'gone', which no article has as its id."), _logger.Entries);
+        Assert.DoesNotContain(_logger.Entries, e => e.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task LoadArticlesAsync_ContentLeftOut_IsAWarning()
+    {
+        Write("en/a.md", "---\nid: a\n---\nA");
+        Write("en/b.md", "---\nid: a\n---\nB");
+
+        await CreateSource().LoadArticlesAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Knowledge base en/b.md:2: error HW2001:", StringComparison.Ordinal));
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("the checks found 1 errors and 0 warnings", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -117,11 +130,16 @@ internal sealed class RecordingLogger<T> : ILogger<T>
 {
     public List<string> Messages { get; } = [];
 
+    public List<(LogLevel Level, string Message)> Entries { get; } = [];
+
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
     public bool IsEnabled(LogLevel logLevel) => true;
 
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
         Messages.Add(formatter(state, exception));
+        Entries.Add((logLevel, formatter(state, exception)));
+    }
 }
