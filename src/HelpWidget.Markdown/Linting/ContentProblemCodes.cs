@@ -2,7 +2,7 @@ namespace HelpWidget.Markdown;
 
 /// <summary>
 /// The codes of the problems <see cref="KnowledgeBaseLinter"/> reports. Codes never change meaning, so CI scripts and
-/// editors may rely on them; <c>docs/editors.md</c> explains each with an example.
+/// editors may rely on them; <c>docs/editors.md</c> lists each with the line it is reported on.
 /// </summary>
 public static class ContentProblemCodes
 {
