@@ -1,4 +1,6 @@
 using HelpWidget.Testing;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -12,6 +14,7 @@ public sealed class TicketDispatcherTests : IDisposable
     private readonly SqliteTestFolder _files = new("hw-dispatch-");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly ScriptedSink _sink = new();
+    private readonly FakeLogger<TicketDispatcher> _logger = new();
     private readonly SqliteHelpStore _store;
     private readonly TicketDeliveryOptions _options = new()
     {
@@ -238,8 +241,42 @@ public sealed class TicketDispatcherTests : IDisposable
         Assert.InRange(outbox.Claims, 3, 12);
     }
 
+    [Theory]
+    [InlineData(false, "The webhook answered 503 Service Unavailable.")]
+    [InlineData(false, "The sink did not finish within the attempt timeout of 00:00:10.")]
+    [InlineData(true, "The webhook answered 400 Bad Request.")]
+    public async Task DeliverNextAsync_ExpectedRefusal_IsLoggedAsOneLineWithoutAStackTrace(bool permanent, string refusal)
+    {
+        _sink.OnDeliver = (_, _) => throw new TicketDeliveryException(refusal, new HttpRequestException("inner detail")) { IsPermanent = permanent };
+        var dispatcher = Dispatcher();
+        await SaveAsync("a");
+
+        await dispatcher.DeliverNextAsync(_sink, Token);
+
+        var entry = Assert.Single(_logger.Collector.GetSnapshot(), record => record.Level >= LogLevel.Warning);
+        Assert.Equal((permanent ? 23 : 22, permanent ? LogLevel.Error : LogLevel.Warning), (entry.Id.Id, entry.Level));
+        Assert.Null(entry.Exception);
+        Assert.Contains(refusal, entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', entry.Message);
+    }
+
+    [Fact]
+    public async Task DeliverNextAsync_UnexpectedException_IsLoggedWithItsStackTrace()
+    {
+        _sink.OnDeliver = (_, _) => throw new InvalidOperationException("The sink's own bug.");
+        var dispatcher = Dispatcher();
+        await SaveAsync("a");
+
+        await dispatcher.DeliverNextAsync(_sink, Token);
+
+        var entry = Assert.Single(_logger.Collector.GetSnapshot(), record => record.Level >= LogLevel.Warning);
+        Assert.Equal(22, entry.Id.Id);
+        Assert.IsType<InvalidOperationException>(entry.Exception);
+        Assert.Contains("InvalidOperationException: The sink's own bug.", entry.Message, StringComparison.Ordinal);
+    }
+
     private TicketDispatcher Dispatcher(ITicketOutbox? outbox = null) =>
-        new([_sink], Options.Create(_options), _time, NullLogger<TicketDispatcher>.Instance, outbox ?? _store);
+        new([_sink], Options.Create(_options), _time, _logger, outbox ?? _store);
 
     private async Task<List<TicketReceipt>> SaveAsync(params string[] keys)
     {

@@ -92,10 +92,14 @@ internal sealed class TicketDispatcher : BackgroundService
             return TimeSpan.Zero;
         }
 
-        var reason = failure is TicketDeliveryException ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
+        // A TicketDeliveryException is a refusal the sink expected (a 503, a 400, a timeout): its message says all, and a
+        // stack trace would only bury it. Any other exception is a fault in the sink, logged with its stack trace.
+        var expected = failure is TicketDeliveryException;
+        var reason = expected ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
+        var logged = expected ? null : failure;
         if (failure is TicketDeliveryException { IsPermanent: true } || delivery.Attempt >= _options.MaxAttempts)
         {
-            await GiveUpAsync(claimed, reason, failure);
+            await GiveUpAsync(claimed, reason, logged);
             return TimeSpan.Zero;
         }
 
@@ -103,7 +107,7 @@ internal sealed class TicketDispatcher : BackgroundService
         if (await Outbox.MarkFailedAsync(claimed, reason, _time.GetUtcNow() + delay, CancellationToken.None))
         {
             HelpWidgetTelemetry.Retries.Add(1, HelpWidgetTelemetry.Sink(sink.Name));
-            Log.AttemptFailed(_logger, delivery.Attempt, delivery.Reference, sink.Name, delay, failure);
+            Log.AttemptFailed(_logger, delivery.Attempt, delivery.Reference, sink.Name, reason, delay, logged);
         }
         else
         {
