@@ -275,6 +275,57 @@ public sealed class TicketDispatcherTests : IDisposable
         Assert.Contains("InvalidOperationException: The sink's own bug.", entry.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DeliverNextAsync_HostStopsDuringTheAttempt_HandsTheClaimBackWithoutUsingAnAttempt()
+    {
+        _sink.OnDeliver = (_, cancellationToken) => Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        var dispatcher = Dispatcher();
+        await SaveAsync("a", "b");
+        using var stopping = new CancellationTokenSource();
+
+        var attempt = dispatcher.DeliverNextAsync(_sink, stopping.Token);
+        await _sink.Attempted.WaitUntilAsync(() => !_sink.Attempts.IsEmpty, TimeSpan.FromSeconds(10));
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => attempt.WaitAsync(TimeSpan.FromSeconds(10), Token));
+
+        // The clock has not moved: only a claim handed back (not one waiting out its lease or a back-off) is due now.
+        var queue = Assert.Single(await _store.GetQueuesAsync(Token));
+        Assert.Equal((2, 0), (queue.Pending, queue.InFlight));
+        _sink.OnDeliver = (_, _) => Task.CompletedTask;
+        await RunUntilIdleAsync(dispatcher);
+        Assert.Equal([("a", 1), ("a", 1), ("b", 1)], _sink.Attempts);
+        Assert.Empty(await _store.GetDeadLettersAsync(cancellationToken: Token));
+        Assert.Contains(_logger.Collector.GetSnapshot(), record => record.Id.Id == 27 && record.Message.Contains("handed back without counting the attempt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DeliverNextAsync_SinkWrapsTheStopInItsOwnFailure_StillHandsTheClaimBack()
+    {
+        _sink.OnDeliver = async (_, cancellationToken) =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+            catch (OperationCanceledException exception)
+            {
+                throw new TicketDeliveryException("The ITSM API call was cancelled.", exception);
+            }
+        };
+        var dispatcher = Dispatcher();
+        await SaveAsync("a");
+        using var stopping = new CancellationTokenSource();
+
+        var attempt = dispatcher.DeliverNextAsync(_sink, stopping.Token);
+        await _sink.Attempted.WaitUntilAsync(() => !_sink.Attempts.IsEmpty, TimeSpan.FromSeconds(10));
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => attempt.WaitAsync(TimeSpan.FromSeconds(10), Token));
+
+        var claim = await _store.ClaimNextAsync(_sink.Name, _options.LeaseDuration, Token);
+        Assert.Equal(1, claim.Delivery!.Delivery.Attempt);
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), record => record.Level >= LogLevel.Warning);
+    }
+
     private TicketDispatcher Dispatcher(ITicketOutbox? outbox = null) =>
         new([_sink], Options.Create(_options), _time, _logger, outbox ?? _store);
 

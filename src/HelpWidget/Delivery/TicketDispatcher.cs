@@ -189,12 +189,13 @@ internal sealed class TicketDispatcher : BackgroundService
             outcome = "delivered";
             return null;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // The host is stopping: hand the claim back now rather than after the lease expires.
+            // The host is stopping and cut the attempt short: the sink never got to answer, so the attempt does not count.
+            // Handing the claim back makes it due at once for any instance, instead of after the lease expires.
             outcome = "stopped";
-            await Outbox.MarkFailedAsync(claimed, "The host stopped during the attempt.", _time.GetUtcNow(), CancellationToken.None);
-            throw;
+            await ReleaseAsync(claimed);
+            throw new OperationCanceledException(stoppingToken);
         }
         catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
         {
@@ -215,6 +216,26 @@ internal sealed class TicketDispatcher : BackgroundService
             {
                 activity?.SetStatus(ActivityStatusCode.Error, outcome);
             }
+        }
+    }
+
+    private async Task ReleaseAsync(ClaimedTicketDelivery claimed)
+    {
+        try
+        {
+            if (await Outbox.ReleaseAsync(claimed, CancellationToken.None))
+            {
+                Log.ClaimReleased(_logger, claimed.Delivery.Reference, claimed.SinkName);
+            }
+            else
+            {
+                Log.ClaimTakenOver(_logger, claimed.Delivery.Reference, claimed.SinkName);
+            }
+        }
+        catch (Exception exception)
+        {
+            // The store is gone too (a database restarting with the app): the lease runs out and any instance takes the delivery up.
+            Log.ReleaseFailed(_logger, claimed.Delivery.Reference, claimed.SinkName, exception);
         }
     }
 
