@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using HelpWidget.PostgreSql;
+using HelpWidget.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HelpWidget.Delivery.Tests;
+
+/// <summary>Runs alone: it restarts its PostgreSQL server and times how soon a surviving instance resumes.</summary>
+[CollectionDefinition(nameof(ManyInstancesTests), DisableParallelization = true)]
+public sealed class ManyInstancesTestGroup;
+
+/// <summary>
+/// Delivery from many instances on one real PostgreSQL database: app processes (HelpWidget.Delivery.CrashHost) share the
+/// queue and one real webhook receiver; one is killed with SIGKILL in the middle of a delivery; the database restarts.
+/// </summary>
+[Collection(nameof(ManyInstancesTests))]
+public sealed class ManyInstancesTests(PostgreSqlTestServer server) : IClassFixture<PostgreSqlTestServer>, IDisposable
+{
+    private const int TicketsPerInstance = 250;
+    private const int KillAt = 200;
+    private readonly SqliteTestFolder _files = new("hw-instances-");
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task TwoInstances_OneKilledDuringADelivery_EveryTicketArrivesOnceInSubmissionOrderAndTheOtherResumesAtOnce()
+    {
+        var database = await server.CreateDatabaseAsync(Token);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var killPoint = new TaskCompletionSource<(string Instance, string Key)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The case is created, then the answer is held until its sender is dead: the worst moment to crash.
+        receiver.AfterCreate = async (count, request) =>
+        {
+            if (count == KillAt)
+            {
+                killPoint.TrySetResult((request.Query["instance"].ToString(), request.Headers["Idempotency-Key"].ToString()));
+                await killed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+        };
+
+        // A lease of a minute: resuming sooner shows that the survivor saw the holder die, not the lease run out.
+        using var a = Start("a", database, receiver);
+        using var b = Start("b", database, receiver);
+        var resume = Stopwatch.StartNew();
+        var heldKey = "";
+        try
+        {
+            (var victim, heldKey) = await killPoint.Task.WaitAsync(TimeSpan.FromSeconds(90), Token);
+            await (victim == "a" ? a : b).KillAsync();
+            resume.Restart();
+        }
+        finally
+        {
+            killed.TrySetResult();
+        }
+
+        await receiver.WaitUntilAsync(r => r.CaseCount > KillAt, TimeSpan.FromSeconds(45));
+        var resumedAfter = resume.Elapsed;
+        await receiver.WaitUntilAsync(r => r.CaseCount == 2 * TicketsPerInstance, TimeSpan.FromSeconds(60));
+
+        var submitted = await SubmissionOrderAsync(database);
+        var deliveries = receiver.Deliveries;
+        var byBoth = deliveries.GroupBy(d => d.Key).Where(g => g.Select(d => d.Instance).Distinct().Count() > 1).Select(g => g.Key).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"INSTANCES: 2 x {TicketsPerInstance} tickets; killed one after {KillAt} cases; the survivor created the next case {resumedAfter.TotalMilliseconds:F0} ms after the kill (lease 60 s); "
+            + $"{receiver.Requests} requests ({deliveries.Count(d => d.Instance == "a")} from a, {deliveries.Count(d => d.Instance == "b")} from b); {receiver.Duplicates} redelivery(ies) answered without a second case; delivered by both: {string.Join(", ", byBoth)}."));
+        Assert.Equal(2 * TicketsPerInstance, submitted.Count);
+        Assert.Equal(submitted, receiver.CaseOrder);
+        Assert.Equal(Keys("a"), receiver.CaseOrder.Where(key => key.StartsWith("a-", StringComparison.Ordinal)));
+        Assert.Equal(Keys("b"), receiver.CaseOrder.Where(key => key.StartsWith("b-", StringComparison.Ordinal)));
+        // Only the ticket whose answer the killed instance never read went out from both.
+        Assert.Equal([heldKey], byBoth);
+        Assert.InRange(receiver.Duplicates, 1, 3);
+        Assert.Equal(2 * TicketsPerInstance + receiver.Duplicates, receiver.Requests);
+        Assert.Equal(0, receiver.BadSignatures);
+        Assert.True(resumedAfter < TimeSpan.FromSeconds(30), $"The surviving instance resumed only after {resumedAfter}.");
+    }
+
+    private AppProcess Start(string instance, string database, WebhookReceiver receiver) => AppProcess.Start(
+        _files.Folder,
+        ["--postgres", database, $"{receiver.Url}?instance={instance}", WebhookReceiver.Secret, TicketsPerInstance.ToString(CultureInfo.InvariantCulture), "--prefix", $"{instance}-", "--lease", "60"],
+        instance);
+
+    private static IEnumerable<string> Keys(string instance) =>
+        Enumerable.Range(0, TicketsPerInstance).Select(i => string.Create(CultureInfo.InvariantCulture, $"{instance}-{i:D4}"));
+
+    /// <summary>Reads the stored tickets through the store's own contract, oldest first: the order every sink must keep.</summary>
+    private static async Task<List<string>> SubmissionOrderAsync(string database)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddHelpWidget().AddPostgreSqlStore(options => options.ConnectionString = database);
+        await using var provider = services.BuildServiceProvider();
+        var outbox = provider.GetRequiredService<ITicketOutbox>();
+        var newestFirst = new List<string>();
+        for (var page = 0; ; page += 100)
+        {
+            var tickets = await outbox.GetTicketsAsync(page, 100, Token);
+            newestFirst.AddRange(tickets.Select(ticket => ticket.Submission.IdempotencyKey));
+            if (tickets.Count < 100)
+            {
+                break;
+            }
+        }
+
+        newestFirst.Reverse();
+        return newestFirst;
+    }
+}
