@@ -3,6 +3,8 @@ using System.Globalization;
 using HelpWidget.PostgreSql;
 using HelpWidget.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 
 namespace HelpWidget.Delivery.Tests;
 
@@ -19,6 +21,7 @@ public sealed class ManyInstancesTests(PostgreSqlTestServer server) : IClassFixt
 {
     private const int TicketsPerInstance = 250;
     private const int KillAt = 200;
+    private const int TicketDeliveredEvent = 21;
     private readonly SqliteTestFolder _files = new("hw-instances-");
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -78,6 +81,59 @@ public sealed class ManyInstancesTests(PostgreSqlTestServer server) : IClassFixt
         Assert.Equal(2 * TicketsPerInstance + receiver.Duplicates, receiver.Requests);
         Assert.Equal(0, receiver.BadSignatures);
         Assert.True(resumedAfter < TimeSpan.FromSeconds(30), $"The surviving instance resumed only after {resumedAfter}.");
+    }
+
+    [Fact]
+    public async Task DatabaseRestarted_SubmissionsFailMeanwhileNothingAcceptedIsLostAndDeliveryResumesWithoutARestart()
+    {
+        Assert.True(server.IsPrivate, $"This test stops and starts its PostgreSQL server, so it needs the private one: unset {PostgreSqlTestServer.EnvironmentVariable}.");
+        var database = await server.CreateDatabaseAsync(Token);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        // The receiver is down too, so the tickets accepted before the restart are still queued while the database is away.
+        await receiver.StopAsync();
+        var logs = new RecordingLoggerProvider();
+        using var host = await EngineHost.StartPostgreSqlAsync(database, receiver.Url, logs, builder => builder.Services.AddHealthChecks().AddTicketDeliveryHealthCheck());
+        var store = host.Services.GetRequiredService<IHelpStore>();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        string[] before = ["before-1", "before-2", "before-3"], after = ["during", "after-1", "after-2"];
+        foreach (var key in before)
+        {
+            Assert.True((await store.SaveTicketAsync(TestTickets.Create(key), Token)).Created);
+        }
+
+        await server.StopAsync();
+        Exception refused;
+        HealthReport unhealthy;
+        try
+        {
+            refused = await Assert.ThrowsAnyAsync<Exception>(() => store.SaveTicketAsync(TestTickets.Create("during"), Token).WaitAsync(TimeSpan.FromSeconds(60), Token));
+            unhealthy = await health.CheckHealthAsync(Token);
+        }
+        finally
+        {
+            await server.StartAsync();
+        }
+
+        await receiver.StartAsync();
+        // The same app, not restarted: the refused ticket is sent again (as the form keeps its draft and key) and more follow.
+        foreach (var key in after)
+        {
+            Assert.True((await store.SaveTicketAsync(TestTickets.Create(key), Token)).Created);
+        }
+
+        await receiver.WaitUntilAsync(r => r.CaseCount == before.Length + after.Length, TimeSpan.FromSeconds(60));
+        await logs.WaitForAsync(TicketDeliveredEvent, before.Length + after.Length, TimeSpan.FromSeconds(30));
+        var healthy = await health.CheckHealthAsync(Token);
+        await host.StopAsync(Token);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"RESTART: a submission while the database was down failed with {refused.GetType().Name}: {refused.Message}");
+        Assert.IsAssignableFrom<NpgsqlException>(refused);
+        Assert.Contains("127.0.0.1", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Unhealthy, unhealthy.Status);
+        Assert.StartsWith("The delivery queue could not be read:", unhealthy.Entries[TicketDeliveryHealthChecksBuilderExtensions.DefaultName].Description, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Healthy, healthy.Status);
+        Assert.Equal([.. before, .. after], receiver.CaseOrder);
+        Assert.Equal(0, receiver.Duplicates);
     }
 
     private AppProcess Start(string instance, string database, WebhookReceiver receiver) => AppProcess.Start(
