@@ -16,7 +16,8 @@ using Microsoft.Extensions.Logging;
 //
 //   load:    HelpWidget.Delivery.CrashHost load (--sqlite <file> | --postgres <connection string>) --instances <n> --tickets <n> --concurrency <n>
 //     Starts <instances> processes of this program on one store; each submits its share of <tickets> with <concurrency>
-//     submissions at a time, all starting together. Prints the submissions per second over the wall time of all of them.
+//     submissions at a time, all starting together, each ticket queued for one sink (no dispatcher runs). Prints the
+//     submissions per second over the wall time of all of them.
 var arguments = new Arguments(args);
 try
 {
@@ -89,7 +90,13 @@ static async Task<int> SubmitAsync(Arguments arguments)
     var prefix = arguments.Option("--prefix") ?? "load-";
     var services = new ServiceCollection();
     services.AddLogging();
-    AddStore(services.AddHelpWidget(), arguments.Option("--postgres"), arguments.Option("--sqlite"));
+    // A sink is registered so that each submission also queues its delivery, as in an app; no dispatcher runs here.
+    AddStore(services.AddHelpWidget(), arguments.Option("--postgres"), arguments.Option("--sqlite"))
+        .AddWebhookSink(options =>
+        {
+            options.Url = new Uri("http://127.0.0.1:9/tickets");
+            options.Secret = new string('s', WebhookSinkOptions.MinSecretLength);
+        });
     await using var provider = services.BuildServiceProvider();
     var store = provider.GetRequiredService<IHelpStore>();
 
