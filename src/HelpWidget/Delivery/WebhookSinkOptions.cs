@@ -5,7 +5,7 @@ public sealed class WebhookSinkOptions
 {
     /// <summary>
     /// The name of the webhook sink, <c>webhook</c>: the key of its deliveries in the store, in the queue view
-    /// (<c>ITicketQueueView</c>), the health check's data, the dead letters and the logs.
+    /// (<see cref="ITicketQueueView"/>), the health check's data, the dead letters and the logs.
     /// </summary>
     public const string SinkName = "webhook";
 
