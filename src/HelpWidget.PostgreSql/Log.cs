@@ -11,6 +11,9 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Information, "Applied the PostgreSQL migrations {Migrations} to the schema {Schema}.")]
     public static partial void Migrated(ILogger logger, string schema, string migrations);
 
+    [LoggerMessage(2, LogLevel.Warning, "The PostgreSQL server ended a session of the schema {Schema} ({Reason}); the pool's connections are dropped and the work runs again on a new one.")]
+    public static partial void SessionEnded(ILogger logger, string schema, string reason);
+
     [LoggerMessage(100, LogLevel.Warning, "The PostgreSQL notification listener of the schema {Schema} lost its connection ({Reason}); reconnecting in {DelayMilliseconds} ms.")]
     public static partial void ListenerConnectionLost(ILogger logger, string schema, double delayMilliseconds, string reason);
 
