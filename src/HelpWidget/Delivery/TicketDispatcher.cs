@@ -143,7 +143,7 @@ internal sealed class TicketDispatcher : BackgroundService
 
     private static InvalidOperationException NoOutbox() => new(
         "Ticket sinks are registered, but the store keeps no delivery queue (no ITicketOutbox is registered). "
-        + "Add a store that has one, such as AddSqliteStore(), so that each ticket is queued in the same transaction that stores it.");
+        + "Add a store that has one, such as AddSqliteStore() or AddPostgreSqlStore(), so that each ticket is queued in the same transaction that stores it.");
 
     private async Task RunAsync(ITicketSink sink, ChannelReader<bool> wake, CancellationToken stoppingToken)
     {
