@@ -5,6 +5,12 @@ namespace HelpWidget.Smtp;
 /// <summary>Options of the SMTP ticket sink: the server to send through and the addresses of the messages.</summary>
 public sealed class SmtpSinkOptions
 {
+    /// <summary>
+    /// The name of the SMTP sink, <c>smtp</c>: the key of its deliveries in the store, in the queue view
+    /// (<see cref="ITicketQueueView"/>), the health check's data, the dead letters and the logs.
+    /// </summary>
+    public const string SinkName = "smtp";
+
     /// <summary>Gets or sets the host name or IP address of the SMTP server. Required; there is no default.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Host { get; set; } = string.Empty;

@@ -33,7 +33,7 @@ internal sealed class SmtpTicketSink : ITicketSink
         _messageIdDomain = _options.MessageIdDomain ?? AsciiDomain(_from.Domain);
     }
 
-    public string Name => "smtp";
+    public string Name => SmtpSinkOptions.SinkName;
 
     public async Task DeliverAsync(TicketDelivery delivery, CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ internal sealed class SmtpTicketSink : ITicketSink
         }
         catch (Exception exception) when (Classify(exception, cancellationToken) is { } failure)
         {
-            Log.Failed(_logger, delivery.Reference, _options.Host, _options.Port, delivery.Attempt, failure.IsPermanent ? "permanent" : "will retry", exception);
+            Log.Failed(_logger, delivery.Reference, _options.Host, _options.Port, delivery.Attempt, failure.IsPermanent ? "permanent" : "will retry", failure.Message);
             activity?.SetStatus(ActivityStatusCode.Error, failure.Message);
             var outcome = SmtpTelemetry.Outcome(failure.IsPermanent ? "permanent" : "retry");
             SmtpTelemetry.Messages.Add(1, outcome);

@@ -13,8 +13,9 @@ internal static partial class Log
     [LoggerMessage(21, LogLevel.Information, "Delivered ticket {Reference} to sink '{Sink}' on attempt {Attempt}.")]
     public static partial void TicketDelivered(ILogger logger, string reference, string sink, int attempt);
 
-    [LoggerMessage(22, LogLevel.Warning, "Attempt {Attempt} to deliver ticket {Reference} to sink '{Sink}' failed; the next attempt is in {Delay}. Later tickets for this sink wait for it.")]
-    public static partial void AttemptFailed(ILogger logger, int attempt, string reference, string sink, TimeSpan delay, Exception exception);
+    // Expected refusals (a 503, a 400, a timeout) arrive as TicketDeliveryException and are logged without the exception: one line, no stack trace.
+    [LoggerMessage(22, LogLevel.Warning, "Attempt {Attempt} to deliver ticket {Reference} to sink '{Sink}' failed: {Reason} The next attempt is in {Delay}; later tickets for this sink wait for it.")]
+    public static partial void AttemptFailed(ILogger logger, int attempt, string reference, string sink, string reason, TimeSpan delay, Exception? exception);
 
     [LoggerMessage(23, LogLevel.Error, "Ticket {Reference} was not delivered to sink '{Sink}' after {Attempts} attempt(s) and is now a dead letter: {Reason}")]
     public static partial void DeadLettered(ILogger logger, string reference, string sink, int attempts, string reason, Exception? exception);
@@ -27,6 +28,12 @@ internal static partial class Log
 
     [LoggerMessage(26, LogLevel.Information, "Queued {Count} dead letter(s) again (ticket: {Reference}, sink: {Sink}).")]
     public static partial void DeadLettersRetried(ILogger logger, int count, string reference, string sink);
+
+    [LoggerMessage(27, LogLevel.Information, "The host is stopping during the attempt to deliver ticket {Reference} to sink '{Sink}': the claim is handed back without counting the attempt.")]
+    public static partial void ClaimReleased(ILogger logger, string reference, string sink);
+
+    [LoggerMessage(28, LogLevel.Warning, "The claim on ticket {Reference} for sink '{Sink}' could not be handed back while the host stopped; it is taken up again when its lease expires.")]
+    public static partial void ReleaseFailed(ILogger logger, string reference, string sink, Exception? exception);
 
     [LoggerMessage(40, LogLevel.Warning, "{Count} insight event(s) were dropped: the store or sink '{Sink}' failed to write them.")]
     public static partial void InsightsSinkFailed(ILogger logger, int count, string sink, Exception exception);

@@ -1,8 +1,5 @@
 using HelpWidget.Testing;
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 
 namespace HelpWidget.Delivery.Tests;
 
@@ -27,7 +24,7 @@ public sealed class CrashTests : IDisposable
         var killPoint = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var killed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // The case is created, then the answer is held until the process is dead: the worst moment to crash.
-        receiver.AfterCreate = async count =>
+        receiver.AfterCreate = async (count, _) =>
         {
             if (count == KillAfter)
             {
@@ -36,7 +33,7 @@ public sealed class CrashTests : IDisposable
             }
         };
 
-        using (var first = AppProcess.Start(_files.Folder, receiver.Url))
+        using (var first = StartApp(receiver.Url))
         {
             try
             {
@@ -52,7 +49,7 @@ public sealed class CrashTests : IDisposable
             Assert.Equal($"queued {Tickets} new tickets of {Tickets}", first.Output.First());
         }
 
-        using (var second = AppProcess.Start(_files.Folder, receiver.Url))
+        using (var second = StartApp(receiver.Url))
         {
             await receiver.WaitUntilAsync(r => r.CaseCount == Tickets, TimeSpan.FromSeconds(60));
             await second.KillAsync();
@@ -68,63 +65,7 @@ public sealed class CrashTests : IDisposable
         Assert.Equal(0, receiver.BadSignatures);
     }
 
-    /// <summary>The crash host, HelpWidget.Delivery.CrashHost, started as its own process.</summary>
-    private sealed class AppProcess : IDisposable
-    {
-        private readonly Process _process;
-
-        private AppProcess(Process process) => _process = process;
-
-        public ConcurrentQueue<string> Output { get; } = new();
-
-        public static AppProcess Start(DirectoryInfo folder, Uri url)
-        {
-            var host = typeof(CrashTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CrashHostPath").Value!;
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                WorkingDirectory = folder.FullName,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in new[] { Path.GetFullPath(host), Path.Combine(folder.FullName, "help.db"), url.ToString(), WebhookReceiver.Secret, Tickets.ToString(CultureInfo.InvariantCulture) })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            var app = new AppProcess(Process.Start(start)!);
-            app._process.OutputDataReceived += (_, line) => Collect(app, line.Data);
-            app._process.ErrorDataReceived += (_, line) => Collect(app, line.Data);
-            app._process.BeginOutputReadLine();
-            app._process.BeginErrorReadLine();
-            return app;
-        }
-
-        /// <summary>Kills the process with SIGKILL, so no shutdown code of the app runs, and waits until it is gone.</summary>
-        public async Task KillAsync()
-        {
-            _process.Kill(entireProcessTree: true);
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await _process.WaitForExitAsync(limit.Token);
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            _process.Dispose();
-        }
-
-        private static void Collect(AppProcess app, string? line)
-        {
-            if (line is not null)
-            {
-                app.Output.Enqueue(line);
-                TestContext.Current.TestOutputHelper?.WriteLine("app: " + line);
-            }
-        }
-    }
+    private AppProcess StartApp(Uri url) => AppProcess.Start(
+        _files.Folder,
+        [_files.PathOf("help.db"), url.ToString(), WebhookReceiver.Secret, Tickets.ToString(CultureInfo.InvariantCulture)]);
 }

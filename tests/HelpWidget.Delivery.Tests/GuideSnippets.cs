@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using HelpWidget.PostgreSql;
 using HelpWidget.Sqlite;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,5 +42,32 @@ internal static class GuideSnippets
         builder.Services.AddHelpWidget()
             .AddSqliteStore()
             .AddTicketSink<ItsmTicketSink>();
+    }
+
+    public static void Operate(WebApplicationBuilder builder)
+    {
+        builder.Services.AddHelpWidget()
+            .AddSqliteStore()
+            .AddWebhookSink(builder.Configuration.GetSection("HelpWidget:Delivery:Webhook"))
+            .ConfigureTicketDelivery(builder.Configuration.GetSection("HelpWidget:Delivery"));
+        builder.Services.AddHealthChecks()
+            .AddTicketDeliveryHealthCheck(options => options.UnhealthyAfter = TimeSpan.FromHours(1), tags: ["ready"]);
+    }
+
+    public static void OperateEndpoints(WebApplication app)
+    {
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapGet("/admin/helpwidget/queues", (ITicketQueueView queues) => queues.GetQueuesAsync())
+            .RequireAuthorization("HelpDeskAdmins");
+        app.MapPost("/admin/helpwidget/dead-letters/retry-webhook", (ITicketDeadLetters deadLetters) =>
+            deadLetters.RetryAllAsync(WebhookSinkOptions.SinkName))
+            .RequireAuthorization("HelpDeskAdmins");
+    }
+
+    public static void ManyInstances(WebApplicationBuilder builder)
+    {
+        builder.Services.AddHelpWidget()
+            .AddPostgreSqlStore()                              // ConnectionStrings:HelpWidget, shared by every instance
+            .AddWebhookSink(builder.Configuration.GetSection("HelpWidget:Delivery:Webhook"));
     }
 }

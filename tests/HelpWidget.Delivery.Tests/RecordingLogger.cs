@@ -8,7 +8,7 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
 {
     private readonly ConditionSignal _logged = new();
 
-    public ConcurrentQueue<(EventId Id, LogLevel Level, string Message)> Entries { get; } = new();
+    public ConcurrentQueue<(EventId Id, LogLevel Level, string Message, Exception? Exception)> Entries { get; } = new();
 
     public int Count(int eventId) => Entries.Count(entry => entry.Id.Id == eventId);
 
@@ -29,7 +29,7 @@ internal sealed class RecordingLoggerProvider : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            provider.Entries.Enqueue((eventId, logLevel, formatter(state, exception)));
+            provider.Entries.Enqueue((eventId, logLevel, formatter(state, exception), exception));
             provider._logged.Pulse();
         }
     }

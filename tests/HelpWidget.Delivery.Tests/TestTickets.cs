@@ -2,7 +2,7 @@ namespace HelpWidget.Delivery.Tests;
 
 internal static class TestTickets
 {
-    public static TicketSubmission Create(string key, IReadOnlyList<TicketAttachment>? attachments = null) => new()
+    public static TicketSubmission Create(string key, IReadOnlyList<TicketAttachment>? attachments = null, DateTimeOffset? submittedAt = null) => new()
     {
         IdempotencyKey = key,
         Subject = "Cannot submit my expense report",
@@ -15,7 +15,7 @@ internal static class TestTickets
         Language = "sv",
         Route = "/expenses/new",
         Context = new Dictionary<string, string> { ["app"] = "Nordhav Intranet 2.4", ["searches"] = "expense send (0)" },
-        SubmittedAt = new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero),
+        SubmittedAt = submittedAt ?? new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero),
     };
 
     /// <summary>Finds the repository's root folder from the test's output folder.</summary>

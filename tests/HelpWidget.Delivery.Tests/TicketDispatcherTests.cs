@@ -1,4 +1,6 @@
 using HelpWidget.Testing;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -12,6 +14,7 @@ public sealed class TicketDispatcherTests : IDisposable
     private readonly SqliteTestFolder _files = new("hw-dispatch-");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly ScriptedSink _sink = new();
+    private readonly FakeLogger<TicketDispatcher> _logger = new();
     private readonly SqliteHelpStore _store;
     private readonly TicketDeliveryOptions _options = new()
     {
@@ -238,8 +241,93 @@ public sealed class TicketDispatcherTests : IDisposable
         Assert.InRange(outbox.Claims, 3, 12);
     }
 
+    [Theory]
+    [InlineData(false, "The webhook answered 503 Service Unavailable.")]
+    [InlineData(false, "The sink did not finish within the attempt timeout of 00:00:10.")]
+    [InlineData(true, "The webhook answered 400 Bad Request.")]
+    public async Task DeliverNextAsync_ExpectedRefusal_IsLoggedAsOneLineWithoutAStackTrace(bool permanent, string refusal)
+    {
+        _sink.OnDeliver = (_, _) => throw new TicketDeliveryException(refusal, new HttpRequestException("inner detail")) { IsPermanent = permanent };
+        var dispatcher = Dispatcher();
+        await SaveAsync("a");
+
+        await dispatcher.DeliverNextAsync(_sink, Token);
+
+        var entry = Assert.Single(_logger.Collector.GetSnapshot(), record => record.Level >= LogLevel.Warning);
+        Assert.Equal((permanent ? 23 : 22, permanent ? LogLevel.Error : LogLevel.Warning), (entry.Id.Id, entry.Level));
+        Assert.Null(entry.Exception);
+        Assert.Contains(refusal, entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', entry.Message);
+    }
+
+    [Fact]
+    public async Task DeliverNextAsync_UnexpectedException_IsLoggedWithItsStackTrace()
+    {
+        _sink.OnDeliver = (_, _) => throw new InvalidOperationException("The sink's own bug.");
+        var dispatcher = Dispatcher();
+        await SaveAsync("a");
+
+        await dispatcher.DeliverNextAsync(_sink, Token);
+
+        var entry = Assert.Single(_logger.Collector.GetSnapshot(), record => record.Level >= LogLevel.Warning);
+        Assert.Equal(22, entry.Id.Id);
+        Assert.IsType<InvalidOperationException>(entry.Exception);
+        Assert.Contains("InvalidOperationException: The sink's own bug.", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeliverNextAsync_HostStopsDuringTheAttempt_HandsTheClaimBackWithoutUsingAnAttempt()
+    {
+        _sink.OnDeliver = (_, cancellationToken) => Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        var dispatcher = Dispatcher();
+        await SaveAsync("a", "b");
+        using var stopping = new CancellationTokenSource();
+
+        var attempt = dispatcher.DeliverNextAsync(_sink, stopping.Token);
+        await _sink.Attempted.WaitUntilAsync(() => !_sink.Attempts.IsEmpty, TimeSpan.FromSeconds(10));
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => attempt.WaitAsync(TimeSpan.FromSeconds(10), Token));
+
+        // The clock has not moved: only a claim handed back (not one waiting out its lease or a back-off) is due now.
+        var queue = Assert.Single(await _store.GetQueuesAsync(Token));
+        Assert.Equal((2, 0), (queue.Pending, queue.InFlight));
+        _sink.OnDeliver = (_, _) => Task.CompletedTask;
+        await RunUntilIdleAsync(dispatcher);
+        Assert.Equal([("a", 1), ("a", 1), ("b", 1)], _sink.Attempts);
+        Assert.Empty(await _store.GetDeadLettersAsync(cancellationToken: Token));
+        Assert.Contains(_logger.Collector.GetSnapshot(), record => record.Id.Id == 27 && record.Message.Contains("handed back without counting the attempt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DeliverNextAsync_SinkWrapsTheStopInItsOwnFailure_StillHandsTheClaimBack()
+    {
+        _sink.OnDeliver = async (_, cancellationToken) =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            }
+            catch (OperationCanceledException exception)
+            {
+                throw new TicketDeliveryException("The ITSM API call was cancelled.", exception);
+            }
+        };
+        var dispatcher = Dispatcher();
+        await SaveAsync("a");
+        using var stopping = new CancellationTokenSource();
+
+        var attempt = dispatcher.DeliverNextAsync(_sink, stopping.Token);
+        await _sink.Attempted.WaitUntilAsync(() => !_sink.Attempts.IsEmpty, TimeSpan.FromSeconds(10));
+        await stopping.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => attempt.WaitAsync(TimeSpan.FromSeconds(10), Token));
+
+        var claim = await _store.ClaimNextAsync(_sink.Name, _options.LeaseDuration, Token);
+        Assert.Equal(1, claim.Delivery!.Delivery.Attempt);
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), record => record.Level >= LogLevel.Warning);
+    }
+
     private TicketDispatcher Dispatcher(ITicketOutbox? outbox = null) =>
-        new([_sink], Options.Create(_options), _time, NullLogger<TicketDispatcher>.Instance, outbox ?? _store);
+        new([_sink], Options.Create(_options), _time, _logger, outbox ?? _store);
 
     private async Task<List<TicketReceipt>> SaveAsync(params string[] keys)
     {
@@ -298,5 +386,9 @@ public sealed class TicketDispatcherTests : IDisposable
             inner.RetryDeadLettersAsync(reference, sinkName, cancellationToken);
 
         public Task<IReadOnlyList<StoredTicket>> GetTicketsAsync(int skip, int take, CancellationToken cancellationToken = default) => inner.GetTicketsAsync(skip, take, cancellationToken);
+
+        public Task<bool> ReleaseAsync(ClaimedTicketDelivery delivery, CancellationToken cancellationToken = default) => inner.ReleaseAsync(delivery, cancellationToken);
+
+        public Task<IReadOnlyList<TicketQueueStatus>> GetQueuesAsync(CancellationToken cancellationToken = default) => inner.GetQueuesAsync(cancellationToken);
     }
 }

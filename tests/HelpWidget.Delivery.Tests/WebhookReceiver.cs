@@ -18,6 +18,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     private readonly object _gate = new();
     private readonly Dictionary<string, JsonElement> _cases = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    private readonly List<(string Key, string Instance)> _deliveries = [];
     private readonly ConditionSignal _changed = new();
     private WebApplication? _app;
 
@@ -31,7 +32,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     public Func<HttpRequest, Task<int>>? BeforeCreate { get; set; }
 
     /// <summary>Gets or sets what runs after a case is created and before the answer is sent.</summary>
-    public Func<int, Task>? AfterCreate { get; set; }
+    /// <remarks>It receives the number of cases created so far and the request that created this one.</remarks>
+    public Func<int, HttpRequest, Task>? AfterCreate { get; set; }
 
     public int Requests { get; private set; }
 
@@ -42,6 +44,18 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     public int Duplicates { get; private set; }
 
     public int BadSignatures { get; private set; }
+
+    /// <summary>Gets every signed request's idempotency key and the <c>instance</c> query value of its URL, in arrival order.</summary>
+    public IReadOnlyList<(string Key, string Instance)> Deliveries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _deliveries];
+            }
+        }
+    }
 
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -147,6 +161,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             int count;
             lock (_gate)
             {
+                _deliveries.Add((key, request.Query["instance"].ToString()));
                 if (_cases.ContainsKey(key))
                 {
                     Duplicates++;
@@ -161,7 +176,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             _changed.Pulse();
             if (AfterCreate is { } after)
             {
-                await after(count);
+                await after(count, request);
             }
 
             return Results.StatusCode(status);

@@ -32,7 +32,8 @@ public sealed class SmtpSinkOptionsTests
         Assert.Equal(("helpwidget", "secret"), (options.UserName, options.Password));
         Assert.Equal(["support@example.com", "it@example.com"], options.To);
         Assert.Equal(("tickets.example.com", TimeSpan.FromSeconds(45)), (options.MessageIdDomain, options.Timeout));
-        Assert.Equal("smtp", Assert.Single(provider.GetServices<ITicketSink>()).Name);
+        Assert.Equal("smtp", SmtpSinkOptions.SinkName);
+        Assert.Equal(SmtpSinkOptions.SinkName, Assert.Single(provider.GetServices<ITicketSink>()).Name);
     }
 
     [Fact]

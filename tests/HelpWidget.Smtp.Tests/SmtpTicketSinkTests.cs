@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using MimeKit;
 
 namespace HelpWidget.Smtp.Tests;
@@ -150,6 +152,22 @@ public sealed class SmtpTicketSinkTests(SmtpServerFixture server) : IClassFixtur
     }
 
     [Fact]
+    public async Task DeliverAsync_RecipientDeferred_LogsTheServersAnswerAtDebugWithoutAStackTrace()
+    {
+        using var logs = new FakeLoggerProvider();
+        var sink = Sink(server.Port, logs, "defer-me@example.com");
+
+        var error = await Assert.ThrowsAsync<TicketDeliveryException>(() => sink.DeliverAsync(Delivery("HW-000109", new Draft()), Token));
+
+        // The dispatcher logs the failed attempt once, as a warning with this reason; the sink adds only a debug line.
+        var entry = Assert.Single(logs.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Debug, entry.Level);
+        Assert.Null(entry.Exception);
+        Assert.Contains(error.Message, entry.Message, StringComparison.Ordinal);
+        Assert.Contains("HW-000109", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DeliverAsync_ServerDown_FailsForARetry()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -172,9 +190,17 @@ public sealed class SmtpTicketSinkTests(SmtpServerFixture server) : IClassFixtur
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sink(server.Port).DeliverAsync(Delivery("HW-000108", new Draft()), cancelled.Token));
     }
 
-    private static ITicketSink Sink(int port, params string[] to)
+    private static ITicketSink Sink(int port, params string[] to) => Sink(port, logs: null, to);
+
+    private static ITicketSink Sink(int port, FakeLoggerProvider? logs, params string[] to)
     {
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+            }
+        });
         services.AddHelpWidget().AddSmtpSink(o =>
         {
             o.Host = "127.0.0.1";

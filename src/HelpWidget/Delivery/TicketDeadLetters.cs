@@ -5,7 +5,7 @@ namespace HelpWidget.Delivery;
 internal sealed class TicketDeadLetters(ILogger<TicketDeadLetters> logger, ITicketOutbox? outbox = null) : ITicketDeadLetters
 {
     private ITicketOutbox Outbox => outbox ?? throw new InvalidOperationException(
-        "The store keeps no delivery queue (no ITicketOutbox is registered), so there are no dead letters. Add a store that has one, such as AddSqliteStore().");
+        "The store keeps no delivery queue (no ITicketOutbox is registered), so there are no dead letters. Add a store that has one, such as AddSqliteStore() or AddPostgreSqlStore().");
 
     public Task<IReadOnlyList<TicketDeadLetter>> GetAsync(int maxCount = 100, CancellationToken cancellationToken = default) =>
         Outbox.GetDeadLettersAsync(maxCount, cancellationToken);

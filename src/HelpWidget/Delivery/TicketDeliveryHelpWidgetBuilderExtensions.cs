@@ -45,6 +45,23 @@ public static class TicketDeliveryHelpWidgetBuilderExtensions
     }
 
     /// <summary>
+    /// Configures how tickets are delivered to the sinks from configuration (keys <c>MaxAttempts</c>, <c>InitialDelay</c>,
+    /// <c>MaxDelay</c>, <c>AttemptTimeout</c>, <c>LeaseDuration</c>, <c>PollInterval</c>; times as <c>hh:mm:ss</c>).
+    /// </summary>
+    /// <param name="builder">The HelpWidget builder.</param>
+    /// <param name="configuration">The configuration section, such as <c>HelpWidget:Delivery</c>; the options are validated when the app starts.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configuration"/> is <see langword="null"/>.</exception>
+    public static IHelpWidgetBuilder ConfigureTicketDelivery(this IHelpWidgetBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        AddDelivery(builder.Services);
+        builder.Services.AddOptions<TicketDeliveryOptions>().Bind(configuration);
+        return builder;
+    }
+
+    /// <summary>
     /// Adds the webhook sink, named <c>webhook</c>: each ticket is POSTed as JSON to one URL, signed with HMAC-SHA256
     /// and carrying its idempotency key (see docs/delivery.md for the body and how to verify it).
     /// </summary>

@@ -92,10 +92,14 @@ internal sealed class TicketDispatcher : BackgroundService
             return TimeSpan.Zero;
         }
 
-        var reason = failure is TicketDeliveryException ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
+        // A TicketDeliveryException is a refusal the sink expected (a 503, a 400, a timeout): its message says all, and a
+        // stack trace would only bury it. Any other exception is a fault in the sink, logged with its stack trace.
+        var expected = failure is TicketDeliveryException;
+        var reason = expected ? failure.Message : $"{failure.GetType().Name}: {failure.Message}";
+        var logged = expected ? null : failure;
         if (failure is TicketDeliveryException { IsPermanent: true } || delivery.Attempt >= _options.MaxAttempts)
         {
-            await GiveUpAsync(claimed, reason, failure);
+            await GiveUpAsync(claimed, reason, logged);
             return TimeSpan.Zero;
         }
 
@@ -103,7 +107,7 @@ internal sealed class TicketDispatcher : BackgroundService
         if (await Outbox.MarkFailedAsync(claimed, reason, _time.GetUtcNow() + delay, CancellationToken.None))
         {
             HelpWidgetTelemetry.Retries.Add(1, HelpWidgetTelemetry.Sink(sink.Name));
-            Log.AttemptFailed(_logger, delivery.Attempt, delivery.Reference, sink.Name, delay, failure);
+            Log.AttemptFailed(_logger, delivery.Attempt, delivery.Reference, sink.Name, reason, delay, logged);
         }
         else
         {
@@ -139,7 +143,7 @@ internal sealed class TicketDispatcher : BackgroundService
 
     private static InvalidOperationException NoOutbox() => new(
         "Ticket sinks are registered, but the store keeps no delivery queue (no ITicketOutbox is registered). "
-        + "Add a store that has one, such as AddSqliteStore(), so that each ticket is queued in the same transaction that stores it.");
+        + "Add a store that has one, such as AddSqliteStore() or AddPostgreSqlStore(), so that each ticket is queued in the same transaction that stores it.");
 
     private async Task RunAsync(ITicketSink sink, ChannelReader<bool> wake, CancellationToken stoppingToken)
     {
@@ -185,12 +189,13 @@ internal sealed class TicketDispatcher : BackgroundService
             outcome = "delivered";
             return null;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // The host is stopping: hand the claim back now rather than after the lease expires.
+            // The host is stopping and cut the attempt short: the sink never got to answer, so the attempt does not count.
+            // Handing the claim back makes it due at once for any instance, instead of after the lease expires.
             outcome = "stopped";
-            await Outbox.MarkFailedAsync(claimed, "The host stopped during the attempt.", _time.GetUtcNow(), CancellationToken.None);
-            throw;
+            await ReleaseAsync(claimed);
+            throw new OperationCanceledException(stoppingToken);
         }
         catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
         {
@@ -211,6 +216,26 @@ internal sealed class TicketDispatcher : BackgroundService
             {
                 activity?.SetStatus(ActivityStatusCode.Error, outcome);
             }
+        }
+    }
+
+    private async Task ReleaseAsync(ClaimedTicketDelivery claimed)
+    {
+        try
+        {
+            if (await Outbox.ReleaseAsync(claimed, CancellationToken.None))
+            {
+                Log.ClaimReleased(_logger, claimed.Delivery.Reference, claimed.SinkName);
+            }
+            else
+            {
+                Log.ClaimTakenOver(_logger, claimed.Delivery.Reference, claimed.SinkName);
+            }
+        }
+        catch (Exception exception)
+        {
+            // The store is gone too (a database restarting with the app): the lease runs out and any instance takes the delivery up.
+            Log.ReleaseFailed(_logger, claimed.Delivery.Reference, claimed.SinkName, exception);
         }
     }
 

@@ -3,6 +3,12 @@ namespace HelpWidget;
 /// <summary>Options of the webhook ticket sink, which POSTs each ticket as signed JSON to one URL.</summary>
 public sealed class WebhookSinkOptions
 {
+    /// <summary>
+    /// The name of the webhook sink, <c>webhook</c>: the key of its deliveries in the store, in the queue view
+    /// (<see cref="ITicketQueueView"/>), the health check's data, the dead letters and the logs.
+    /// </summary>
+    public const string SinkName = "webhook";
+
     /// <summary>The shortest secret accepted, in characters.</summary>
     public const int MinSecretLength = 32;
 

@@ -10,7 +10,7 @@ internal sealed class WebhookTicketSink(IHttpClientFactory httpClientFactory, IO
 {
     public const string HttpClientName = "HelpWidget.Webhook";
 
-    public string Name => "webhook";
+    public string Name => WebhookSinkOptions.SinkName;
 
     public async Task DeliverAsync(TicketDelivery delivery, CancellationToken cancellationToken)
     {
