@@ -517,15 +517,6 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, ITicketQueueV
         return normalised.Length > ArticleFeedback.MaxQueryLength ? normalised[..ArticleFeedback.MaxQueryLength].TrimEnd() : normalised;
     }
 
-    /// <summary>Counts the stored tickets; for tests and diagnostics.</summary>
-    internal async Task<long> CountTicketsAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM tickets;";
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
     public void Dispose()
     {
         _database.Dispose();

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using HelpWidget.Testing;
 
 namespace HelpWidget.AspNetCore.Tests;
 
@@ -15,7 +16,7 @@ public sealed class EventServerFixture : IAsyncLifetime
 
     public ApiServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
-    internal EventSink Sink { get; } = new();
+    internal CapturingHelpEventSink Sink { get; } = new("api-test");
 
     public async ValueTask InitializeAsync() => _server = await ApiServer.StartAsync(
         api: o => o.EventPermitLimit = 10_000,
@@ -66,7 +67,7 @@ public sealed class EventEndpointTests(EventServerFixture fixture) : IClassFixtu
             Assert.Equal(4, receipt.RootElement.GetProperty("accepted").GetInt32());
         }
 
-        var events = await fixture.Sink.WaitForAsync(e => e.Route == page, 4);
+        var events = await fixture.Sink.WaitForMatchesAsync(e => e.Route == page, 4);
         var stored = await EventsOfAsync(events[0].SessionId);
         Assert.Equal(4, stored);
         Assert.Single(events.Select(e => e.SessionId).Distinct());
@@ -103,7 +104,7 @@ public sealed class EventEndpointTests(EventServerFixture fixture) : IClassFixtu
         await PostOneAsync("erik", session, "deflectionConfirmed", $$""","articleId":"vpn","route":"{{page}}" """);
         await PostOneAsync(null, session, "deflectionConfirmed", $$""","articleId":"printer","route":"{{page}}" """);
 
-        var events = await fixture.Sink.WaitForAsync(e => e.Route == page, 2);
+        var events = await fixture.Sink.WaitForMatchesAsync(e => e.Route == page, 2);
         var erik = events.Single(e => e.ArticleId == "vpn");
         var other = events.Single(e => e.ArticleId == "printer");
         Assert.NotEqual(erik.SessionId, other.SessionId);
@@ -117,7 +118,7 @@ public sealed class EventEndpointTests(EventServerFixture fixture) : IClassFixtu
         var page = Page();
         await PostOneAsync("erik", session, "contactStarted", $$""","query":"my salary 40000","articleId":"vpn","reason":"x","route":"{{page}}" """);
 
-        var contact = Assert.Single(await fixture.Sink.WaitForAsync(e => e.Route == page, 1));
+        var contact = Assert.Single(await fixture.Sink.WaitForMatchesAsync(e => e.Route == page, 1));
         Assert.Equal((null, null, null), (contact.Query, contact.ArticleId, contact.Reason));
     }
 
@@ -289,7 +290,7 @@ public sealed class EventEndpointTests(EventServerFixture fixture) : IClassFixtu
     {
         var route = Page();
         await PostOneAsync(user, session, "contactStarted", $$""","route":"{{route}}"{{extra}}""");
-        return Assert.Single(await fixture.Sink.WaitForAsync(e => e.Route == route, 1)).UserKey;
+        return Assert.Single(await fixture.Sink.WaitForMatchesAsync(e => e.Route == route, 1)).UserKey;
     }
 
     /// <summary>Counts the events the server's SQLite store holds for a (server-side) session id.</summary>
@@ -309,7 +310,7 @@ public sealed class EventEndpointTests(EventServerFixture fixture) : IClassFixtu
         // A valid event posted after the refused one is recorded behind it: once it arrives, anything refused would have too.
         var marker = Page();
         await PostOneAsync(null, clientSessionId, "contactStarted", $$""","route":"{{marker}}" """);
-        var after = Assert.Single(await fixture.Sink.WaitForAsync(e => e.Route == marker, 1));
+        var after = Assert.Single(await fixture.Sink.WaitForMatchesAsync(e => e.Route == marker, 1));
         return (int)await EventsOfAsync(after.SessionId) - 1;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using HelpWidget.Testing;
 
 namespace HelpWidget.Http.Tests;
 
@@ -17,7 +18,7 @@ public sealed class EventForwardingTests
     public async Task Forwarder_SendsBatchesOfAHundred_ForTheSignedInUser_NeverTheUserKeyTheEventsCarry()
     {
         using var sent = new MetricCollector<long>(null, "HelpWidget.Http", "helpwidget.http.events.sent");
-        var received = new ReceivedEvents();
+        var received = new CapturingHelpEventSink("http-test");
         await using var server = await TestHelpServer.StartAsync(TestData.Articles, services: s => s.AddSingleton<IHelpEventSink>(received), cancellationToken: Token);
         await using var client = new TestClient(server.Address);
         var forwarder = Forwarder(client);
@@ -39,7 +40,7 @@ public sealed class EventForwardingTests
     [Fact]
     public async Task Forwarder_SendsEveryKindWithItsFields_AndARouteTheScrubberChanged_AsAPath()
     {
-        var received = new ReceivedEvents();
+        var received = new CapturingHelpEventSink("http-test");
         await using var server = await TestHelpServer.StartAsync(TestData.Articles, services: s => s.AddSingleton<IHelpEventSink>(received), cancellationToken: Token);
         await using var client = new TestClient(server.Address);
         var at = DateTimeOffset.UtcNow;
@@ -95,7 +96,7 @@ public sealed class EventForwardingTests
     [Fact]
     public async Task Forwarder_SimulatedEvents_StayLocal()
     {
-        var received = new ReceivedEvents();
+        var received = new CapturingHelpEventSink("http-test");
         await using var server = await TestHelpServer.StartAsync(TestData.Articles, services: s => s.AddSingleton<IHelpEventSink>(received), cancellationToken: Token);
         await using var client = new TestClient(server.Address);
 

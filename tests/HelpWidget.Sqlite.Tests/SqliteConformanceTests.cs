@@ -2,12 +2,19 @@ using HelpWidget.Testing;
 
 namespace HelpWidget.Sqlite.Tests;
 
-/// <summary>The store contracts' conformance suites, each test on a new database file that every instance of the test shares.</summary>
+// The store contracts' conformance suites, run against the SQLite store as a third party runs them against its own
+// (docs/testing.md shows the first class). Each test gets a new file, which every instance the test starts shares.
+
 public sealed class SqliteHelpStoreConformanceTests : HelpStoreConformanceTests
 {
-    private readonly SqliteTestFolder _files = new("hw-conformance-");
+    private readonly SqliteTestFolder _files = new("hw-conformance-"); // a temporary folder, deleted in DisposeAsync
 
-    protected override Task AddStoreAsync(IHelpWidgetBuilder builder) => SqliteConformance.AddStoreAsync(builder, _files);
+    protected override Task AddStoreAsync(IHelpWidgetBuilder builder)
+    {
+        // Every instance the test starts opens the same file, as instances of an app share one database.
+        builder.AddSqliteStore(options => options.ConnectionString = _files.ConnectionString);
+        return Task.CompletedTask;
+    }
 
     public override async ValueTask DisposeAsync()
     {
@@ -18,9 +25,14 @@ public sealed class SqliteHelpStoreConformanceTests : HelpStoreConformanceTests
 
 public sealed class SqliteTicketOutboxConformanceTests : TicketOutboxConformanceTests
 {
-    private readonly SqliteTestFolder _files = new("hw-conformance-");
+    private readonly SqliteTestFolder _files = new("hw-conformance-"); // a temporary folder, deleted in DisposeAsync
 
-    protected override Task AddStoreAsync(IHelpWidgetBuilder builder) => SqliteConformance.AddStoreAsync(builder, _files);
+    protected override Task AddStoreAsync(IHelpWidgetBuilder builder)
+    {
+        // Every instance the test starts opens the same file, as instances of an app share one database.
+        builder.AddSqliteStore(options => options.ConnectionString = _files.ConnectionString);
+        return Task.CompletedTask;
+    }
 
     public override async ValueTask DisposeAsync()
     {
@@ -31,9 +43,14 @@ public sealed class SqliteTicketOutboxConformanceTests : TicketOutboxConformance
 
 public sealed class SqliteAnnouncementDismissalsConformanceTests : AnnouncementDismissalsConformanceTests
 {
-    private readonly SqliteTestFolder _files = new("hw-conformance-");
+    private readonly SqliteTestFolder _files = new("hw-conformance-"); // a temporary folder, deleted in DisposeAsync
 
-    protected override Task AddStoreAsync(IHelpWidgetBuilder builder) => SqliteConformance.AddStoreAsync(builder, _files);
+    protected override Task AddStoreAsync(IHelpWidgetBuilder builder)
+    {
+        // Every instance the test starts opens the same file, as instances of an app share one database.
+        builder.AddSqliteStore(options => options.ConnectionString = _files.ConnectionString);
+        return Task.CompletedTask;
+    }
 
     public override async ValueTask DisposeAsync()
     {
@@ -44,23 +61,18 @@ public sealed class SqliteAnnouncementDismissalsConformanceTests : AnnouncementD
 
 public sealed class SqliteArticleSignalSourceConformanceTests : ArticleSignalSourceConformanceTests
 {
-    private readonly SqliteTestFolder _files = new("hw-conformance-");
+    private readonly SqliteTestFolder _files = new("hw-conformance-"); // a temporary folder, deleted in DisposeAsync
 
-    protected override Task AddStoreAsync(IHelpWidgetBuilder builder) => SqliteConformance.AddStoreAsync(builder, _files);
+    protected override Task AddStoreAsync(IHelpWidgetBuilder builder)
+    {
+        // Every instance the test starts opens the same file, as instances of an app share one database.
+        builder.AddSqliteStore(options => options.ConnectionString = _files.ConnectionString);
+        return Task.CompletedTask;
+    }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         _files.Dispose();
-    }
-}
-
-internal static class SqliteConformance
-{
-    /// <summary>Registers the store as an app does, on the test's file in a folder that does not exist yet.</summary>
-    public static Task AddStoreAsync(IHelpWidgetBuilder builder, SqliteTestFolder files)
-    {
-        builder.AddSqliteStore(options => options.ConnectionString = $"Data Source={files.PathOf(Path.Combine("data", "help.db"))}");
-        return Task.CompletedTask;
     }
 }

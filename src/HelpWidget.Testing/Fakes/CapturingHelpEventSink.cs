@@ -35,23 +35,23 @@ public sealed class CapturingHelpEventSink(string name = "capture") : IHelpEvent
     /// <summary>Waits until the events received satisfy a condition.</summary>
     /// <param name="condition">The condition, given every event received so far; called under a lock, so keep it quick.</param>
     /// <param name="timeout">How long to wait. Defaults to 30 seconds.</param>
-    /// <param name="cancellationToken">A token that cancels the wait.</param>
     /// <returns>The events received, once they satisfy <paramref name="condition"/>.</returns>
+    /// <remarks>The wait ends early when the test runner cancels the current test.</remarks>
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>
-    public Task<IReadOnlyList<HelpEvent>> WaitForAsync(Func<IReadOnlyList<HelpEvent>, bool> condition, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        _events.WaitForAsync(condition, timeout, "events", cancellationToken);
+    public Task<IReadOnlyList<HelpEvent>> WaitForAsync(Func<IReadOnlyList<HelpEvent>, bool> condition, TimeSpan? timeout = null) =>
+        _events.WaitForAsync(condition, timeout, "events");
 
     /// <summary>Waits until at least <paramref name="count"/> of the events received match.</summary>
     /// <param name="match">Which events count.</param>
     /// <param name="count">How many must have arrived.</param>
     /// <param name="timeout">How long to wait. Defaults to 30 seconds.</param>
-    /// <param name="cancellationToken">A token that cancels the wait.</param>
     /// <returns>The matching events received.</returns>
+    /// <remarks>The wait ends early when the test runner cancels the current test.</remarks>
     /// <exception cref="TimeoutException">Fewer matching events arrived within <paramref name="timeout"/>.</exception>
-    public async Task<IReadOnlyList<HelpEvent>> WaitForMatchesAsync(Func<HelpEvent, bool> match, int count, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<HelpEvent>> WaitForMatchesAsync(Func<HelpEvent, bool> match, int count, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(match);
-        var events = await _events.WaitForAsync(all => all.Count(match) >= count, timeout, "events", cancellationToken);
+        var events = await _events.WaitForAsync(all => all.Count(match) >= count, timeout, "events");
         return [.. events.Where(match)];
     }
 }

@@ -31,7 +31,7 @@ internal sealed class Recording<T>
         }
     }
 
-    public async Task<IReadOnlyList<T>> WaitForAsync(Func<IReadOnlyList<T>, bool> condition, TimeSpan? timeout, string what, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<T>> WaitForAsync(Func<IReadOnlyList<T>, bool> condition, TimeSpan? timeout, string what)
     {
         ArgumentNullException.ThrowIfNull(condition);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -49,7 +49,7 @@ internal sealed class Recording<T>
         var wait = timeout ?? TimeSpan.FromSeconds(30);
         try
         {
-            await done.Task.WaitAsync(wait, cancellationToken);
+            await done.Task.WaitAsync(wait, TestContext.Current.CancellationToken);
         }
         catch (TimeoutException)
         {

@@ -37,9 +37,9 @@ public sealed class RecordingTicketSink(string name) : ITicketSink
     /// <summary>Waits until the deliveries accepted satisfy a condition.</summary>
     /// <param name="condition">The condition, given every delivery accepted so far; called under a lock, so keep it quick.</param>
     /// <param name="timeout">How long to wait. Defaults to 30 seconds.</param>
-    /// <param name="cancellationToken">A token that cancels the wait.</param>
     /// <returns>The deliveries accepted, once they satisfy <paramref name="condition"/>.</returns>
+    /// <remarks>The wait ends early when the test runner cancels the current test.</remarks>
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/>.</exception>
-    public Task<IReadOnlyList<TicketDelivery>> WaitForAsync(Func<IReadOnlyList<TicketDelivery>, bool> condition, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        _deliveries.WaitForAsync(condition, timeout, "deliveries", cancellationToken);
+    public Task<IReadOnlyList<TicketDelivery>> WaitForAsync(Func<IReadOnlyList<TicketDelivery>, bool> condition, TimeSpan? timeout = null) =>
+        _deliveries.WaitForAsync(condition, timeout, "deliveries");
 }

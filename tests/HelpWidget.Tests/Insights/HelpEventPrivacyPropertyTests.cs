@@ -5,6 +5,7 @@ using HelpWidget.Privacy;
 using HelpWidget.Tests.Privacy;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using HelpWidget.Testing;
 
 namespace HelpWidget.Tests.Insights;
 
@@ -30,7 +31,7 @@ public sealed class HelpEventPrivacyPropertyTests
 
         Prop.ForAll(Arb.From(cases), c =>
         {
-            var sink = new CapturingSink();
+            var sink = new CapturingHelpEventSink();
             var writer = Writer(sink);
             var pending = new PendingEvent(HelpEventKind.Search, InsightsHost.Start, "user-1", "anonymous", "session")
             {
@@ -68,7 +69,7 @@ public sealed class HelpEventPrivacyPropertyTests
 
     private static string FullWidth(string value) => new([.. value.Select(c => c is >= '!' and <= '~' ? (char)(c + 0xFEE0) : c)]);
 
-    private static HelpEventWriter Writer(CapturingSink sink) => new(
+    private static HelpEventWriter Writer(CapturingHelpEventSink sink) => new(
         new HelpEventRecorder(Options.Create(new HelpInsightsOptions()), TimeProvider.System, [sink]),
         Options.Create(new HelpInsightsOptions { UserKeySecret = Convert.ToBase64String(new byte[32]) }),
         new PersonalDataScrubber(Options.Create(new PersonalDataScrubberOptions())),

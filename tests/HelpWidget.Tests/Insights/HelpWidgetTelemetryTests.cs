@@ -1,6 +1,7 @@
 using HelpWidget.Insights;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using HelpWidget.Testing;
 
 namespace HelpWidget.Tests.Insights;
 
@@ -67,7 +68,7 @@ public sealed class HelpWidgetTelemetryTests
     {
         using var dropped = Collect("helpwidget.insights.events.dropped");
         using var written = Collect("helpwidget.insights.events.written");
-        var failing = new CapturingSink("broken") { OnWrite = _ => throw new IOException("disk full") };
+        var failing = new CapturingHelpEventSink("broken") { OnWrite = _ => throw new IOException("disk full") };
         await using var host = await InsightsHost.StartAsync(b => b.AddHelpEventSink(failing));
         var (scope, session) = host.NewUser();
         using (scope)

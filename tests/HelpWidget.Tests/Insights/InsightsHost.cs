@@ -1,6 +1,7 @@
 using HelpWidget.Insights;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using HelpWidget.Testing;
 
 namespace HelpWidget.Tests.Insights;
 
@@ -10,7 +11,7 @@ internal sealed class InsightsHost : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly HelpEventWriter _writer;
 
-    private InsightsHost(ServiceProvider services, FakeTimeProvider time, CapturingSink sink)
+    private InsightsHost(ServiceProvider services, FakeTimeProvider time, CapturingHelpEventSink sink)
     {
         _services = services;
         _writer = services.GetRequiredService<HelpEventWriter>();
@@ -22,14 +23,14 @@ internal sealed class InsightsHost : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public CapturingSink Sink { get; }
+    public CapturingHelpEventSink Sink { get; }
 
     public IServiceProvider Services => _services;
 
     public static async Task<InsightsHost> StartAsync(Action<IHelpWidgetBuilder>? configure = null, bool startWriter = true)
     {
         var time = new FakeTimeProvider(Start);
-        var sink = new CapturingSink();
+        var sink = new CapturingHelpEventSink();
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(time);
         var builder = services.AddHelpWidget().AddHelpEventSink(sink);
         configure?.Invoke(builder);
