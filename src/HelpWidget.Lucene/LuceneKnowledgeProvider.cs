@@ -86,6 +86,9 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     /// <summary>Gets the meaning-aware layer: the vectors of the languages that have an embedding generator.</summary>
     internal SemanticLayer Semantic { get; }
 
+    /// <summary>Gets the index that searches read now; <see langword="null"/> until the first build is done.</summary>
+    internal IndexSnapshot? CurrentSnapshot => _snapshot;
+
     /// <summary>Gets the signals from the store that reorder the best text matches.</summary>
     internal SignalCache Signals { get; }
 
