@@ -53,11 +53,15 @@ var helpWidget = builder.Services.AddHelpWidget(options => settings.Bind(options
 
 // Meaning-aware search: HelpWidget:SemanticSearch = true adds the local English model (HelpWidget.Embeddings.Onnx), so
 // a question finds its article even when they share no word; HelpWidget:Lucene:Semantic tunes it (SemanticSearchOptions).
+// /health says whether search is ready: "Degraded: meaning-aware search (en): 12 of 37 articles ready; ..." while the
+// articles' vectors are computed in the background (searches are ranked by words until then), "Healthy: ..." after.
 if (settings.GetValue<bool>("SemanticSearch"))
 {
     helpWidget.AddOnnxEmbeddings("en");
     builder.Services.Configure<SemanticSearchOptions>(settings.GetSection("Lucene:Semantic"));
 }
+
+builder.Services.AddHealthChecks().AddCheck<LuceneSearchHealthCheck>("search");
 
 // HelpWidget:Insights:DemoData: true (the default here) fills the store with a month of simulated use on first run, so
 // the dashboard (/insights) has figures to show; they are marked as simulated everywhere. false for real use only.
@@ -121,6 +125,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
+// Search's readiness (and meaning-aware search's), as plain text: the status, then what each check said.
+app.MapHealthChecks("/health", new() { ResponseWriter = (context, report) => context.Response.WriteAsync($"{report.Status}: {string.Join("; ", report.Entries.Values.Select(e => e.Description))}") });
 
 // The language picker: remembers the choice in the culture cookie, then returns to the page (local URLs only).
 app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>

@@ -23,6 +23,10 @@ public static class LuceneHelpWidgetBuilderExtensions
     /// once its articles' vectors are computed in the background (<see cref="SemanticSearchOptions"/>); without one,
     /// search is word matching alone.
     /// </para>
+    /// <para>
+    /// Whether the index and the vectors are ready is reported by <see cref="LuceneSearchHealthCheck"/>, registered here
+    /// as a service: <c>services.AddHealthChecks().AddCheck&lt;LuceneSearchHealthCheck&gt;("search")</c>.
+    /// </para>
     /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>
     /// <param name="configure">Configures the options; <see langword="null"/> keeps the defaults.</param>
@@ -47,6 +51,7 @@ public static class LuceneHelpWidgetBuilderExtensions
             sp, sp.GetService<IArticleSource>() ?? throw new InvalidOperationException(LuceneSearchOptionsValidator.NoArticleSource)));
         builder.Services.TryAddSingleton<IKnowledgeProvider>(sp => sp.GetRequiredService<LuceneKnowledgeProvider>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LuceneIndexWarmup>());
+        builder.Services.TryAddSingleton(sp => new LuceneSearchHealthCheck(sp.GetRequiredService<LuceneKnowledgeProvider>()));
         return builder;
     }
 }

@@ -86,6 +86,9 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     /// <summary>Gets the meaning-aware layer: the vectors of the languages that have an embedding generator.</summary>
     internal SemanticLayer Semantic { get; }
 
+    /// <summary>Gets the index that searches read now; <see langword="null"/> until the first build is done.</summary>
+    internal IndexSnapshot? CurrentSnapshot => _snapshot;
+
     /// <summary>Gets the signals from the store that reorder the best text matches.</summary>
     internal SignalCache Signals { get; }
 
@@ -603,7 +606,13 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
             return Search(index, query, request, max);
         }
 
-        if (await Semantic.QueryVectorAsync(vectors, query.Text, cancellationToken) is not { } vector || vector.Length != dense.Dimensions)
+        // The query's vector is computed on another thread (unless cached) while this one finds the word matches: on
+        // a machine with two cores or more, the Lucene part costs no time of its own.
+        var embedding = Semantic.QueryVectorAsync(vectors, query.Text, cancellationToken);
+        var lexical = index.HasRestrictedArticles
+            ? index.Searcher.Search(QueryBuilder.Build(index, query), index.AudienceFilter(request.User), HybridRanking.Candidates)
+            : index.Searcher.Search(QueryBuilder.Build(index, query), HybridRanking.Candidates);
+        if (await embedding is not { } vector || vector.Length != dense.Dimensions)
         {
             return Search(index, query, request, max);
         }
@@ -611,9 +620,6 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         LuceneTelemetry.SemanticSearches.Add(1, language);
         var signals = Signals.Current;
         var semantic = Semantic.Options;
-        var lexical = index.HasRestrictedArticles
-            ? index.Searcher.Search(QueryBuilder.Build(index, query), index.AudienceFilter(request.User), HybridRanking.Candidates)
-            : index.Searcher.Search(QueryBuilder.Build(index, query), HybridRanking.Candidates);
         var fused = HybridRanking.Fuse(
             [.. lexical.ScoreDocs.Select(d => (index.Article(d.Doc), d.Doc, d.Score))],
             dense.Nearest(vector, request.User, HybridRanking.Candidates),

@@ -27,11 +27,11 @@ if (args.Length > 0 && args[0] == "--http")
     return await HttpReport.RunAsync(Console.Out, Math.Clamp(seconds, 1, 120), Math.Clamp(rounds, 1, 20));
 }
 
-// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --semantic [articles]  BM25, lexical and hybrid (local model) query latency side by side; embedding time, restart with cached vectors
+// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --semantic [articles] [vectors-cache-folder]  BM25, lexical and hybrid (local model) query latency side by side; time to embed every article (a new empty cache unless a folder is given), and to restart with all of them cached
 if (args.Length > 0 && args[0] == "--semantic")
 {
     var articles = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : LatencyReport.Articles;
-    await SemanticLatencyReport.RunAsync(Console.Out, Math.Clamp(articles, 100, 100_000));
+    await SemanticLatencyReport.RunAsync(Console.Out, Math.Clamp(articles, 100, 100_000), args.Length > 2 ? args[2] : null);
     return 0;
 }
 

@@ -12,17 +12,37 @@ namespace HelpWidget.Benchmarks;
 /// </summary>
 internal static class SemanticLatencyReport
 {
-    public static async Task RunAsync(TextWriter output, int articleCount)
+    /// <param name="output">Where the report goes.</param>
+    /// <param name="articleCount">How many synthetic articles.</param>
+    /// <param name="cacheFolder">A vectors cache folder to reuse, or <see langword="null"/> for a new empty one (every article embedded), removed at the end.</param>
+    public static async Task RunAsync(TextWriter output, int articleCount, string? cacheFolder = null)
     {
         var corpus = SyntheticCorpus.Create(articleCount, LatencyReport.Queries);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{articleCount} articles; {LatencyReport.Queries} queries of each kind; {Environment.ProcessorCount} cores"));
-        var cache = Path.Combine(Path.GetTempPath(), "helpwidget-bench-vectors");
+        var cache = cacheFolder ?? Path.Combine(Path.GetTempPath(), "helpwidget-bench-vectors-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            await RunAsync(output, articleCount, corpus, cache);
+        }
+        finally
+        {
+            if (cacheFolder is null && Directory.Exists(cache))
+            {
+                Directory.Delete(cache, recursive: true);
+            }
+        }
+    }
+
+    private static async Task RunAsync(TextWriter output, int articleCount, SyntheticCorpus corpus, string cache)
+    {
         var semantic = new SemanticSearchOptions { VectorCachePath = cache, QueryCacheSize = 0, QueryTimeout = TimeSpan.FromSeconds(10) };
         var memoryBefore = WorkingSetMb();
 
         using var bm25 = new PlainBm25(corpus.Articles);
         using var lexical = new Engine(corpus.Articles);
+        var building = Stopwatch.GetTimestamp();
         await lexical.Provider.EnsureIndexAsync();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lexical index built in {Stopwatch.GetElapsedTime(building).TotalSeconds:F2} s"));
 
         using (var generator = new OnnxEmbeddingGenerator())
         using (var first = new Engine(corpus.Articles, generator: generator, semantic: semantic))
@@ -31,7 +51,8 @@ internal static class SemanticLatencyReport
             await first.Provider.EnsureIndexAsync();
             await first.Provider.WaitForVectorsAsync("en");
             var vectors = first.Provider.Semantic.For("en")!;
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vectors ready after {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s: {vectors.Embedded} articles embedded, {articleCount - vectors.Embedded} from the cache ({cache})"));
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vectors ready after {seconds:F1} s: {vectors.Embedded} articles embedded ({vectors.Embedded / seconds:F1} a second), {articleCount - vectors.Embedded} from the cache ({cache})"));
         }
 
         using var model = new OnnxEmbeddingGenerator();

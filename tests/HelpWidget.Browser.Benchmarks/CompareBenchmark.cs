@@ -33,6 +33,15 @@ internal static class CompareBenchmark
                 side.Hosts = await SampleHosts.StartIntranetAsync(side.Data, new Dictionary<string, string> { [key] = side.Value });
             }
 
+            // Search must be ready on both sides (with meaning-aware search on, the articles' vectors computed), or one
+            // side would be measured while its vectors are computed beside it.
+            foreach (var side in sides)
+            {
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                var health = await SearchReadiness.WaitUntilHealthyAsync(side.Hosts!.Engine, TimeSpan.FromMinutes(30));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{key}={side.Value}: search ready after {waited.Elapsed.TotalSeconds:0.0} s ({health})"));
+            }
+
             await output.WriteLineAsync($"{key}={first} at {sides[0].Hosts!.BaseUrl}, {key}={second} at {sides[1].Hosts!.BaseUrl}; working out the expected results…");
             foreach (var side in sides)
             {

@@ -157,6 +157,8 @@ internal static partial class KeystrokeBenchmark
             var results = await knowledge.SearchAsync(new SearchRequest
             {
                 Query = text,
+                // What a keystroke gets: with meaning-aware search on, its ranking follows only for the settled query.
+                AsYouType = true,
                 User = HelpUser.Anonymous,
                 Language = Language,
                 Context = new HelpContext { Route = Route },

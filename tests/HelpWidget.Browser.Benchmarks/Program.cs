@@ -9,7 +9,8 @@ namespace HelpWidget.Browser.Benchmarks;
 /// the widget with one script tag, over cold opens; with <c>-- --embed-weight</c>, what that tag loads before the first
 /// click and at the first open (<c>.ci/embed-weight.sh</c>). With <c>-- --compare Key=a,b [--rounds n]</c>, the keystroke
 /// benchmark on two intranet samples at once that differ in one setting (e.g. <c>HelpWidget:Insights:Enabled=true,false</c>),
-/// typed into in turn.
+/// typed into in turn. With <c>-- --memory [Key=a,b]</c>, the sample's working set started as a process each way
+/// (default <c>HelpWidget:SemanticSearch=true,false</c>), after a warm-up and when its /health says search is ready.
 /// (Not named Program: that is the sample's entry point.)
 /// </summary>
 internal static class Benchmark
@@ -23,6 +24,8 @@ internal static class Benchmark
         ["--embed-weight"] => EmbedBenchmark.RunWeightAsync(Console.Out),
         ["--compare", var spec] => Compare(spec, "2"),
         ["--compare", var spec, "--rounds", var rounds] => Compare(spec, rounds),
+        ["--memory"] => Memory("HelpWidget:SemanticSearch=true,false"),
+        ["--memory", var spec] => Memory(spec),
         _ => Usage(),
     };
 
@@ -36,9 +39,19 @@ internal static class Benchmark
             : Usage();
     }
 
+    /// <summary><c>--memory Key=a,b</c>: the sample's working set with one setting each way.</summary>
+    private static Task<int> Memory(string spec)
+    {
+        var equals = spec.IndexOf('=', StringComparison.Ordinal);
+        var values = equals > 0 ? spec[(equals + 1)..].Split(',') : [];
+        return values.Length == 2 && values.All(v => v.Length > 0 && !v.Any(char.IsControl))
+            ? MemoryBenchmark.RunAsync(Console.Out, spec[..equals], values)
+            : Usage();
+    }
+
     private static async Task<int> Usage()
     {
-        await Console.Error.WriteLineAsync("Usage: dotnet run -c Release --project tests/HelpWidget.Browser.Benchmarks [-- --webassembly | --embed [opens] | --embed-weight | --compare <ConfigKey>=<a>,<b> [--rounds 1-20]]");
+        await Console.Error.WriteLineAsync("Usage: dotnet run -c Release --project tests/HelpWidget.Browser.Benchmarks [-- --webassembly | --embed [opens] | --embed-weight | --compare <ConfigKey>=<a>,<b> [--rounds 1-20] | --memory [<ConfigKey>=<a>,<b>]]");
         return 2;
     }
 }

@@ -48,6 +48,8 @@ internal sealed class SampleHosts : IAsyncDisposable
             builder.UseSetting("HelpWidget:Sqlite:ConnectionString", $"Data Source={DatabasePath(data)}");
             builder.UseSetting("HelpWidget:Insights:DemoData", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            // With meaning-aware search on, the articles' vectors are kept beside the store, not in the sample's folder.
+            builder.UseSetting("HelpWidget:Lucene:Semantic:VectorCachePath", Path.Combine(data.FullName, "vectors"));
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

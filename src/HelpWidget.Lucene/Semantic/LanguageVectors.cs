@@ -71,6 +71,26 @@ internal sealed class LanguageVectors : IDisposable
 
     private int _embedded;
 
+    /// <summary>Gets the error that ended the last pass, until a pass publishes; <see langword="null"/> when none failed.</summary>
+    public Exception? LastFailure => _lastFailure;
+
+    private volatile Exception? _lastFailure;
+
+    /// <summary>How many of <paramref name="articles"/> have their vector held already (computed or read from the cache).</summary>
+    public int ReadyCount(IReadOnlyDictionary<string, HelpArticle> articles)
+    {
+        if (_current is { } current && ReferenceEquals(current.For, articles))
+        {
+            return articles.Count;
+        }
+
+        var hashes = articles.Values.Select(HashOf).ToList();
+        lock (_lock)
+        {
+            return hashes.Count(_vectors.ContainsKey);
+        }
+    }
+
     /// <summary>Gets a task that completes when the next dense index is published.</summary>
     public Task NextPublished
     {
@@ -135,6 +155,7 @@ internal sealed class LanguageVectors : IDisposable
             catch (Exception ex)
             {
                 // Search goes on by word matching; the next change of the articles tries again.
+                _lastFailure = ex;
                 Log.ArticleEmbeddingFailed(_logger, Language, ex);
                 LuceneTelemetry.SemanticFallbacks.Add(1, LuceneTelemetry.Language(Language), new("helpwidget.reason", "embedding_failed"));
             }
@@ -202,6 +223,7 @@ internal sealed class LanguageVectors : IDisposable
         lock (_lock)
         {
             _current = new DenseIndex(wanted, [.. rows.Select(r => (r.Article, _vectors[r.Hash]))]);
+            _lastFailure = null;
             _published.TrySetResult();
             _published = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
