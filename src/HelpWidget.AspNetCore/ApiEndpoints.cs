@@ -127,6 +127,7 @@ internal static class ApiEndpoints
             Tags = article.Tags,
             Contexts = article.Contexts,
             Audiences = article.Audiences,
+            Area = article.Area,
             Related = related,
         });
     }
