@@ -42,7 +42,7 @@ public static class PostgreSqlHelpWidgetBuilderExtensions
         builder.Services.TryAddSingleton<PostgreSqlNotifications>();
 
         // insights
-
+        builder.Services.TryAddSingleton<IHelpEventStore>(sp => new Insights.PostgreSqlHelpEventStore(sp.GetRequiredService<PostgreSqlDatabase>(), sp.GetService<IPersonalDataScrubber>()));
         // end insights
         return builder;
     }

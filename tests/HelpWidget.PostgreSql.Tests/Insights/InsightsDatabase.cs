@@ -1,4 +1,5 @@
 using HelpWidget.PostgreSql.Insights;
+using HelpWidget.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -11,13 +12,13 @@ namespace HelpWidget.PostgreSql.Tests.Insights;
 internal sealed class InsightsDatabase(PostgreSqlTestServer server) : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
-    private readonly Lazy<Task<string>> _connectionString = new(server.CreateDatabaseAsync);
+    private readonly Lazy<Task<string>> _connectionString = new(() => server.CreateDatabaseAsync());
 
     /// <summary>Gets the database's connection string, creating the database on first use (once, however many ask at once).</summary>
     public Task<string> ConnectionStringAsync() => _connectionString.Value;
 
     /// <summary>A schema name no other test uses.</summary>
-    public static string NewSchema() => "insights_" + Guid.NewGuid().ToString("N")[..12];
+    public static string NewSchema() => PostgreSqlTestServer.NewSchema();
 
     /// <summary>Creates an event store on <paramref name="schema"/> with its own data source, as another instance of the app would.</summary>
     public async Task<PostgreSqlHelpEventStore> CreateStoreAsync(string schema, IPersonalDataScrubber? scrubber = null)
