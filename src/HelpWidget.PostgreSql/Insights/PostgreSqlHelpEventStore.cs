@@ -69,12 +69,13 @@ internal sealed class PostgreSqlHelpEventStore(PostgreSqlDatabase database, IPer
 
                 await using (var writer = new PostgreSqlEventWriter(connection, transaction))
                 {
+                    await writer.LoadAsync(events, cancellationToken);
                     foreach (var e in events)
                     {
                         await writer.WriteAsync(e, cancellationToken);
                     }
 
-                    await writer.FlushCountersAsync(cancellationToken);
+                    await writer.FlushAsync(cancellationToken);
                 }
 
                 await transaction.CommitAsync(cancellationToken);
