@@ -18,10 +18,10 @@ namespace HelpWidget;
 /// also across processes that share the same database.
 /// </para>
 /// </remarks>
-public interface ITicketOutbox
+public interface ITicketOutbox : ITicketQueueView
 {
     /// <summary>
-    /// Occurs after a commit has queued deliveries (a ticket saved, a dead letter queued again).
+    /// Occurs after a commit has queued deliveries (a ticket saved, a dead letter queued again, a claim handed back).
     /// Handlers run on the thread that committed and must return quickly.
     /// </summary>
     event EventHandler? DeliveriesQueued;
@@ -50,6 +50,19 @@ public interface ITicketOutbox
     /// <returns><see langword="true"/> when the failure was recorded; <see langword="false"/> when the claim's lease was taken over or the delivery is already completed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="delivery"/> or <paramref name="failure"/> is <see langword="null"/>.</exception>
     Task<bool> MarkFailedAsync(ClaimedTicketDelivery delivery, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Hands a claim back without using up an attempt, as a process does when it stops gracefully: the delivery becomes due
+    /// at once, for any claimer, and its next claim carries the same attempt number as the one handed back.
+    /// </summary>
+    /// <param name="delivery">The claimed delivery.</param>
+    /// <param name="cancellationToken">A token that cancels the operation.</param>
+    /// <returns>
+    /// <see langword="true"/> when the claim was handed back; <see langword="false"/> when its lease is no longer held
+    /// (it expired and another claimer took the delivery, or the delivery is already completed).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="delivery"/> is <see langword="null"/>.</exception>
+    Task<bool> ReleaseAsync(ClaimedTicketDelivery delivery, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the deliveries that gave up, oldest ticket first.</summary>
     /// <param name="maxCount">The most dead letters returned, from 1 to 1,000.</param>

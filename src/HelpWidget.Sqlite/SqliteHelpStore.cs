@@ -11,7 +11,7 @@ namespace HelpWidget.Sqlite;
 /// Keeps tickets, their attachments, their delivery queue (the outbox) and feedback in one SQLite file, in WAL mode
 /// so readers never wait for writers.
 /// </summary>
-internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSignalSource, IDisposable
+internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, ITicketQueueView, IArticleSignalSource, IDisposable
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS tickets (
@@ -70,6 +70,7 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
     private const string Migrations = """
         CREATE UNIQUE INDEX IF NOT EXISTS feedback_feedback_id ON feedback (feedback_id);
         CREATE INDEX IF NOT EXISTS feedback_comments ON feedback (article_id, created_at) WHERE helpful = 0 AND comment IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS ticket_deliveries_sink ON ticket_deliveries (sink);
         """;
 
     /// <summary>Columns added after the first release, as (table, column, definition).</summary>
@@ -271,6 +272,110 @@ internal sealed class SqliteHelpStore : IHelpStore, ITicketOutbox, IArticleSigna
         command.Parameters.AddWithValue("$error", failure.Length > MaxErrorLength ? failure[..MaxErrorLength] : failure);
         command.Parameters.AddWithValue("$lease", delivery.LeaseId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> ReleaseAsync(ClaimedTicketDelivery delivery, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        int released;
+        using (await LockWritesAsync(cancellationToken))
+        await using (var connection = await OpenAsync(cancellationToken))
+        {
+            await using var command = connection.CreateCommand();
+            // The claim counted an attempt that never reached the sink: it is taken back, so the next claim repeats its number.
+            command.CommandText = """
+                UPDATE ticket_deliveries SET attempts = MAX(attempts - 1, 0), next_attempt_at = $now, lease_id = NULL, lease_until = NULL
+                WHERE lease_id = $lease AND state = 'pending';
+                """;
+            command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$lease", delivery.LeaseId);
+            released = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (released == 0)
+        {
+            return false;
+        }
+
+        DeliveriesQueued?.Invoke(this, EventArgs.Empty);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<TicketQueueStatus>> GetQueuesAsync(CancellationToken cancellationToken = default)
+    {
+        var queues = new SortedDictionary<string, (int Pending, int InFlight, long? Head, int Dead)>(StringComparer.Ordinal);
+        foreach (var sink in _sinkNames)
+        {
+            queues[sink] = default;
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var sinks = connection.CreateCommand())
+        {
+            // Skips from one sink to the next along the index instead of reading every delivery ever made.
+            sinks.CommandText = """
+                WITH RECURSIVE s (sink) AS (
+                    SELECT MIN(sink) FROM ticket_deliveries
+                    UNION ALL
+                    SELECT (SELECT MIN(sink) FROM ticket_deliveries WHERE sink > s.sink) FROM s WHERE s.sink IS NOT NULL)
+                SELECT sink FROM s WHERE sink IS NOT NULL;
+                """;
+            await using var reader = await sinks.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                queues.TryAdd(reader.GetString(0), default);
+            }
+        }
+
+        await using (var pending = connection.CreateCommand())
+        {
+            pending.CommandText = """
+                SELECT sink, COUNT(*), COALESCE(SUM(lease_id IS NOT NULL AND lease_until > $now), 0), MIN(ticket_id)
+                FROM ticket_deliveries WHERE state = 'pending' GROUP BY sink;
+                """;
+            pending.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            await using var reader = await pending.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                queues[reader.GetString(0)] = (reader.GetInt32(1), reader.GetInt32(2), reader.GetInt64(3), 0);
+            }
+        }
+
+        await using (var dead = connection.CreateCommand())
+        {
+            dead.CommandText = "SELECT sink, COUNT(*) FROM ticket_deliveries WHERE state = 'dead' GROUP BY sink;";
+            await using var reader = await dead.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var sink = reader.GetString(0);
+                queues[sink] = queues.GetValueOrDefault(sink) with { Dead = reader.GetInt32(1) };
+            }
+        }
+
+        var statuses = new List<TicketQueueStatus>(queues.Count);
+        foreach (var (sink, queue) in queues)
+        {
+            DateTimeOffset? oldest = null;
+            if (queue.Head is { } head)
+            {
+                // The queue is in submission order, so its head is its oldest ticket.
+                await using var submitted = connection.CreateCommand();
+                submitted.CommandText = "SELECT submitted_at FROM tickets WHERE id = $id;";
+                submitted.Parameters.AddWithValue("$id", head);
+                oldest = DateTimeOffset.Parse((string)(await submitted.ExecuteScalarAsync(cancellationToken))!, CultureInfo.InvariantCulture);
+            }
+
+            statuses.Add(new TicketQueueStatus
+            {
+                SinkName = sink,
+                Pending = queue.Pending,
+                InFlight = queue.InFlight,
+                OldestPendingSubmittedAt = oldest,
+                DeadLetters = queue.Dead,
+            });
+        }
+
+        return statuses;
     }
 
     public async Task<IReadOnlyList<TicketDeadLetter>> GetDeadLettersAsync(int maxCount = 100, CancellationToken cancellationToken = default)

@@ -7,7 +7,7 @@ namespace HelpWidget.Sqlite;
 public static class SqliteHelpWidgetBuilderExtensions
 {
     /// <summary>
-    /// Stores tickets, their attachments and delivery queue (<see cref="ITicketOutbox"/>), feedback and dismissed
+    /// Stores tickets, their attachments and delivery queue (<see cref="ITicketOutbox"/>, read by <see cref="ITicketQueueView"/>), feedback and dismissed
     /// announcements in a SQLite database file, created on first use; also insight events (<see cref="IHelpEventStore"/>),
     /// which the engine then records.
     /// </summary>
@@ -29,6 +29,7 @@ public static class SqliteHelpWidgetBuilderExtensions
         builder.Services.TryAddSingleton<SqliteHelpStore>();
         builder.Services.TryAddSingleton<IHelpStore>(sp => sp.GetRequiredService<SqliteHelpStore>());
         builder.Services.TryAddSingleton<ITicketOutbox>(sp => sp.GetRequiredService<SqliteHelpStore>());
+        builder.Services.TryAddSingleton<ITicketQueueView>(sp => sp.GetRequiredService<SqliteHelpStore>());
         builder.Services.TryAddSingleton<IArticleSignalSource>(sp => sp.GetRequiredService<SqliteHelpStore>());
         builder.Services.TryAddSingleton<IAnnouncementDismissals, SqliteAnnouncementDismissals>();
         builder.Services.TryAddSingleton<IHelpEventStore, SqliteHelpEventStore>();

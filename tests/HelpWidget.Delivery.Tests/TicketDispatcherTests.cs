@@ -298,5 +298,9 @@ public sealed class TicketDispatcherTests : IDisposable
             inner.RetryDeadLettersAsync(reference, sinkName, cancellationToken);
 
         public Task<IReadOnlyList<StoredTicket>> GetTicketsAsync(int skip, int take, CancellationToken cancellationToken = default) => inner.GetTicketsAsync(skip, take, cancellationToken);
+
+        public Task<bool> ReleaseAsync(ClaimedTicketDelivery delivery, CancellationToken cancellationToken = default) => inner.ReleaseAsync(delivery, cancellationToken);
+
+        public Task<IReadOnlyList<TicketQueueStatus>> GetQueuesAsync(CancellationToken cancellationToken = default) => inner.GetQueuesAsync(cancellationToken);
     }
 }

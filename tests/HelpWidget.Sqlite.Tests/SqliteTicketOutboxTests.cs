@@ -355,6 +355,22 @@ public sealed class SqliteTicketOutboxTests : IDisposable
         return values;
     }
 
+    [Fact]
+    public async Task ReleaseAsync_HeldLease_MakesTheDeliveryDueAtOnceWithTheSameAttempt()
+    {
+        await _store.SaveTicketAsync(Ticket("a"), Token);
+        var claim = (await _store.ClaimNextAsync("webhook", Lease, Token)).Delivery!;
+
+        Assert.True(await _store.ReleaseAsync(claim, Token));
+        Assert.False(await _store.ReleaseAsync(claim, Token));
+        var again = (await _store.ClaimNextAsync("webhook", Lease, Token)).Delivery!;
+
+        Assert.Equal(1, again.Delivery.Attempt);
+        var queue = (await _store.GetQueuesAsync(Token)).Single(q => q.SinkName == "webhook");
+        Assert.Equal((1, 1, 0), (queue.Pending, queue.InFlight, queue.DeadLetters));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), queue.OldestPendingSubmittedAt);
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await _store.GetTicketAsync("HW-000000", Token);

@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace HelpWidget.PostgreSql;
+
+/// <summary>
+/// The store's database: the data source (one from the services, or one made from the connection string with the
+/// schema as its search path), and the migrations, applied (or, with <see cref="PostgreSqlStoreOptions.ApplyMigrations"/>
+/// off, checked) once before the first connection is handed out.
+/// </summary>
+internal sealed partial class PostgreSqlDatabase : IAsyncDisposable
+{
+    private readonly bool _ownsDataSource;
+    private readonly bool _setSearchPath;
+    private readonly bool _applyMigrations;
+    private readonly SemaphoreSlim _migrationLock = new(1, 1);
+    private readonly ILogger _logger;
+    private volatile bool _migrated;
+
+    /// <param name="options">The store's options.</param>
+    /// <param name="dataSource">A data source registered by the app; <see langword="null"/> to make one from the connection string.</param>
+    /// <param name="configuration">The app's configuration, for <c>ConnectionStrings:HelpWidget</c>.</param>
+    /// <param name="logger">The logger; <see langword="null"/> logs nothing.</param>
+    public PostgreSqlDatabase(IOptions<PostgreSqlStoreOptions> options, NpgsqlDataSource? dataSource = null, IConfiguration? configuration = null, ILogger<PostgreSqlDatabase>? logger = null)
+    {
+        var value = options.Value;
+        Schema = PostgreSqlIdentifier.Require(value.Schema, nameof(options));
+        _applyMigrations = value.ApplyMigrations;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        if (dataSource is not null)
+        {
+            DataSource = dataSource;
+            _setSearchPath = !string.Equals(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).SearchPath, Schema, StringComparison.Ordinal);
+            return;
+        }
+
+        var connectionString = value.ConnectionString ?? configuration?.GetConnectionString("HelpWidget");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "The PostgreSQL store has no database: register an NpgsqlDataSource, set PostgreSqlStoreOptions.ConnectionString, or set the configuration's ConnectionStrings:HelpWidget.");
+        }
+
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.SearchPath = Schema;
+        builder.ConnectionStringBuilder.ApplicationName ??= "HelpWidget";
+        DataSource = builder.Build();
+        _ownsDataSource = true;
+    }
+
+    /// <summary>Gets the schema that holds the store's tables.</summary>
+    public string Schema { get; }
+
+    /// <summary>
+    /// Gets the data source. Its connections may not have the schema as their search path (an app's own data source):
+    /// open connections with <see cref="OpenConnectionAsync"/>, which sees to that and to the migrations.
+    /// </summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Applies the pending migrations (or checks that none is pending), once per process; a failure is tried again on the next call.</summary>
+    public async Task EnsureMigratedAsync(CancellationToken cancellationToken = default)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrationLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+            if (_applyMigrations)
+            {
+                var applied = await MigrationRunner.ApplyAsync(connection, Schema, cancellationToken);
+                if (applied.Count > 0)
+                {
+                    LogMigrated(_logger, Schema, string.Join(", ", applied));
+                }
+            }
+            else
+            {
+                var pending = await MigrationRunner.PendingAsync(connection, Schema, cancellationToken);
+                if (pending.Count > 0)
+                {
+                    throw new InvalidOperationException(
+                        $"The PostgreSQL schema '{Schema}' lacks the migrations {string.Join(", ", pending)}. Apply them with PostgreSqlMigrations.ApplyAsync (a deployment step), or turn PostgreSqlStoreOptions.ApplyMigrations on.");
+                }
+            }
+
+            _migrated = true;
+        }
+        finally
+        {
+            _migrationLock.Release();
+        }
+    }
+
+    /// <summary>Opens a connection whose search path is the store's schema, after the migrations.</summary>
+    public async ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureMigratedAsync(cancellationToken);
+        var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        if (_setSearchPath)
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand($"SET search_path TO {Schema};", connection);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _migrationLock.Dispose();
+        if (_ownsDataSource)
+        {
+            await DataSource.DisposeAsync();
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Information, "Applied the PostgreSQL migrations {Migrations} to the schema {Schema}.")]
+    private static partial void LogMigrated(ILogger logger, string schema, string migrations);
+}
