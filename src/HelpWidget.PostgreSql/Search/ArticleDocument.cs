@@ -7,8 +7,8 @@ namespace HelpWidget.PostgreSql.Search;
 /// <summary>An article as the JSON document stored in the <c>articles</c> table, and the hash that tells a change.</summary>
 internal static class ArticleDocument
 {
-    /// <summary>The longest id or language kept, in characters; longer ones are refused rather than cut.</summary>
-    public const int MaxKeyLength = 200;
+    /// <summary>The longest id or language kept, in characters (the longest id an article request may name); longer ones are refused rather than cut.</summary>
+    public const int MaxKeyLength = 128;
 
     public static byte[] Serialize(HelpArticle article) => JsonSerializer.SerializeToUtf8Bytes(article, ArticleJsonContext.Default.HelpArticle);
 

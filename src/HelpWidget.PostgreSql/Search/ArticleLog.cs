@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(2006, LogLevel.Error, "Publishing the local articles to PostgreSQL failed; trying again in {Delay}.")]
     public static partial void PublishFailed(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(2007, LogLevel.Warning, "The shared articles are read before this instance listens for their changes (not connected within {Wait}); a change published meanwhile is found by the next poll.")]
+    public static partial void ListenerSlow(ILogger logger, TimeSpan wait);
 }

@@ -18,6 +18,9 @@ internal sealed class PostgreSqlArticleSource : IArticleSource, IDisposable
     /// <summary>The notification channel publishers notify after a change, with the newest version as the payload.</summary>
     public const string Channel = "helpwidget_articles";
 
+    /// <summary>How long the first load waits for the listener.</summary>
+    private static readonly TimeSpan ListenWait = TimeSpan.FromSeconds(10);
+
     private readonly ArticleTable _table;
     private readonly PostgreSqlNotifications _notifications;
     private readonly string _schemaPrefix;
@@ -56,6 +59,11 @@ internal sealed class PostgreSqlArticleSource : IArticleSource, IDisposable
         await _loading.WaitAsync(cancellationToken);
         try
         {
+            if (_loaded is null)
+            {
+                await WaitUntilListeningAsync(cancellationToken);
+            }
+
             var since = _loaded is null ? 0 : _version;
             var changes = await _table.ReadChangesAsync(since, cancellationToken);
             if (changes.Newest < since)
@@ -100,6 +108,22 @@ internal sealed class PostgreSqlArticleSource : IArticleSource, IDisposable
         finally
         {
             _loading.Release();
+        }
+    }
+
+    /// <summary>
+    /// Lets the first load start once this instance listens, so that no publish falls between the load and the
+    /// listening; when the listener is slow to connect the load goes ahead, and the poll catches what falls between.
+    /// </summary>
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _notifications.WaitUntilListeningAsync(Channel, ListenWait, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Log.ListenerSlow(_logger, ListenWait);
         }
     }
 

@@ -51,13 +51,14 @@ public static class PostgreSqlArticlesHelpWidgetBuilderExtensions
         }
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(services => new ArticleTable(
-            services.GetService<PostgreSqlDatabase>() ?? throw new InvalidOperationException("AddPostgreSqlArticles() needs the PostgreSQL store's database: call AddPostgreSqlStore() too."),
-            services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<PostgreSqlArticleSource>();
+        builder.Services.TryAddSingleton(services => new ArticleTable(Database(services), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<PostgreSqlArticleSource>(services, Database(services)));
         builder.Services.AddSingleton<IArticleSource>(services => services.GetRequiredService<PostgreSqlArticleSource>());
         builder.Services.TryAddSingleton<IArticlePublisher, ArticlePublisher>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LocalArticlePublishing>());
         return builder;
     }
+
+    private static PostgreSqlDatabase Database(IServiceProvider services) => services.GetService<PostgreSqlDatabase>()
+        ?? throw new InvalidOperationException("AddPostgreSqlArticles() needs the PostgreSQL store's database: call AddPostgreSqlStore() too.");
 }
