@@ -11,7 +11,7 @@ namespace HelpWidget.PostgreSql;
 /// schema as its search path), and the migrations, applied (or, with <see cref="PostgreSqlStoreOptions.ApplyMigrations"/>
 /// off, checked) once before the first connection is handed out.
 /// </summary>
-internal sealed partial class PostgreSqlDatabase : IAsyncDisposable
+internal sealed class PostgreSqlDatabase : IAsyncDisposable
 {
     private readonly bool _ownsDataSource;
     private readonly bool _setSearchPath;
@@ -82,7 +82,7 @@ internal sealed partial class PostgreSqlDatabase : IAsyncDisposable
                 var applied = await MigrationRunner.ApplyAsync(connection, Schema, cancellationToken);
                 if (applied.Count > 0)
                 {
-                    LogMigrated(_logger, Schema, string.Join(", ", applied));
+                    Log.Migrated(_logger, Schema, string.Join(", ", applied));
                 }
             }
             else
@@ -133,7 +133,4 @@ internal sealed partial class PostgreSqlDatabase : IAsyncDisposable
             await DataSource.DisposeAsync();
         }
     }
-
-    [LoggerMessage(1, LogLevel.Information, "Applied the PostgreSQL migrations {Migrations} to the schema {Schema}.")]
-    private static partial void LogMigrated(ILogger logger, string schema, string migrations);
 }

@@ -11,8 +11,8 @@ namespace HelpWidget.PostgreSql;
 public static class PostgreSqlHelpWidgetBuilderExtensions
 {
     /// <summary>
-    /// Stores tickets, their attachments and delivery queue (<see cref="ITicketOutbox"/>, shared by every instance of the
-    /// app), feedback and dismissed announcements in PostgreSQL. The database is an <see cref="NpgsqlDataSource"/> from
+    /// Stores tickets, their attachments and delivery queue (<see cref="ITicketOutbox"/>, read by <see cref="ITicketQueueView"/>,
+    /// shared by every instance of the app), feedback and dismissed announcements in PostgreSQL. The database is an <see cref="NpgsqlDataSource"/> from
     /// the services when one is registered, else <see cref="PostgreSqlStoreOptions.ConnectionString"/>, else the
     /// configuration's <c>ConnectionStrings:HelpWidget</c>. Migrations are applied when the store is first used unless
     /// <see cref="PostgreSqlStoreOptions.ApplyMigrations"/> is off.
@@ -40,6 +40,12 @@ public static class PostgreSqlHelpWidgetBuilderExtensions
             sp.GetService<IConfiguration>(),
             sp.GetService<ILogger<PostgreSqlDatabase>>()));
         builder.Services.TryAddSingleton<PostgreSqlNotifications>();
+        builder.Services.TryAddSingleton<PostgreSqlHelpStore>();
+        builder.Services.TryAddSingleton<IHelpStore>(sp => sp.GetRequiredService<PostgreSqlHelpStore>());
+        builder.Services.TryAddSingleton<ITicketOutbox>(sp => sp.GetRequiredService<PostgreSqlHelpStore>());
+        builder.Services.TryAddSingleton<ITicketQueueView>(sp => sp.GetRequiredService<PostgreSqlHelpStore>());
+        builder.Services.TryAddSingleton<IArticleSignalSource>(sp => sp.GetRequiredService<PostgreSqlHelpStore>());
+        builder.Services.TryAddSingleton<IAnnouncementDismissals, PostgreSqlAnnouncementDismissals>();
 
         // insights
 

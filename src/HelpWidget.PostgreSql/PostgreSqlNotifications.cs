@@ -16,7 +16,7 @@ namespace HelpWidget.PostgreSql;
 /// Started by the first <see cref="Subscribe"/> or <see cref="GetInstanceIdAsync"/>. Channels are shared by every schema of
 /// a database: senders put their schema in the payload (<see cref="Payload"/>) and handlers ignore other schemas'.
 /// </remarks>
-internal sealed partial class PostgreSqlNotifications : IAsyncDisposable
+internal sealed class PostgreSqlNotifications : IAsyncDisposable
 {
     /// <summary>The channel of the delivery queue: deliveries were queued or released.</summary>
     public const string DeliveriesChannel = "helpwidget_deliveries";
@@ -159,7 +159,7 @@ internal sealed partial class PostgreSqlNotifications : IAsyncDisposable
                 delay = ReconnectDelay;
                 if (!first)
                 {
-                    LogReconnected(_logger, _database.Schema);
+                    Log.ListenerReconnected(_logger, _database.Schema);
                     Raise(Reconnected);
                 }
 
@@ -206,7 +206,7 @@ internal sealed partial class PostgreSqlNotifications : IAsyncDisposable
                         (_, existing) => existing.Task.IsCompleted ? new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) : existing);
                 }
 
-                LogConnectionLost(_logger, _database.Schema, delay.TotalMilliseconds, ex.Message);
+                Log.ListenerConnectionLost(_logger, _database.Schema, delay.TotalMilliseconds, ex.Message);
                 try
                 {
                     await Task.Delay(delay, TimeProvider.System, stopping);
@@ -296,7 +296,7 @@ internal sealed partial class PostgreSqlNotifications : IAsyncDisposable
                 }
                 catch (Exception ex)
                 {
-                    LogHandlerFailed(_logger, e.Channel, ex);
+                    Log.NotificationHandlerFailed(_logger, e.Channel, ex);
                 }
             }
         }
@@ -317,7 +317,7 @@ internal sealed partial class PostgreSqlNotifications : IAsyncDisposable
             }
             catch (Exception ex)
             {
-                LogHandlerFailed(_logger, "(listener)", ex);
+                Log.NotificationHandlerFailed(_logger, "(listener)", ex);
             }
         }
     }
@@ -325,14 +325,6 @@ internal sealed partial class PostgreSqlNotifications : IAsyncDisposable
     private void Unsubscribe(string channel, Action<string> handler) =>
         _handlers.AddOrUpdate(channel, _ => new ImmutableHandlers([]), (_, existing) => existing.Without(handler));
 
-    [LoggerMessage(1, LogLevel.Warning, "The PostgreSQL notification listener of the schema {Schema} lost its connection ({Reason}); reconnecting in {DelayMilliseconds} ms.")]
-    private static partial void LogConnectionLost(ILogger logger, string schema, double delayMilliseconds, string reason);
-
-    [LoggerMessage(2, LogLevel.Information, "The PostgreSQL notification listener of the schema {Schema} is connected again.")]
-    private static partial void LogReconnected(ILogger logger, string schema);
-
-    [LoggerMessage(3, LogLevel.Error, "A handler of the PostgreSQL notifications on {Channel} failed.")]
-    private static partial void LogHandlerFailed(ILogger logger, string channel, Exception exception);
 
     private sealed class ImmutableHandlers(Action<string>[] items)
     {

@@ -24,6 +24,7 @@ public sealed class PostgreSqlTestServer : IAsyncLifetime
     private string? _folder;
     private string? _binaries;
     private int _port;
+    private bool _forcePrivate;
 
     /// <summary>Gets the connection string of the server's <c>postgres</c> database, as a user that may create databases.</summary>
     public string ConnectionString { get; private set; } = "";
@@ -31,9 +32,20 @@ public sealed class PostgreSqlTestServer : IAsyncLifetime
     /// <summary>Gets a value indicating whether this fixture runs the server itself (and so can stop and start it).</summary>
     public bool IsPrivate => _folder is not null;
 
+    /// <summary>
+    /// Starts a private server whatever <see cref="EnvironmentVariable"/> says, for a test that stops and starts it
+    /// (which would disturb the tests sharing the assembly's server). Dispose it at the end of the test.
+    /// </summary>
+    public static async Task<PostgreSqlTestServer> StartPrivateAsync()
+    {
+        var server = new PostgreSqlTestServer { _forcePrivate = true };
+        await server.InitializeAsync();
+        return server;
+    }
+
     public async ValueTask InitializeAsync()
     {
-        var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        var external = _forcePrivate ? null : Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(external))
         {
             ConnectionString = external;
