@@ -16,7 +16,8 @@ public sealed partial class PackageConsumerTests : IDisposable
     private const string PackCommand = "dotnet pack HelpWidget.Packages.slnf -c Release -o ~/helpwidget-feed";
     private const string Version = "0.1.0-test";
     private const string AppName = "HelpDeskApp";
-    private static readonly string[] s_packages = ["HelpWidget.Abstractions", "HelpWidget", "HelpWidget.Markdown", "HelpWidget.Components", "HelpWidget.Lucene", "HelpWidget.Sqlite", "HelpWidget.Smtp", "HelpWidget.AspNetCore", "HelpWidget.Http", "HelpWidget.Embeddings.Onnx"];
+    // Every project of the packages' solution filter, which SolutionFilterTests holds equal to src/: a new package is checked here without being listed twice.
+    private static readonly string[] s_packages = PackageNames();
     private static readonly string[] s_appPackages = ["HelpWidget.Components", "HelpWidget.Markdown", "HelpWidget.Lucene", "HelpWidget.Sqlite"];
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("hw-consumer-");
 
@@ -108,17 +109,30 @@ public sealed partial class PackageConsumerTests : IDisposable
 
     private static void AssertPackageContents(string feed)
     {
+        Assert.Contains("HelpWidget.Testing", s_packages);
         foreach (var package in s_packages)
         {
             var path = Path.Combine(feed, $"{package}.{Version}.nupkg");
             Assert.True(File.Exists(path), $"{package} was not packed by '{PackCommand}'.");
-            Assert.True(File.Exists(Path.Combine(feed, $"{package}.{Version}.snupkg")), $"{package} has no symbol package.");
             using var zip = ZipFile.OpenRead(path);
             var entries = zip.Entries.Select(e => e.FullName).ToList();
             Assert.Contains("README.md", entries);
             Assert.Contains("icon.png", entries);
+            if (entries.Any(e => e.StartsWith("tools/", StringComparison.Ordinal) && e.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal)))
+            {
+                // A .NET tool: its assemblies are under tools/, and nothing references it as a library.
+                Assert.Contains(entries, e => e.StartsWith("tools/net10.0/", StringComparison.Ordinal) && e.EndsWith($"/{package}.dll", StringComparison.Ordinal));
+                continue;
+            }
+
+            Assert.True(File.Exists(Path.Combine(feed, $"{package}.{Version}.snupkg")), $"{package} has no symbol package.");
             Assert.Contains($"lib/net10.0/{package}.dll", entries);
             Assert.Contains($"lib/net10.0/{package}.xml", entries);
+            if (package == "HelpWidget.Testing")
+            {
+                AssertTestingPackage(zip);
+            }
+
             if (package == "HelpWidget.Components")
             {
                 Assert.Contains(entries, e => e.StartsWith("staticwebassets/", StringComparison.Ordinal) && e.EndsWith(".bundle.scp.css", StringComparison.Ordinal));
@@ -144,6 +158,28 @@ public sealed partial class PackageConsumerTests : IDisposable
         }
 
         Assert.Equal(s_packages.Length, Directory.GetFiles(feed, "*.nupkg").Length);
+    }
+
+    /// <summary>
+    /// The conformance suites reach a third party's test project with xUnit's extensibility library and assertions, not
+    /// with a test runner or test SDK of their own (the test project chooses those), and with the contracts they test.
+    /// </summary>
+    private static void AssertTestingPackage(ZipArchive zip)
+    {
+        using var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var dependencies = System.Xml.Linq.XDocument.Load(nuspec).Descendants().Where(e => e.Name.LocalName == "dependency")
+            .Select(e => e.Attribute("id")!.Value).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            ["FsCheck", "HelpWidget", "HelpWidget.Abstractions", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.TimeProvider.Testing", "xunit.v3.assert", "xunit.v3.extensibility.core"],
+            dependencies);
+    }
+
+    /// <summary>The package ids of the projects that <c>HelpWidget.Packages.slnf</c> lists.</summary>
+    private static string[] PackageNames()
+    {
+        using var filter = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "HelpWidget.Packages.slnf")));
+        return [.. filter.RootElement.GetProperty("solution").GetProperty("projects").EnumerateArray()
+            .Select(p => Path.GetFileNameWithoutExtension(p.GetString()!.Replace('\\', '/')))];
     }
 
     /// <summary>Creates the template's app and does what the README says to it.</summary>

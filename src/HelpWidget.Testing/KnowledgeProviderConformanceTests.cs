@@ -57,6 +57,7 @@ public abstract partial class KnowledgeProviderConformanceTests : IAsyncLifetime
     /// <returns>The provider, ready to answer.</returns>
     protected abstract Task<IKnowledgeProvider> CreateProviderAsync(IReadOnlyList<HelpArticle> articles);
 
+#pragma warning disable CS1591 // Each test is documented by its name (Method_Scenario_Expectation), which is what a test runner reports.
     [Fact]
     public async Task SearchAsync_TitleWord_FindsTheArticleFirst()
     {

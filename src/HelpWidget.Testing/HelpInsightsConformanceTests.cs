@@ -3,9 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HelpWidget.Testing;
 
 /// <summary>
-/// The definitions of the insights, pinned on scripted event sequences; every way of computing them (the reference
-/// calculator, each store) inherits these tests. Linked into the test projects of the engine and of each store.
+/// The definitions of the insights, pinned on scripted event sequences: every way of computing them (the engine's
+/// reference calculator, each <see cref="IHelpEventStore"/>) inherits these tests and says how it computes a report.
 /// </summary>
+/// <remarks>
+/// A store's test class records the events into a fresh store (and, where it keeps feedback, the feedback) in
+/// <see cref="ReportAsync(IReadOnlyList{HelpEvent}, HelpInsightsQuery)"/> and returns the store's report.
+/// </remarks>
 public abstract class HelpInsightsConformanceTests
 {
     /// <summary>Monday 2 March 2026, 09:00 UTC: where every script starts.</summary>
@@ -29,6 +33,7 @@ public abstract class HelpInsightsConformanceTests
     /// <summary>The week of <see cref="Start"/>, from Monday 00:00 UTC.</summary>
     private static HelpInsightsQuery Week => new() { From = new DateTimeOffset(2026, 3, 2, 0, 0, 0, TimeSpan.Zero), To = new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero) };
 
+#pragma warning disable CS1591 // Each test is documented by its name (Method_Scenario_Expectation), which is what a test runner reports.
     [Fact]
     public async Task TicketAt23h59AfterTheArticle_IsAFailedDeflection_AndTheSessionIsNotResolved()
     {
@@ -300,67 +305,5 @@ public abstract class HelpInsightsConformanceTests
         Assert.Equal(["q0", "q1", "q2"], report.TopSearches.Select(q => q.Query));
         Assert.Equal(3, report.ZeroResultSearches.Count);
         Assert.Equal(3, report.WorstRatedArticles.Count);
-    }
-}
-
-/// <summary>Writes a script of insight events as the widget records them, on a clock that moves only when told.</summary>
-public sealed class EventScript(DateTimeOffset start)
-{
-    private DateTimeOffset _now = start;
-    private string _user = "nobody";
-    private string _session = "none";
-    private string _language = "en";
-    private string? _route;
-
-    public List<HelpEvent> Events { get; } = [];
-
-    public EventScript Wait(TimeSpan time)
-    {
-        _now += time;
-        return this;
-    }
-
-    /// <summary>Starts a help session of <paramref name="user"/> a second after the last event.</summary>
-    public EventScript Session(string user, string session, string language = "en", string? route = null)
-    {
-        (_user, _session, _language, _route) = ("user-" + user, session, language, route);
-        return Add(HelpEventKind.SessionStarted);
-    }
-
-    public EventScript Search(string query, int results) => Add(results == 0 ? HelpEventKind.ZeroResultSearch : HelpEventKind.Search, query: query, results: results);
-
-    public EventScript View(string article) => Add(HelpEventKind.ArticleViewed, article: article);
-
-    public EventScript Vote(string article, bool helpful, string? reason = null) => Add(HelpEventKind.Vote, article: article, helpful: helpful, reason: reason);
-
-    public EventScript Contact() => Add(HelpEventKind.ContactStarted);
-
-    public EventScript Ticket() => Add(HelpEventKind.TicketCreated);
-
-    public EventScript Solved(string article) => Add(HelpEventKind.DeflectionConfirmed, article: article);
-
-    public EventScript Add(HelpEventKind kind, string? article = null, string? query = null, int? results = null, bool? helpful = null, string? reason = null)
-    {
-        // Events one second apart: a script reads in the order things happened.
-        if (Events.Count > 0 && _now <= Events[^1].OccurredAt)
-        {
-            _now = Events[^1].OccurredAt.AddSeconds(1);
-        }
-
-        Events.Add(new HelpEvent
-        {
-            Kind = kind,
-            OccurredAt = _now,
-            UserKey = _user,
-            SessionId = _session,
-            Language = _language,
-            Route = _route,
-            ArticleId = article,
-            Query = query,
-            ResultCount = results,
-            Helpful = helpful,
-            Reason = reason,
-        });
-        return this;
     }
 }
