@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 
 namespace HelpWidget.PostgreSql;
 
-/// <summary>The shared articles' log messages (event ids 2000-2099).</summary>
 internal static partial class Log
 {
     [LoggerMessage(2000, LogLevel.Debug, "Read {Read} changed article rows from PostgreSQL; {Total} articles at version {Version}.")]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
@@ -6,13 +7,23 @@ using NpgsqlTypes;
 namespace HelpWidget.PostgreSql.Search;
 
 /// <summary>The SQL of the <c>articles</c> table: reading what changed since a version, and publishing a full set of articles.</summary>
-internal sealed class ArticleTable(PostgreSqlDatabase database, TimeProvider time)
+internal sealed class ArticleTable(PostgreSqlDatabase database, TimeProvider time) : IDisposable
 {
+    /// <summary>Each article object's content hash, computed once; the entry goes with the object.</summary>
+    private readonly ConditionalWeakTable<HelpArticle, string> _hashes = new();
+    private readonly SemaphoreSlim _publishing = new(1, 1);
+
+    /// <summary>What the table held after this instance's last publish, or <see langword="null"/> before one.</summary>
+    private KnownRows? _known;
+
     /// <summary>The rows changed since a version, and the newest version in the table.</summary>
     public sealed record Changes(IReadOnlyList<Row> Rows, IReadOnlyList<(string Language, string Id)> Unreadable, long Newest);
 
     /// <summary>A row: the article, or <see langword="null"/> when it was removed.</summary>
     public sealed record Row(string Language, string Id, HelpArticle? Article);
+
+    /// <summary>The hashes of the articles the table holds at a version.</summary>
+    private sealed record KnownRows(Dictionary<(string Language, string Id), string> Rows, long Version);
 
     public async Task<long> ReadNewestVersionAsync(CancellationToken cancellationToken)
     {
@@ -65,12 +76,14 @@ internal sealed class ArticleTable(PostgreSqlDatabase database, TimeProvider tim
 
     /// <summary>
     /// Makes the table hold exactly <paramref name="articles"/>: writes those that are new or whose content differs,
-    /// marks those that are missing as removed, and notifies every instance once, all in one transaction.
+    /// marks those that are missing as removed, and notifies every instance once, all in one transaction. The cost
+    /// grows with what changed, not with the number of articles: an article object is hashed once (articles are
+    /// immutable), and the table's hashes are kept between publishes, reading only the rows changed since.
     /// </summary>
     public async Task<ArticlePublishResult> PublishAsync(IReadOnlyList<HelpArticle> articles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        var incoming = new Dictionary<(string Language, string Id), (string Hash, string Json)>();
+        var incoming = new Dictionary<(string Language, string Id), (HelpArticle Article, string Hash)>(articles.Count);
         var refused = new List<ArticleRefusal>();
         foreach (var article in articles)
         {
@@ -81,13 +94,26 @@ internal sealed class ArticleTable(PostgreSqlDatabase database, TimeProvider tim
                 continue;
             }
 
-            var json = ArticleDocument.Serialize(article);
-            if (!incoming.TryAdd((article.Language, article.Id), (ArticleDocument.Hash(json), Encoding.UTF8.GetString(json))))
+            var hash = _hashes.GetValue(article, static a => ArticleDocument.Hash(ArticleDocument.Serialize(a)));
+            if (!incoming.TryAdd((article.Language, article.Id), (article, hash)))
             {
                 refused.Add(new ArticleRefusal { Id = article.Id, Language = article.Language, Reason = "Another article has the same id and language; the first one is kept." });
             }
         }
 
+        await _publishing.WaitAsync(cancellationToken);
+        try
+        {
+            return await PublishUnderLockAsync(incoming, refused, cancellationToken);
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
+    private async Task<ArticlePublishResult> PublishUnderLockAsync(Dictionary<(string Language, string Id), (HelpArticle Article, string Hash)> incoming, List<ArticleRefusal> refused, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -97,19 +123,10 @@ internal sealed class ArticleTable(PostgreSqlDatabase database, TimeProvider tim
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var existing = new Dictionary<(string Language, string Id), (string Hash, bool Deleted)>();
-        await using (var read = new NpgsqlCommand("SELECT language, id, content_hash, deleted FROM articles", connection, transaction))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                existing[(reader.GetString(0), reader.GetString(1))] = (reader.GetString(2), reader.GetBoolean(3));
-            }
-        }
-
-        var write = incoming.Where(entry => !existing.TryGetValue(entry.Key, out var row) || row.Deleted || row.Hash != entry.Value.Hash).ToList();
-        var remove = existing.Where(entry => !entry.Value.Deleted && !incoming.ContainsKey(entry.Key)).Select(entry => entry.Key).ToList();
-        var added = write.Count(entry => !existing.TryGetValue(entry.Key, out var row) || row.Deleted);
+        var known = await ReadKnownAsync(connection, transaction, cancellationToken);
+        var write = incoming.Where(entry => !known.Rows.TryGetValue(entry.Key, out var hash) || hash != entry.Value.Hash).ToList();
+        var remove = known.Rows.Keys.Where(key => !incoming.ContainsKey(key)).ToList();
+        var added = write.Count(entry => !known.Rows.ContainsKey(entry.Key));
         var now = time.GetUtcNow();
         if (write.Count > 0)
         {
@@ -137,14 +154,31 @@ internal sealed class ArticleTable(PostgreSqlDatabase database, TimeProvider tim
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var version = known.Version;
         if (write.Count + remove.Count > 0)
         {
             // Delivered to every listening instance when the transaction commits, and only then.
-            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{PostgreSqlArticleSource.Channel}', current_schema() || '/' || currval('article_versions'))", connection, transaction);
-            await notify.ExecuteNonQueryAsync(cancellationToken);
+            await using var notify = new NpgsqlCommand(
+                $"SELECT currval('article_versions'), pg_notify('{PostgreSqlArticleSource.Channel}', current_schema() || '/' || currval('article_versions'))",
+                connection,
+                transaction);
+            version = (long)(await notify.ExecuteScalarAsync(cancellationToken))!;
         }
 
         await transaction.CommitAsync(cancellationToken);
+
+        // Committed: what the table now holds is known without reading it again.
+        foreach (var (key, value) in write)
+        {
+            known.Rows[key] = value.Hash;
+        }
+
+        foreach (var key in remove)
+        {
+            known.Rows.Remove(key);
+        }
+
+        _known = known with { Version = version };
         return new ArticlePublishResult
         {
             Added = added,
@@ -155,7 +189,48 @@ internal sealed class ArticleTable(PostgreSqlDatabase database, TimeProvider tim
         };
     }
 
-    private static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<KeyValuePair<(string Language, string Id), (string Hash, string Json)>> write, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The hash of every article the table holds (removed ones left out), from what the last publish left and the rows
+    /// changed since; all of it when there is nothing yet or the table was made anew. Called under the publishers' lock.
+    /// </summary>
+    private async Task<KnownRows> ReadKnownAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var known = _known;
+        await using (var newest = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM articles", connection, transaction))
+        {
+            if (known is not null && (long)(await newest.ExecuteScalarAsync(cancellationToken))! < known.Version)
+            {
+                known = null;
+            }
+        }
+
+        // A copy: a publish that fails must leave what is known as it was.
+        var rows = known is null ? new Dictionary<(string, string), string>() : new Dictionary<(string, string), string>(known.Rows);
+        var version = known?.Version ?? 0;
+        await using var read = new NpgsqlCommand("SELECT language, id, content_hash, deleted, version FROM articles WHERE version > $1", connection, transaction)
+        {
+            Parameters = { new NpgsqlParameter<long> { TypedValue = version } },
+        };
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = (reader.GetString(0), reader.GetString(1));
+            if (reader.GetBoolean(3))
+            {
+                rows.Remove(key);
+            }
+            else
+            {
+                rows[key] = reader.GetString(2);
+            }
+
+            version = Math.Max(version, reader.GetInt64(4));
+        }
+
+        return new KnownRows(rows, version);
+    }
+
+    private static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<KeyValuePair<(string Language, string Id), (HelpArticle Article, string Hash)>> write, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using (var create = new NpgsqlCommand(
             "CREATE TEMP TABLE article_incoming (language text NOT NULL, id text NOT NULL, content_hash text NOT NULL, document jsonb NOT NULL) ON COMMIT DROP",
@@ -173,7 +248,7 @@ internal sealed class ArticleTable(PostgreSqlDatabase database, TimeProvider tim
                 await importer.WriteAsync(key.Language, NpgsqlDbType.Text, cancellationToken);
                 await importer.WriteAsync(key.Id, NpgsqlDbType.Text, cancellationToken);
                 await importer.WriteAsync(value.Hash, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync(value.Json, NpgsqlDbType.Jsonb, cancellationToken);
+                await importer.WriteAsync(Encoding.UTF8.GetString(ArticleDocument.Serialize(value.Article)), NpgsqlDbType.Jsonb, cancellationToken);
             }
 
             await importer.CompleteAsync(cancellationToken);
@@ -205,4 +280,6 @@ internal sealed class ArticleTable(PostgreSqlDatabase database, TimeProvider tim
             return null;
         }
     }
+
+    public void Dispose() => _publishing.Dispose();
 }

@@ -66,6 +66,21 @@ public sealed class ArticleSharingTests(PostgreSqlTestServer server)
     }
 
     [Fact]
+    public async Task PublishAsync_AfterAnotherInstancePublished_ComparesWithWhatThatInstanceWrote()
+    {
+        var (connectionString, schema) = await NewStoreAsync();
+        await using var first = SearchInstance.Create(connectionString, schema);
+        await using var second = SearchInstance.Create(connectionString, schema);
+        await first.Publisher.PublishAsync(s_articles, Token);
+        await second.Publisher.PublishAsync([s_articles[0], TestArticles.Article("printer", "Add a printer", "Changed elsewhere.", language: "en")], Token);
+
+        var result = await first.Publisher.PublishAsync(s_articles, Token);
+
+        Assert.Equal((1, 1, 0, 1), (result.Added, result.Changed, result.Removed, result.Unchanged));
+        Assert.Equal(["vpn"], await second.SearchUntilAsync("logga in klienten", ids => ids.Count > 0, "sv"));
+    }
+
+    [Fact]
     public async Task PublishAsync_SameArticlesAgain_WritesAndNotifiesNothing()
     {
         var (connectionString, schema) = await NewStoreAsync();
@@ -111,7 +126,8 @@ public sealed class ArticleSharingTests(PostgreSqlTestServer server)
         await ExecuteAsync(connectionString, $"TRUNCATE {schema}.articles; ALTER SEQUENCE {schema}.article_versions RESTART");
         Assert.Empty(await instance.Source.LoadArticlesAsync(Token));
 
-        await instance.Publisher.PublishAsync(s_articles[..1], Token);
+        var result = await instance.Publisher.PublishAsync(s_articles[..1], Token);
+        Assert.Equal((1, 0, 0), (result.Added, result.Changed, result.Removed));
         Assert.Equal(["vpn"], (await instance.Source.LoadArticlesAsync(Token)).Select(a => a.Id));
     }
 
