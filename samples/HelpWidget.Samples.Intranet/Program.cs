@@ -51,16 +51,19 @@ var helpWidget = builder.Services.AddHelpWidget(options => settings.Bind(options
     .ConfigurePanel(options => builder.Configuration.GetSection("HelpWidget:Panel").Bind(options))
     .ConfigureLauncher(options => builder.Configuration.GetSection("HelpWidget:Launcher").Bind(options));
 
-// One setting moves the store to PostgreSQL: ConnectionStrings:HelpWidget (environment variable
-// ConnectionStrings__HelpWidget) keeps tickets, their delivery queue, feedback, dismissals and insights there, shared by
-// every instance (HelpWidget:PostgreSql names the schema). Without it, the embedded SQLite file: no database server.
+// One setting moves the app to PostgreSQL: ConnectionStrings:HelpWidget (environment variable
+// ConnectionStrings__HelpWidget) keeps tickets, their delivery queue, feedback, dismissals and insights there, and the
+// articles search reads, shared by every instance: each publishes its Markdown folder to the table (idempotent), so a
+// change made on one reaches all (HelpWidget:PostgreSql names the schema). Without it, the embedded SQLite file and the
+// local folder: no database server.
 if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("HelpWidget")))
 {
     helpWidget.AddSqliteStore(options => settings.GetSection("Sqlite").Bind(options));
 }
 else
 {
-    helpWidget.AddPostgreSqlStore(options => settings.GetSection("PostgreSql").Bind(options));
+    helpWidget.AddPostgreSqlStore(options => settings.GetSection("PostgreSql").Bind(options))
+        .AddPostgreSqlArticles(options => options.PublishLocalArticles = true);
 }
 
 // Meaning-aware search: HelpWidget:SemanticSearch = true adds the local English model (HelpWidget.Embeddings.Onnx), so
