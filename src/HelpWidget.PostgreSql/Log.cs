@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(103, LogLevel.Warning, "Looking for deliveries leased by stopped instances in the schema {Schema} failed ({Reason}).")]
     public static partial void LeaseCheckFailed(ILogger logger, string schema, string reason);
 
+    [LoggerMessage(105, LogLevel.Warning, "Telling the other instances of the schema {Schema} that deliveries are due failed ({Reason}); they find them at their next look.")]
+    public static partial void NotifyFailed(ILogger logger, string schema, string reason);
+
     [LoggerMessage(104, LogLevel.Information, "A delivery of the schema {Schema} is leased by an instance that stopped; the queue is woken to take it over.")]
     public static partial void LeaseHolderGone(ILogger logger, string schema);
 }

@@ -40,8 +40,7 @@ internal sealed class PostgreSqlDatabase : IAsyncDisposable
         var connectionString = value.ConnectionString ?? configuration?.GetConnectionString("HelpWidget");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException(
-                "The PostgreSQL store has no database: register an NpgsqlDataSource, set PostgreSqlStoreOptions.ConnectionString, or set the configuration's ConnectionStrings:HelpWidget.");
+            throw new InvalidOperationException(NoDatabase);
         }
 
         var builder = new NpgsqlDataSourceBuilder(connectionString);
@@ -50,6 +49,10 @@ internal sealed class PostgreSqlDatabase : IAsyncDisposable
         DataSource = builder.Build();
         _ownsDataSource = true;
     }
+
+    /// <summary>What is said when no database is given.</summary>
+    public const string NoDatabase =
+        "The PostgreSQL store has no database: register an NpgsqlDataSource, set PostgreSqlStoreOptions.ConnectionString, or set the configuration's ConnectionStrings:HelpWidget.";
 
     /// <summary>Gets the schema that holds the store's tables.</summary>
     public string Schema { get; }

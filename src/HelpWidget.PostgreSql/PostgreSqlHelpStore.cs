@@ -108,12 +108,12 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 receipt = await InsertTicketAsync(connection, ticket, cancellationToken)
                     ?? await ReadReceiptAsync(connection, ticket.IdempotencyKey, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+
                 if (receipt.Created && _sinkNames.Length > 0)
                 {
                     await NotifyQueuedAsync(connection, cancellationToken);
                 }
-
-                await transaction.CommitAsync(cancellationToken);
             },
             cancellationToken);
 
@@ -291,13 +291,13 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
                     updated = await command.ExecuteNonQueryAsync(cancellationToken);
                 }
 
+                await transaction.CommitAsync(cancellationToken);
+
                 // Another instance waiting out this lease learns when the head is due instead.
                 if (updated == 1 && retryAt is not null)
                 {
                     await NotifyQueuedAsync(connection, cancellationToken);
                 }
-
-                await transaction.CommitAsync(cancellationToken);
             },
             cancellationToken);
 
@@ -325,12 +325,12 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
                     released = await command.ExecuteNonQueryAsync(cancellationToken);
                 }
 
+                await transaction.CommitAsync(cancellationToken);
+
                 if (released == 1)
                 {
                     await NotifyQueuedAsync(connection, cancellationToken);
                 }
-
-                await transaction.CommitAsync(cancellationToken);
             },
             cancellationToken);
 
@@ -453,12 +453,12 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
                     count = await command.ExecuteNonQueryAsync(cancellationToken);
                 }
 
+                await transaction.CommitAsync(cancellationToken);
+
                 if (count > 0)
                 {
                     await NotifyQueuedAsync(connection, cancellationToken);
                 }
-
-                await transaction.CommitAsync(cancellationToken);
             },
             cancellationToken);
 
@@ -661,13 +661,25 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
 
     private void RaiseDeliveriesQueued() => _deliveriesQueued?.Invoke(this, EventArgs.Empty);
 
-    /// <summary>Tells every instance, when the transaction commits, that deliveries of this schema are due.</summary>
+    /// <summary>
+    /// Tells every instance that deliveries of this schema are due, after the commit and in a statement of its own: a
+    /// notification inside the transaction would make PostgreSQL serialise the commits of all notifying transactions
+    /// (measured: about a fifth of the submissions per second). What is committed stays committed when the notice
+    /// fails: it is logged, and the queue is still found by this instance's own wake-up and the others' next look.
+    /// </summary>
     private async Task NotifyQueuedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var notify = new NpgsqlCommand("SELECT pg_notify($1, $2);", connection);
-        notify.Parameters.AddWithValue(PostgreSqlNotifications.DeliveriesChannel);
-        notify.Parameters.AddWithValue(PostgreSqlNotifications.Payload(_database.Schema, _notifications.InstanceId));
-        await notify.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await using var notify = new NpgsqlCommand("SELECT pg_notify($1, $2);", connection);
+            notify.Parameters.AddWithValue(PostgreSqlNotifications.DeliveriesChannel);
+            notify.Parameters.AddWithValue(PostgreSqlNotifications.Payload(_database.Schema, _notifications.InstanceId));
+            await notify.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
+        {
+            Log.NotifyFailed(_logger, _database.Schema, ex.Message);
+        }
     }
 
     /// <summary>Inserts the ticket, its attachments and one delivery per sink; <see langword="null"/> when its key is already stored.</summary>

@@ -1,17 +1,29 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace HelpWidget.PostgreSql;
 
-/// <summary>Checks <see cref="PostgreSqlStoreOptions"/> when the app starts.</summary>
-internal sealed class PostgreSqlStoreOptionsValidator : IValidateOptions<PostgreSqlStoreOptions>
+/// <summary>Checks <see cref="PostgreSqlStoreOptions"/> when the app starts: a plain schema name, and a database to reach.</summary>
+/// <param name="configuration">The app's configuration, for <c>ConnectionStrings:HelpWidget</c>.</param>
+/// <param name="dataSource">A data source registered by the app.</param>
+internal sealed class PostgreSqlStoreOptionsValidator(IConfiguration? configuration = null, NpgsqlDataSource? dataSource = null) : IValidateOptions<PostgreSqlStoreOptions>
 {
     public ValidateOptionsResult Validate(string? name, PostgreSqlStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return PostgreSqlIdentifier.IsPlain(options.Schema)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                $"{nameof(PostgreSqlStoreOptions)}.{nameof(PostgreSqlStoreOptions.Schema)} must be a plain identifier: 1 to 63 lower-case letters (a-z), digits and underscores, starting with a letter or an underscore, not starting with pg_.");
+        var failures = new List<string>();
+        if (!PostgreSqlIdentifier.IsPlain(options.Schema))
+        {
+            failures.Add($"{nameof(PostgreSqlStoreOptions)}.{nameof(PostgreSqlStoreOptions.Schema)} must be a plain identifier: 1 to 63 lower-case letters (a-z), digits and underscores, starting with a letter or an underscore, not starting with pg_.");
+        }
+
+        if (dataSource is null && string.IsNullOrWhiteSpace(options.ConnectionString) && string.IsNullOrWhiteSpace(configuration?.GetConnectionString("HelpWidget")))
+        {
+            failures.Add(PostgreSqlDatabase.NoDatabase);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
 

@@ -1,4 +1,6 @@
 using HelpWidget.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -78,10 +80,57 @@ public sealed class PostgreSqlMigrationsTests(PostgreSqlTestServer server)
     [InlineData("a_name_longer_than_the_sixty_three_characters_postgresql_allows_")]
     public void A_schema_that_is_not_a_plain_identifier_is_refused_when_the_app_starts(string schema)
     {
-        var result = new PostgreSqlStoreOptionsValidator().Validate(null, new PostgreSqlStoreOptions { Schema = schema });
+        var result = new PostgreSqlStoreOptionsValidator().Validate(null, new PostgreSqlStoreOptions { Schema = schema, ConnectionString = "Host=127.0.0.1" });
         Assert.True(result.Failed);
         Assert.Contains("plain identifier", result.FailureMessage, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => NewDatabase("Host=127.0.0.1", schema));
+    }
+
+    [Fact]
+    public async Task An_app_without_a_database_does_not_start_and_says_which_settings_give_one()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddHelpWidget().AddPostgreSqlStore();
+        using var host = builder.Build();
+
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("ConnectionStrings:HelpWidget", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("NpgsqlDataSource", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_connection_string_comes_from_the_configuration_when_the_options_give_none()
+    {
+        var connectionString = await server.CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration["ConnectionStrings:HelpWidget"] = connectionString;
+        builder.Services.AddHelpWidget().AddPostgreSqlStore(options => options.Schema = "configured");
+        using var host = builder.Build();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+
+        await host.Services.GetRequiredService<IAnnouncementDismissals>().DismissAsync("user", "a", TestContext.Current.CancellationToken);
+
+        Assert.Equal(["0001_store"], (await RecordedAsync(connectionString, "configured")).Take(1));
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_data_source_from_the_services_is_used_with_the_store_schema_as_its_search_path()
+    {
+        var connectionString = await server.CreateDatabaseAsync(TestContext.Current.CancellationToken);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var services = new ServiceCollection();
+        services.AddSingleton(dataSource);
+        services.AddHelpWidget().AddPostgreSqlStore(options => options.Schema = "from_services");
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IAnnouncementDismissals>().DismissAsync("user", "a", TestContext.Current.CancellationToken);
+
+        Assert.Equal(["a"], await provider.GetRequiredService<IAnnouncementDismissals>().GetDismissedAsync("user", TestContext.Current.CancellationToken));
+        await using var connection = await dataSource.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM from_services.announcement_dismissals;", connection);
+        Assert.Equal(1L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 
     private static PostgreSqlDatabase NewDatabase(string connectionString, string schema, bool applyMigrations = true) =>
