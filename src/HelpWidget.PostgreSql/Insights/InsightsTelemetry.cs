@@ -3,22 +3,21 @@ using System.Diagnostics.Metrics;
 
 namespace HelpWidget.PostgreSql.Insights;
 
-/// <summary>The insights' traces and metrics (documented in docs/insights.md). Tags hold operation names, never stored text.</summary>
+/// <summary>
+/// The insights' instruments, on the package's meter and activity source (<see cref="PostgreSqlTelemetry"/>). Tags hold
+/// operation names, never stored text.
+/// </summary>
 internal static class InsightsTelemetry
 {
-    public const string Name = "HelpWidget.PostgreSql";
+    public static ActivitySource Source => PostgreSqlTelemetry.Source;
 
-    public static readonly ActivitySource Source = new(Name);
-
-    public static readonly Meter Meter = new(Name);
-
-    public static readonly Counter<long> EventsAppended = Meter.CreateCounter<long>(
+    public static readonly Counter<long> EventsAppended = PostgreSqlTelemetry.Meter.CreateCounter<long>(
         "helpwidget.postgresql.events.appended", "{event}", "Insight events stored.");
 
-    public static readonly Counter<long> EventsDeleted = Meter.CreateCounter<long>(
+    public static readonly Counter<long> EventsDeleted = PostgreSqlTelemetry.Meter.CreateCounter<long>(
         "helpwidget.postgresql.events.deleted", "{event}", "Insight events deleted because they passed the retention period.");
 
-    public static readonly Histogram<double> ReportDuration = Meter.CreateHistogram<double>(
+    public static readonly Histogram<double> ReportDuration = PostgreSqlTelemetry.Meter.CreateHistogram<double>(
         "helpwidget.postgresql.report.duration", "s", "Time to compute the insights of a period.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
 }
