@@ -4,6 +4,7 @@ using HelpWidget.Components;
 using HelpWidget.Embeddings.Onnx;
 using HelpWidget.Lucene;
 using HelpWidget.Markdown;
+using HelpWidget.PostgreSql;
 using HelpWidget.Samples.Intranet.Components;
 using HelpWidget.Sqlite;
 using Microsoft.AspNetCore.Authentication;
@@ -47,9 +48,23 @@ var helpWidget = builder.Services.AddHelpWidget(options => settings.Bind(options
         options.SynonymsPath = Path.Combine(settings["ArticlesPath"] ?? "KnowledgeBase", "synonyms");
         settings.GetSection("Lucene").Bind(options);
     })
-    .AddSqliteStore(options => settings.GetSection("Sqlite").Bind(options))
     .ConfigurePanel(options => builder.Configuration.GetSection("HelpWidget:Panel").Bind(options))
     .ConfigureLauncher(options => builder.Configuration.GetSection("HelpWidget:Launcher").Bind(options));
+
+// One setting moves the app to PostgreSQL: ConnectionStrings:HelpWidget (environment variable
+// ConnectionStrings__HelpWidget) keeps tickets, their delivery queue, feedback, dismissals and insights there, and the
+// articles search reads, shared by every instance: each publishes its Markdown folder to the table (idempotent), so a
+// change made on one reaches all (HelpWidget:PostgreSql names the schema). Without it, the embedded SQLite file and the
+// local folder: no database server.
+if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("HelpWidget")))
+{
+    helpWidget.AddSqliteStore(options => settings.GetSection("Sqlite").Bind(options));
+}
+else
+{
+    helpWidget.AddPostgreSqlStore(options => settings.GetSection("PostgreSql").Bind(options))
+        .AddPostgreSqlArticles(options => options.PublishLocalArticles = true);
+}
 
 // Meaning-aware search: HelpWidget:SemanticSearch = true adds the local English model (HelpWidget.Embeddings.Onnx), so
 // a question finds its article even when they share no word; HelpWidget:Lucene:Semantic tunes it (SemanticSearchOptions).

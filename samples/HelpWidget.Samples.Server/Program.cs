@@ -2,6 +2,7 @@ using HelpWidget;
 using HelpWidget.AspNetCore;
 using HelpWidget.Lucene;
 using HelpWidget.Markdown;
+using HelpWidget.PostgreSql;
 using HelpWidget.Sqlite;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,7 +13,7 @@ builder.WebHost.UseStaticWebAssets();
 // One configuration section: HelpWidget's keys are the engine's options and the Markdown folders' (ArticlesPath,
 // AnnouncementsPath, DefaultLanguage, WatchForChanges); HelpWidget:Lucene, :Sqlite and :Api are the other parts'.
 var settings = builder.Configuration.GetSection("HelpWidget");
-builder.Services.AddHelpWidget(options => settings.Bind(options))
+var helpWidget = builder.Services.AddHelpWidget(options => settings.Bind(options))
     .AddMarkdownContent(options => settings.Bind(options))
     .AddLuceneSearch(options =>
     {
@@ -21,9 +22,24 @@ builder.Services.AddHelpWidget(options => settings.Bind(options))
         options.SynonymsPath = Path.Combine(settings["ArticlesPath"] ?? "KnowledgeBase", "synonyms");
         settings.GetSection("Lucene").Bind(options);
     })
-    .AddSqliteStore(options => settings.GetSection("Sqlite").Bind(options))
     .AddHelpWidgetApi(options => settings.GetSection("Api").Bind(options))
     .AddHelpWidgetEmbed(options => settings.GetSection("Embed").Bind(options));
+
+// One setting moves the app to PostgreSQL: ConnectionStrings:HelpWidget (environment variable
+// ConnectionStrings__HelpWidget) keeps tickets, their delivery queue, feedback, dismissals and insights there, and the
+// articles search reads, shared by every instance: each publishes its Markdown folder to the table (idempotent), so a
+// change made on one reaches all (HelpWidget:PostgreSql names the schema). Without it, the embedded SQLite file and the
+// local folder: no database server.
+if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("HelpWidget")))
+{
+    helpWidget.AddSqliteStore(options => settings.GetSection("Sqlite").Bind(options));
+}
+else
+{
+    helpWidget.AddPostgreSqlStore(options => settings.GetSection("PostgreSql").Bind(options))
+        .AddPostgreSqlArticles(options => options.PublishLocalArticles = true);
+}
+
 builder.Services.AddOpenApi();
 
 // The widget speaks these languages; Accept-Language picks the language of error details.

@@ -48,7 +48,7 @@ public static class PostgreSqlHelpWidgetBuilderExtensions
         builder.Services.TryAddSingleton<IAnnouncementDismissals, PostgreSqlAnnouncementDismissals>();
 
         // insights
-
+        builder.Services.TryAddSingleton<IHelpEventStore>(sp => new Insights.PostgreSqlHelpEventStore(sp.GetRequiredService<PostgreSqlDatabase>(), sp.GetService<IPersonalDataScrubber>()));
         // end insights
         return builder;
     }

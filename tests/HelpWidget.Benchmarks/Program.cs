@@ -7,6 +7,14 @@ using HelpWidget.Benchmarks;
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --startup [runs] [other-sample-bin]  time to first page: plain template vs. sample over 10,000 articles
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --http [seconds] [rounds]  search over HTTP (wrk, 32 connections) next to the engine in-process, 10,000 articles
 // dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --insights [events] [runs]  the insights dashboard's report over 1,000,000 generated events in SQLite, and storage per event
+// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --postgres "<connection string>" [articles]  search for many instances: 100,000 articles shared through PostgreSQL, two instances
+if (args.Length > 1 && args[0] == "--postgres")
+{
+    return await PostgresSearchReport.RunAsync(Console.Out, args[1], args.Length > 2 ? Math.Clamp(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), 500, 1_000_000) : 100_000);
+}
+
+// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --insights --postgres "<connection string>" [events] [runs]  the same over the same events in PostgreSQL next to SQLite
+if (args is ["--insights", "--postgres", var insightsDatabase, ..]) return await PostgresInsights.RunAsync(Console.Out, insightsDatabase, args.Length > 3 ? Math.Clamp(int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), 1_000, 20_000_000) : 1_000_000, args.Length > 4 ? Math.Clamp(int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture), 1, 50) : 5);
 if (args.Length > 0 && args[0] == "--insights")
 {
     var events = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;

@@ -3,6 +3,12 @@ using System.Text.Json;
 using HelpWidget.Eval;
 
 // dotnet run -c Release --project tests/HelpWidget.Eval -- <dataset-folder> [--queries <file>] [--engine <name>]
+// dotnet run -c Release --project tests/HelpWidget.Eval -- <dataset-folder> --engine postgres --postgres "<connection string>": see PostgresEvaluation.
+if (args.Contains("--postgres"))
+{
+    return await PostgresEvaluation.RunAsync(args);
+}
+
 string? folder = null;
 var queryFile = "queries.jsonl";
 string? engineName = null;
