@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the repository: unit, component, store, browser (real Chromium) and packaging tests,
 # plus the real-content checks when ../shared is beside the repository.
-# Installs Debian's Chromium (browser tests) and python3-aiosmtpd (a real SMTP server for the e-mail tests) when
-# they are missing and this runs as root. Prints, as its last line,
+# Installs Debian's Chromium (browser tests), python3-aiosmtpd (a real SMTP server for the e-mail tests) and
+# postgresql (a private server for the PostgreSQL store tests) when they are missing and this runs as root. Prints, as its last line,
 # "N passed, N failed, N skipped" and exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -38,6 +38,19 @@ ensure_chromium() {
   fi
 }
 
+# The PostgreSQL tests start a private server from Debian's packages (initdb + pg_ctl), unless HW_POSTGRES names one.
+ensure_postgresql() {
+  [ -n "${HW_POSTGRES:-}" ] && return 0
+  compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null && return 0
+  if can_install; then
+    echo "Installing PostgreSQL (Debian package) for the PostgreSQL store tests..."
+    apt_install postgresql
+  else
+    echo "PostgreSQL is missing: install Debian's 'postgresql' package or set HW_POSTGRES to a connection string." >&2
+    return 1
+  fi
+}
+
 ensure_aiosmtpd() {
   local python="${HW_PYTHON:-/usr/bin/python3}"
   "$python" -c 'import aiosmtpd' 2>/dev/null && return 0
@@ -69,6 +82,7 @@ summarise() {
 status=0
 ensure_chromium || status=1
 ensure_aiosmtpd || status=1
+ensure_postgresql || status=1
 
 dotnet test HelpWidget.sln --logger "trx" --results-directory "$results" || status=1
 

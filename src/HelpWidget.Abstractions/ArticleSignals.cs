@@ -14,5 +14,9 @@ public sealed class ArticleSignals
     /// frequent first: how people ask for it in their own words. Engines match new searches against them, so an
     /// article is found by the words its readers use even when it is written in others. Defaults to empty.
     /// </summary>
+    /// <remarks>
+    /// A search counts when, for this article, its "Yes" answers outnumber its "No" answers; a store keeps at most the
+    /// 20 searches that lead there most often.
+    /// </remarks>
     public IReadOnlyList<string> HelpfulQueries { get; init; } = [];
 }

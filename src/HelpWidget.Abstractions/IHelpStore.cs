@@ -16,7 +16,7 @@ public interface IHelpStore
     /// <exception cref="ArgumentNullException"><paramref name="ticket"/> is <see langword="null"/>.</exception>
     Task<TicketReceipt> SaveTicketAsync(TicketSubmission ticket, CancellationToken cancellationToken = default);
 
-    /// <summary>Gets a stored ticket by its reference.</summary>
+    /// <summary>Gets a stored ticket by its reference, compared without regard to case (people type what the receipt showed them).</summary>
     /// <param name="reference">The reference given in the receipt.</param>
     /// <param name="cancellationToken">A token that cancels the operation.</param>
     /// <returns>The ticket, or <see langword="null"/> when no ticket has that reference.</returns>

@@ -125,6 +125,52 @@ internal sealed class PostgreSqlDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on a connection of <see cref="OpenConnectionAsync"/>. When the server ended the
+    /// connection's session (it restarted, or an administrator ended it), the pool's other connections, opened before
+    /// and as dead, are dropped and the work runs once more on a new connection: the session's end rolled back whatever
+    /// it had begun, so nothing is done twice, and the first request after a restart succeeds. While the server is
+    /// down, the work fails with the reason (<c>Failed to connect to host:port</c>).
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var connection = await OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return await work(connection, cancellationToken);
+            }
+            catch (Exception ex) when (IsSessionEnded(ex) && attempt == 1)
+            {
+                Log.SessionEnded(_logger, Schema, ex.Message);
+                DataSource.Clear();
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> as <see cref="ExecuteAsync{T}"/> does.</summary>
+    public Task ExecuteAsync(Func<NpgsqlConnection, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        ExecuteAsync<bool>(
+            async (connection, token) =>
+            {
+                await work(connection, token);
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>Whether the server ended the session before the work's commit could be answered (administrator or shutdown).</summary>
+    internal static bool IsSessionEnded(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow,
+        NpgsqlException { InnerException: PostgresException inner } => IsSessionEnded(inner),
+        _ => false,
+    };
+
     public async ValueTask DisposeAsync()
     {
         _migrationLock.Dispose();

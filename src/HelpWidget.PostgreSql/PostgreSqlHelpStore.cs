@@ -101,19 +101,21 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
         ArgumentNullException.ThrowIfNull(ticket);
         ticket.Validate();
         using var activity = PostgreSqlTelemetry.Source.StartActivity("helpwidget.postgresql.save_ticket");
-        TicketReceipt receipt;
-        await using (var connection = await _database.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            receipt = await InsertTicketAsync(connection, ticket, cancellationToken)
-                ?? await ReadReceiptAsync(connection, ticket.IdempotencyKey, cancellationToken);
-            if (receipt.Created && _sinkNames.Length > 0)
+        TicketReceipt receipt = null!;
+        await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
             {
-                await NotifyQueuedAsync(connection, cancellationToken);
-            }
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                receipt = await InsertTicketAsync(connection, ticket, cancellationToken)
+                    ?? await ReadReceiptAsync(connection, ticket.IdempotencyKey, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
 
-            await transaction.CommitAsync(cancellationToken);
-        }
+                if (receipt.Created && _sinkNames.Length > 0)
+                {
+                    await NotifyQueuedAsync(connection, cancellationToken);
+                }
+            },
+            cancellationToken);
 
         activity?.SetTag("helpwidget.ticket.created", receipt.Created);
         if (receipt.Created)
@@ -136,9 +138,13 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
             return null;
         }
 
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        var tickets = await ReadTicketsAsync(connection, "WHERE t.reference = $1", [TicketReference.Normalize(reference)], cancellationToken);
-        return tickets.Count == 0 ? null : tickets[0];
+        return await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
+            {
+                var tickets = await ReadTicketsAsync(connection, "WHERE t.reference = $1", [TicketReference.Normalize(reference)], cancellationToken);
+                return tickets.Count == 0 ? null : tickets[0];
+            },
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredTicket>> GetTicketsAsync(int skip, int take, CancellationToken cancellationToken = default)
@@ -146,8 +152,12 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(take, 100);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        return await ReadTicketsAsync(connection, "ORDER BY t.id DESC LIMIT $1 OFFSET $2", [take, skip], cancellationToken);
+        return await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
+            {
+                return await ReadTicketsAsync(connection, "ORDER BY t.id DESC LIMIT $1 OFFSET $2", [take, skip], cancellationToken);
+            },
+            cancellationToken);
     }
 
     public async Task<TicketOutboxClaim> ClaimNextAsync(string sinkName, TimeSpan leaseDuration, CancellationToken cancellationToken = default)
@@ -156,131 +166,140 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
         StartListening();
         var holder = await _notifications.GetInstanceIdAsync(ConnectTimeout, cancellationToken);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        // Claims of one sink take turns (other sinks and other schemas go on): the head is read and leased as one step.
-        await using (var turn = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, hashtext($2));", connection))
-        {
-            turn.Parameters.AddWithValue(MigrationRunner.LockSpace);
-            turn.Parameters.AddWithValue($"claim:{_database.Schema}:{sinkName}");
-            await turn.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var now = _time.GetUtcNow();
-        long id = 0, ticketId = 0, dueAt = 0;
-        int attempts = 0;
-        var found = false;
-
-        // The head row is locked too, so a completion racing this claim is waited for; the read is repeated once in
-        // case that completion moved the head on.
-        for (var read = 0; read < 2 && !found; read++)
-        {
-            await using var head = new NpgsqlCommand(
-                $"""
-                SELECT d.id, d.ticket_id, d.attempts, d.next_attempt_at,
-                    CASE WHEN d.lease_id IS NULL OR {HolderGone} THEN 0 ELSE COALESCE(d.lease_until, 0) END
-                FROM ticket_deliveries d WHERE d.sink = $1 AND d.state = 'pending'
-                ORDER BY d.ticket_id LIMIT 1 FOR UPDATE OF d;
-                """,
-                connection);
-            head.Parameters.AddWithValue(sinkName);
-            await using var reader = await head.ExecuteReaderAsync(cancellationToken);
-            if (await reader.ReadAsync(cancellationToken))
+        return await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
             {
-                (id, ticketId, attempts, dueAt) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), Math.Max(reader.GetInt64(3), reader.GetInt64(4)));
-                found = true;
-            }
-        }
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        if (!found)
-        {
-            return TicketOutboxClaim.Empty;
-        }
+                // Claims of one sink take turns (other sinks and other schemas go on): the head is read and leased as one step.
+                await using (var turn = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1, hashtext($2));", connection))
+                {
+                    turn.Parameters.AddWithValue(MigrationRunner.LockSpace);
+                    turn.Parameters.AddWithValue($"claim:{_database.Schema}:{sinkName}");
+                    await turn.ExecuteNonQueryAsync(cancellationToken);
+                }
 
-        if (dueAt > now.ToUnixTimeMilliseconds())
-        {
-            return new TicketOutboxClaim { NextDueAt = DateTimeOffset.FromUnixTimeMilliseconds(dueAt) };
-        }
+                var now = _time.GetUtcNow();
+                long id = 0, ticketId = 0, dueAt = 0;
+                int attempts = 0;
+                var found = false;
 
-        var leaseId = Guid.NewGuid().ToString("N");
-        var leaseUntil = now + leaseDuration;
-        await using (var lease = new NpgsqlCommand(
-            "UPDATE ticket_deliveries SET attempts = attempts + 1, lease_id = $1, lease_until = $2, lease_holder = $3 WHERE id = $4;", connection))
-        {
-            lease.Parameters.AddWithValue(leaseId);
-            lease.Parameters.AddWithValue(leaseUntil.ToUnixTimeMilliseconds());
-            lease.Parameters.AddWithValue(holder);
-            lease.Parameters.AddWithValue(id);
-            await lease.ExecuteNonQueryAsync(cancellationToken);
-        }
+                // The head row is locked too, so a completion racing this claim is waited for; the read is repeated once in
+                // case that completion moved the head on.
+                for (var read = 0; read < 2 && !found; read++)
+                {
+                    await using var head = new NpgsqlCommand(
+                        $"""
+                        SELECT d.id, d.ticket_id, d.attempts, d.next_attempt_at,
+                            CASE WHEN d.lease_id IS NULL OR {HolderGone} THEN 0 ELSE COALESCE(d.lease_until, 0) END
+                        FROM ticket_deliveries d WHERE d.sink = $1 AND d.state = 'pending'
+                        ORDER BY d.ticket_id LIMIT 1 FOR UPDATE OF d;
+                        """,
+                        connection);
+                    head.Parameters.AddWithValue(sinkName);
+                    await using var reader = await head.ExecuteReaderAsync(cancellationToken);
+                    if (await reader.ReadAsync(cancellationToken))
+                    {
+                        (id, ticketId, attempts, dueAt) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), Math.Max(reader.GetInt64(3), reader.GetInt64(4)));
+                        found = true;
+                    }
+                }
 
-        var tickets = await ReadTicketsAsync(connection, "WHERE t.id = $1", [ticketId], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new TicketOutboxClaim
-        {
-            Delivery = new ClaimedTicketDelivery
-            {
-                SinkName = sinkName,
-                LeaseId = leaseId,
-                LeaseExpiresAt = leaseUntil,
-                Delivery = new TicketDelivery { Reference = tickets[0].Reference, Submission = tickets[0].Submission, Attempt = attempts + 1 },
+                if (!found)
+                {
+                    return TicketOutboxClaim.Empty;
+                }
+
+                if (dueAt > now.ToUnixTimeMilliseconds())
+                {
+                    return new TicketOutboxClaim { NextDueAt = DateTimeOffset.FromUnixTimeMilliseconds(dueAt) };
+                }
+
+                var leaseId = Guid.NewGuid().ToString("N");
+                var leaseUntil = now + leaseDuration;
+                await using (var lease = new NpgsqlCommand(
+                    "UPDATE ticket_deliveries SET attempts = attempts + 1, lease_id = $1, lease_until = $2, lease_holder = $3 WHERE id = $4;", connection))
+                {
+                    lease.Parameters.AddWithValue(leaseId);
+                    lease.Parameters.AddWithValue(leaseUntil.ToUnixTimeMilliseconds());
+                    lease.Parameters.AddWithValue(holder);
+                    lease.Parameters.AddWithValue(id);
+                    await lease.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                var tickets = await ReadTicketsAsync(connection, "WHERE t.id = $1", [ticketId], cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new TicketOutboxClaim
+                {
+                    Delivery = new ClaimedTicketDelivery
+                    {
+                        SinkName = sinkName,
+                        LeaseId = leaseId,
+                        LeaseExpiresAt = leaseUntil,
+                        Delivery = new TicketDelivery { Reference = tickets[0].Reference, Submission = tickets[0].Submission, Attempt = attempts + 1 },
+                    },
+                };
             },
-        };
+            cancellationToken);
     }
 
     public async Task<bool> MarkDeliveredAsync(ClaimedTicketDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-
-        // By ticket and sink rather than by lease: a delivery that arrived is delivered, even when its lease ran out meanwhile.
-        await using var command = new NpgsqlCommand(
-            """
-            UPDATE ticket_deliveries SET state = 'delivered', completed_at = $1, lease_id = NULL, lease_until = NULL, lease_holder = NULL
-            WHERE sink = $2 AND state = 'pending' AND ticket_id = (SELECT id FROM tickets WHERE reference = $3);
-            """,
-            connection);
-        command.Parameters.AddWithValue(_time.GetUtcNow().ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue(delivery.SinkName);
-        command.Parameters.AddWithValue(delivery.Delivery.Reference);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
+            {
+                // By ticket and sink rather than by lease: a delivery that arrived is delivered, even when its lease ran out meanwhile.
+                await using var command = new NpgsqlCommand(
+                    """
+                    UPDATE ticket_deliveries SET state = 'delivered', completed_at = $1, lease_id = NULL, lease_until = NULL, lease_holder = NULL
+                    WHERE sink = $2 AND state = 'pending' AND ticket_id = (SELECT id FROM tickets WHERE reference = $3);
+                    """,
+                    connection);
+                command.Parameters.AddWithValue(_time.GetUtcNow().ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue(delivery.SinkName);
+                command.Parameters.AddWithValue(delivery.Delivery.Reference);
+                return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            },
+            cancellationToken);
     }
 
     public async Task<bool> MarkFailedAsync(ClaimedTicketDelivery delivery, string failure, DateTimeOffset? retryAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(failure);
-        int updated;
-        await using (var connection = await _database.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            await using (var command = new NpgsqlCommand(
-                """
-                UPDATE ticket_deliveries SET
-                    state = CASE WHEN $1::bigint IS NULL THEN 'dead' ELSE 'pending' END,
-                    next_attempt_at = COALESCE($1::bigint, next_attempt_at),
-                    completed_at = CASE WHEN $1::bigint IS NULL THEN $2 END,
-                    last_error = $3, lease_id = NULL, lease_until = NULL, lease_holder = NULL
-                WHERE lease_id = $4 AND state = 'pending';
-                """,
-                connection))
+        int updated = 0;
+        await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
             {
-                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = retryAt is { } at ? at.ToUnixTimeMilliseconds() : DBNull.Value });
-                command.Parameters.AddWithValue(_time.GetUtcNow().ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue(Truncate(StoredText(failure), MaxErrorLength));
-                command.Parameters.AddWithValue(delivery.LeaseId);
-                updated = await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using (var command = new NpgsqlCommand(
+                    """
+                    UPDATE ticket_deliveries SET
+                        state = CASE WHEN $1::bigint IS NULL THEN 'dead' ELSE 'pending' END,
+                        next_attempt_at = COALESCE($1::bigint, next_attempt_at),
+                        completed_at = CASE WHEN $1::bigint IS NULL THEN $2 END,
+                        last_error = $3, lease_id = NULL, lease_until = NULL, lease_holder = NULL
+                    WHERE lease_id = $4 AND state = 'pending';
+                    """,
+                    connection))
+                {
+                    command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = retryAt is { } at ? at.ToUnixTimeMilliseconds() : DBNull.Value });
+                    command.Parameters.AddWithValue(_time.GetUtcNow().ToUnixTimeMilliseconds());
+                    command.Parameters.AddWithValue(Truncate(StoredText(failure), MaxErrorLength));
+                    command.Parameters.AddWithValue(delivery.LeaseId);
+                    updated = await command.ExecuteNonQueryAsync(cancellationToken);
+                }
 
-            // Another instance waiting out this lease learns when the head is due instead.
-            if (updated == 1 && retryAt is not null)
-            {
-                await NotifyQueuedAsync(connection, cancellationToken);
-            }
+                await transaction.CommitAsync(cancellationToken);
 
-            await transaction.CommitAsync(cancellationToken);
-        }
+                // Another instance waiting out this lease learns when the head is due instead.
+                if (updated == 1 && retryAt is not null)
+                {
+                    await NotifyQueuedAsync(connection, cancellationToken);
+                }
+            },
+            cancellationToken);
 
         return updated == 1;
     }
@@ -288,30 +307,32 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
     public async Task<bool> ReleaseAsync(ClaimedTicketDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        int released;
-        await using (var connection = await _database.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            // The claim counted an attempt that never reached the sink: it is taken back, so the next claim repeats its number.
-            await using (var command = new NpgsqlCommand(
-                """
-                UPDATE ticket_deliveries SET attempts = GREATEST(attempts - 1, 0), next_attempt_at = $1, lease_id = NULL, lease_until = NULL, lease_holder = NULL
-                WHERE lease_id = $2 AND state = 'pending';
-                """,
-                connection))
+        int released = 0;
+        await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
             {
-                command.Parameters.AddWithValue(_time.GetUtcNow().ToUnixTimeMilliseconds());
-                command.Parameters.AddWithValue(delivery.LeaseId);
-                released = await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                // The claim counted an attempt that never reached the sink: it is taken back, so the next claim repeats its number.
+                await using (var command = new NpgsqlCommand(
+                    """
+                    UPDATE ticket_deliveries SET attempts = GREATEST(attempts - 1, 0), next_attempt_at = $1, lease_id = NULL, lease_until = NULL, lease_holder = NULL
+                    WHERE lease_id = $2 AND state = 'pending';
+                    """,
+                    connection))
+                {
+                    command.Parameters.AddWithValue(_time.GetUtcNow().ToUnixTimeMilliseconds());
+                    command.Parameters.AddWithValue(delivery.LeaseId);
+                    released = await command.ExecuteNonQueryAsync(cancellationToken);
+                }
 
-            if (released == 1)
-            {
-                await NotifyQueuedAsync(connection, cancellationToken);
-            }
+                await transaction.CommitAsync(cancellationToken);
 
-            await transaction.CommitAsync(cancellationToken);
-        }
+                if (released == 1)
+                {
+                    await NotifyQueuedAsync(connection, cancellationToken);
+                }
+            },
+            cancellationToken);
 
         if (released == 0)
         {
@@ -330,73 +351,80 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
             queues[sink] = new TicketQueueStatus { SinkName = sink, Pending = 0, InFlight = 0, DeadLetters = 0 };
         }
 
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-
-        // Skips from one sink to the next along the index instead of reading every delivery ever made; then counts only
-        // the pending and dead ones, along their partial indexes.
-        await using var command = new NpgsqlCommand(
-            $"""
-            WITH RECURSIVE s (sink) AS (
-                SELECT MIN(sink) FROM ticket_deliveries
-                UNION ALL
-                SELECT (SELECT MIN(sink) FROM ticket_deliveries WHERE sink > s.sink) FROM s WHERE s.sink IS NOT NULL),
-            pending AS (
-                SELECT d.sink, COUNT(*) AS pending,
-                    COUNT(*) FILTER (WHERE d.lease_id IS NOT NULL AND d.lease_until > $1 AND NOT {HolderGone}) AS in_flight,
-                    MIN(d.ticket_id) AS head
-                FROM ticket_deliveries d WHERE d.state = 'pending' GROUP BY d.sink),
-            dead AS (SELECT sink, COUNT(*) AS dead FROM ticket_deliveries WHERE state = 'dead' GROUP BY sink)
-            SELECT s.sink, COALESCE(p.pending, 0), COALESCE(p.in_flight, 0), t.submitted_at, COALESCE(x.dead, 0)
-            FROM s LEFT JOIN pending p ON p.sink = s.sink LEFT JOIN dead x ON x.sink = s.sink LEFT JOIN tickets t ON t.id = p.head
-            WHERE s.sink IS NOT NULL;
-            """,
-            connection);
-        command.Parameters.AddWithValue(_time.GetUtcNow().ToUnixTimeMilliseconds());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var sink = reader.GetString(0);
-            queues[sink] = new TicketQueueStatus
+        return await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
             {
-                SinkName = sink,
-                Pending = (int)reader.GetInt64(1),
-                InFlight = (int)reader.GetInt64(2),
-                OldestPendingSubmittedAt = reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
-                DeadLetters = (int)reader.GetInt64(4),
-            };
-        }
+                // Skips from one sink to the next along the index instead of reading every delivery ever made; then counts only
+                // the pending and dead ones, along their partial indexes.
+                await using var command = new NpgsqlCommand(
+                    $"""
+                    WITH RECURSIVE s (sink) AS (
+                        SELECT MIN(sink) FROM ticket_deliveries
+                        UNION ALL
+                        SELECT (SELECT MIN(sink) FROM ticket_deliveries WHERE sink > s.sink) FROM s WHERE s.sink IS NOT NULL),
+                    pending AS (
+                        SELECT d.sink, COUNT(*) AS pending,
+                            COUNT(*) FILTER (WHERE d.lease_id IS NOT NULL AND d.lease_until > $1 AND NOT {HolderGone}) AS in_flight,
+                            MIN(d.ticket_id) AS head
+                        FROM ticket_deliveries d WHERE d.state = 'pending' GROUP BY d.sink),
+                    dead AS (SELECT sink, COUNT(*) AS dead FROM ticket_deliveries WHERE state = 'dead' GROUP BY sink)
+                    SELECT s.sink, COALESCE(p.pending, 0), COALESCE(p.in_flight, 0), t.submitted_at, COALESCE(x.dead, 0)
+                    FROM s LEFT JOIN pending p ON p.sink = s.sink LEFT JOIN dead x ON x.sink = s.sink LEFT JOIN tickets t ON t.id = p.head
+                    WHERE s.sink IS NOT NULL;
+                    """,
+                    connection);
+                command.Parameters.AddWithValue(_time.GetUtcNow().ToUnixTimeMilliseconds());
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var sink = reader.GetString(0);
+                    queues[sink] = new TicketQueueStatus
+                    {
+                        SinkName = sink,
+                        Pending = (int)reader.GetInt64(1),
+                        InFlight = (int)reader.GetInt64(2),
+                        OldestPendingSubmittedAt = reader.IsDBNull(3) ? null : DateTimeOffset.Parse(reader.GetString(3), CultureInfo.InvariantCulture),
+                        DeadLetters = (int)reader.GetInt64(4),
+                    };
+                }
 
-        return [.. queues.Values];
+                return (IReadOnlyList<TicketQueueStatus>)[.. queues.Values];
+            },
+            cancellationToken);
     }
 
     public async Task<IReadOnlyList<TicketDeadLetter>> GetDeadLettersAsync(int maxCount = 100, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, 1000);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT t.reference, d.sink, d.attempts, d.last_error, d.completed_at
-            FROM ticket_deliveries d JOIN tickets t ON t.id = d.ticket_id
-            WHERE d.state = 'dead' ORDER BY d.ticket_id, d.sink LIMIT $1;
-            """,
-            connection);
-        command.Parameters.AddWithValue(maxCount);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var letters = new List<TicketDeadLetter>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            letters.Add(new TicketDeadLetter
+        return await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
             {
-                Reference = reader.GetString(0),
-                SinkName = reader.GetString(1),
-                Attempts = reader.GetInt32(2),
-                LastError = reader.IsDBNull(3) ? null : reader.GetString(3),
-                FailedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-            });
-        }
+                await using var command = new NpgsqlCommand(
+                    """
+                    SELECT t.reference, d.sink, d.attempts, d.last_error, d.completed_at
+                    FROM ticket_deliveries d JOIN tickets t ON t.id = d.ticket_id
+                    WHERE d.state = 'dead' ORDER BY d.ticket_id, d.sink LIMIT $1;
+                    """,
+                    connection);
+                command.Parameters.AddWithValue(maxCount);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var letters = new List<TicketDeadLetter>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    letters.Add(new TicketDeadLetter
+                    {
+                        Reference = reader.GetString(0),
+                        SinkName = reader.GetString(1),
+                        Attempts = reader.GetInt32(2),
+                        LastError = reader.IsDBNull(3) ? null : reader.GetString(3),
+                        FailedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+                    });
+                }
 
-        return letters;
+                return letters;
+            },
+            cancellationToken);
     }
 
     public async Task<int> RetryDeadLettersAsync(string? reference = null, string? sinkName = null, CancellationToken cancellationToken = default)
@@ -406,31 +434,33 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
             return 0;
         }
 
-        int count;
-        await using (var connection = await _database.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            await using (var command = new NpgsqlCommand(
-                """
-                UPDATE ticket_deliveries SET state = 'pending', attempts = 0, next_attempt_at = $1, completed_at = NULL
-                WHERE state = 'dead' AND ($2::text IS NULL OR sink = $2::text)
-                    AND ($3::text IS NULL OR ticket_id = (SELECT id FROM tickets WHERE reference = $3::text));
-                """,
-                connection))
+        int count = 0;
+        await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
             {
-                command.Parameters.AddWithValue(_time.GetUtcNow().ToUnixTimeMilliseconds());
-                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)sinkName ?? DBNull.Value });
-                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = reference is null ? DBNull.Value : TicketReference.Normalize(reference) });
-                count = await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await using (var command = new NpgsqlCommand(
+                    """
+                    UPDATE ticket_deliveries SET state = 'pending', attempts = 0, next_attempt_at = $1, completed_at = NULL
+                    WHERE state = 'dead' AND ($2::text IS NULL OR sink = $2::text)
+                        AND ($3::text IS NULL OR ticket_id = (SELECT id FROM tickets WHERE reference = $3::text));
+                    """,
+                    connection))
+                {
+                    command.Parameters.AddWithValue(_time.GetUtcNow().ToUnixTimeMilliseconds());
+                    command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)sinkName ?? DBNull.Value });
+                    command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = reference is null ? DBNull.Value : TicketReference.Normalize(reference) });
+                    count = await command.ExecuteNonQueryAsync(cancellationToken);
+                }
 
-            if (count > 0)
-            {
-                await NotifyQueuedAsync(connection, cancellationToken);
-            }
+                await transaction.CommitAsync(cancellationToken);
 
-            await transaction.CommitAsync(cancellationToken);
-        }
+                if (count > 0)
+                {
+                    await NotifyQueuedAsync(connection, cancellationToken);
+                }
+            },
+            cancellationToken);
 
         if (count > 0)
         {
@@ -444,72 +474,80 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
     {
         ArgumentNullException.ThrowIfNull(feedback);
         feedback.Validate();
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO feedback (feedback_id, article_id, language, helpful, reason, comment, route, query, created_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            ON CONFLICT (feedback_id) DO UPDATE SET
-                helpful = excluded.helpful, reason = excluded.reason, comment = excluded.comment, created_at = excluded.created_at;
-            """,
-            connection);
-        command.Parameters.Add(Text(feedback.FeedbackId));
-        command.Parameters.AddWithValue(feedback.ArticleId);
-        command.Parameters.AddWithValue(feedback.Language);
-        command.Parameters.AddWithValue(feedback.Helpful);
-        command.Parameters.Add(Text(feedback.Reason));
-        command.Parameters.Add(Text(feedback.Comment));
-        command.Parameters.Add(Text(feedback.Route));
-        command.Parameters.Add(Text(NormaliseQuery(feedback.Query)));
-        command.Parameters.AddWithValue(feedback.CreatedAt.ToUniversalTime());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
+            {
+                await using var command = new NpgsqlCommand(
+                    """
+                    INSERT INTO feedback (feedback_id, article_id, language, helpful, reason, comment, route, query, created_at)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                    ON CONFLICT (feedback_id) DO UPDATE SET
+                        helpful = excluded.helpful, reason = excluded.reason, comment = excluded.comment, created_at = excluded.created_at;
+                    """,
+                    connection);
+                command.Parameters.Add(Text(feedback.FeedbackId));
+                command.Parameters.AddWithValue(feedback.ArticleId);
+                command.Parameters.AddWithValue(feedback.Language);
+                command.Parameters.AddWithValue(feedback.Helpful);
+                command.Parameters.Add(Text(feedback.Reason));
+                command.Parameters.Add(Text(feedback.Comment));
+                command.Parameters.Add(Text(feedback.Route));
+                command.Parameters.Add(Text(NormaliseQuery(feedback.Query)));
+                command.Parameters.AddWithValue(feedback.CreatedAt.ToUniversalTime());
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<string, ArticleSignals>> GetArticleSignalsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        var votes = new Dictionary<string, (int Helpful, int Unhelpful)>(StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand(
-            "SELECT article_id, COUNT(*) FILTER (WHERE helpful), COUNT(*) FILTER (WHERE NOT helpful) FROM feedback GROUP BY article_id;", connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
+        return await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
             {
-                votes[reader.GetString(0)] = ((int)reader.GetInt64(1), (int)reader.GetInt64(2));
-            }
-        }
-
-        // A search counts for an article by its helpful answers less its unhelpful ones: a way of asking that leads
-        // to an answer that does not help is not learned.
-        var queries = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        await using (var command = new NpgsqlCommand(
-            """
-            SELECT article_id, query FROM feedback WHERE query IS NOT NULL
-            GROUP BY article_id, query HAVING COUNT(*) FILTER (WHERE helpful) > COUNT(*) FILTER (WHERE NOT helpful)
-            ORDER BY article_id, COUNT(*) FILTER (WHERE helpful) - COUNT(*) FILTER (WHERE NOT helpful) DESC, MAX(created_at) DESC;
-            """,
-            connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var list = CollectionsMarshal.GetValueRefOrAddDefault(queries, reader.GetString(0), out _) ??= [];
-                if (list.Count < MaxHelpfulQueries)
+                var votes = new Dictionary<string, (int Helpful, int Unhelpful)>(StringComparer.Ordinal);
+                await using (var command = new NpgsqlCommand(
+                    "SELECT article_id, COUNT(*) FILTER (WHERE helpful), COUNT(*) FILTER (WHERE NOT helpful) FROM feedback GROUP BY article_id;", connection))
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 {
-                    list.Add(reader.GetString(1));
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        votes[reader.GetString(0)] = ((int)reader.GetInt64(1), (int)reader.GetInt64(2));
+                    }
                 }
-            }
-        }
 
-        return votes.ToDictionary(
-            entry => entry.Key,
-            entry => new ArticleSignals
-            {
-                HelpfulVotes = entry.Value.Helpful,
-                UnhelpfulVotes = entry.Value.Unhelpful,
-                HelpfulQueries = queries.GetValueOrDefault(entry.Key) ?? [],
+                // A search counts for an article by its helpful answers less its unhelpful ones: a way of asking that leads
+                // to an answer that does not help is not learned.
+                var queries = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                await using (var command = new NpgsqlCommand(
+                    """
+                    SELECT article_id, query FROM feedback WHERE query IS NOT NULL
+                    GROUP BY article_id, query HAVING COUNT(*) FILTER (WHERE helpful) > COUNT(*) FILTER (WHERE NOT helpful)
+                    ORDER BY article_id, COUNT(*) FILTER (WHERE helpful) - COUNT(*) FILTER (WHERE NOT helpful) DESC, MAX(created_at) DESC;
+                    """,
+                    connection))
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        var list = CollectionsMarshal.GetValueRefOrAddDefault(queries, reader.GetString(0), out _) ??= [];
+                        if (list.Count < MaxHelpfulQueries)
+                        {
+                            list.Add(reader.GetString(1));
+                        }
+                    }
+                }
+
+                return votes.ToDictionary(
+                    entry => entry.Key,
+                    entry => new ArticleSignals
+                    {
+                        HelpfulVotes = entry.Value.Helpful,
+                        UnhelpfulVotes = entry.Value.Unhelpful,
+                        HelpfulQueries = queries.GetValueOrDefault(entry.Key) ?? [],
+                    },
+                    StringComparer.Ordinal);
             },
-            StringComparer.Ordinal);
+            cancellationToken);
     }
 
     /// <summary>Lower case, whitespace runs as one space, no surrounding spaces: one way of asking counts once however it was typed.</summary>
@@ -528,9 +566,13 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
     /// <summary>Counts the stored tickets; for tests and diagnostics.</summary>
     internal async Task<long> CountTicketsAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM tickets;", connection);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return await _database.ExecuteAsync(
+            async (connection, cancellationToken) =>
+            {
+                await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM tickets;", connection);
+                return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            },
+            cancellationToken);
     }
 
     public void Dispose()
@@ -619,13 +661,25 @@ internal sealed class PostgreSqlHelpStore : IHelpStore, ITicketOutbox, ITicketQu
 
     private void RaiseDeliveriesQueued() => _deliveriesQueued?.Invoke(this, EventArgs.Empty);
 
-    /// <summary>Tells every instance, when the transaction commits, that deliveries of this schema are due.</summary>
+    /// <summary>
+    /// Tells every instance that deliveries of this schema are due, after the commit and in a statement of its own: a
+    /// notification inside the transaction would make PostgreSQL serialise the commits of all notifying transactions
+    /// (measured: about a fifth of the submissions per second). What is committed stays committed when the notice
+    /// fails: it is logged, and the queue is still found by this instance's own wake-up and the others' next look.
+    /// </summary>
     private async Task NotifyQueuedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var notify = new NpgsqlCommand("SELECT pg_notify($1, $2);", connection);
-        notify.Parameters.AddWithValue(PostgreSqlNotifications.DeliveriesChannel);
-        notify.Parameters.AddWithValue(PostgreSqlNotifications.Payload(_database.Schema, _notifications.InstanceId));
-        await notify.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await using var notify = new NpgsqlCommand("SELECT pg_notify($1, $2);", connection);
+            notify.Parameters.AddWithValue(PostgreSqlNotifications.DeliveriesChannel);
+            notify.Parameters.AddWithValue(PostgreSqlNotifications.Payload(_database.Schema, _notifications.InstanceId));
+            await notify.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
+        {
+            Log.NotifyFailed(_logger, _database.Schema, ex.Message);
+        }
     }
 
     /// <summary>Inserts the ticket, its attachments and one delivery per sink; <see langword="null"/> when its key is already stored.</summary>

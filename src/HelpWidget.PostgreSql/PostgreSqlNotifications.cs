@@ -26,7 +26,7 @@ internal sealed class PostgreSqlNotifications : IAsyncDisposable
 
     private static readonly TimeSpan DefaultTickInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxReconnectDelay = TimeSpan.FromSeconds(2);
 
     private readonly PostgreSqlDatabase _database;
     private readonly ILogger _logger;
@@ -37,6 +37,7 @@ internal sealed class PostgreSqlNotifications : IAsyncDisposable
     private TaskCompletionSource<int> _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _loop;
     private volatile bool _channelsChanged;
+    private volatile Exception? _lastFailure;
 
     public PostgreSqlNotifications(PostgreSqlDatabase database, ILogger<PostgreSqlNotifications>? logger = null)
     {
@@ -90,8 +91,12 @@ internal sealed class PostgreSqlNotifications : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the listener is connected and holds its instance lock, and returns the instance id.</summary>
+    /// <summary>
+    /// Waits until the listener is connected and holds its instance lock, and returns the instance id. While the
+    /// listener is reconnecting after a failure, fails at once with that failure rather than waiting.
+    /// </summary>
     /// <exception cref="TimeoutException">The database could not be reached within <paramref name="timeout"/>.</exception>
+    /// <exception cref="NpgsqlException">The listener lost its connection and has not connected again yet.</exception>
     public async Task<int> GetInstanceIdAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         Start();
@@ -101,9 +106,18 @@ internal sealed class PostgreSqlNotifications : IAsyncDisposable
             connected = _connected.Task;
         }
 
+        if (!connected.IsCompleted && _lastFailure is { } failure)
+        {
+            throw new NpgsqlException($"The PostgreSQL database of the HelpWidget store (schema '{_database.Schema}') cannot be reached: {failure.Message}", failure);
+        }
+
         try
         {
             return await connected.WaitAsync(timeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new NpgsqlException($"The PostgreSQL database of the HelpWidget store (schema '{_database.Schema}') cannot be reached: {ex.Message}", ex);
         }
         catch (TimeoutException ex)
         {
@@ -151,6 +165,7 @@ internal sealed class PostgreSqlNotifications : IAsyncDisposable
                 var listening = new HashSet<string>(StringComparer.Ordinal);
                 await ListenToChannelsAsync(connection, listening, stopping);
                 InstanceId = instanceId;
+                _lastFailure = null;
                 lock (_gate)
                 {
                     _connected.TrySetResult(instanceId);
@@ -191,13 +206,20 @@ internal sealed class PostgreSqlNotifications : IAsyncDisposable
             {
                 lock (_gate)
                 {
-                    if (_connected.Task.IsCompleted)
+                    // Those waiting for a connection learn of the failure now; later ones wait for the next attempt.
+                    var waiting = _connected;
+                    _connected = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    if (waiting.TrySetException(ex))
                     {
-                        _connected = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+                        _ = waiting.Task.Exception;
                     }
                 }
 
                 InstanceId = 0;
+                _lastFailure = ex;
+
+                // The store's pooled connections went with the server too: they are not handed out again.
+                _database.DataSource.Clear();
                 foreach (var channel in _listening.Keys)
                 {
                     _listening.AddOrUpdate(

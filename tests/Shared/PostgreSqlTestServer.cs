@@ -112,7 +112,10 @@ public sealed class PostgreSqlTestServer : IAsyncLifetime
 
         try
         {
-            await RunAsync(PgCtl, ["stop", "-D", DataFolder, "-m", "immediate", "-w"], asPostgres: true);
+            if (File.Exists(Path.Combine(DataFolder, "postmaster.pid")))
+            {
+                await RunAsync(PgCtl, ["stop", "-D", DataFolder, "-m", "immediate", "-w"], asPostgres: true);
+            }
         }
         finally
         {
