@@ -76,8 +76,21 @@ internal static class PostgresEvaluation
             return 2;
         }
 
+        NpgsqlDataSource admin;
+        try
+        {
+            admin = NpgsqlDataSource.Create(connectionString);
+            await using var probe = admin.CreateCommand("SELECT 1");
+            await probe.ExecuteScalarAsync();
+        }
+        catch (Exception ex) when (ex is ArgumentException or NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            Console.Error.WriteLine($"Cannot use the PostgreSQL server of --postgres: {ex.Message}");
+            return 2;
+        }
+
+        await using var adminOwned = admin;
         var schema = "hw_eval_" + Guid.NewGuid().ToString("N")[..12];
-        await using var admin = NpgsqlDataSource.Create(connectionString);
         var json = new List<Dictionary<string, object>>();
         try
         {

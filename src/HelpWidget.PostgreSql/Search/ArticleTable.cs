@@ -25,17 +25,20 @@ internal sealed class ArticleTable(PostgreSqlDatabase database, TimeProvider tim
     /// <summary>The hashes of the articles the table holds at a version.</summary>
     private sealed record KnownRows(Dictionary<(string Language, string Id), string> Rows, long Version);
 
-    public async Task<long> ReadNewestVersionAsync(CancellationToken cancellationToken)
+    public Task<long> ReadNewestVersionAsync(CancellationToken cancellationToken) => database.ExecuteAsync(ReadNewestVersionAsync, cancellationToken);
+
+    /// <summary>Reads the rows whose version is above <paramref name="since"/>; from 0, only the articles that exist.</summary>
+    public Task<Changes> ReadChangesAsync(long since, CancellationToken cancellationToken) =>
+        database.ExecuteAsync((connection, token) => ReadChangesAsync(connection, since, token), cancellationToken);
+
+    private static async Task<long> ReadNewestVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM articles", connection);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Reads the rows whose version is above <paramref name="since"/>; from 0, only the articles that exist.</summary>
-    public async Task<Changes> ReadChangesAsync(long since, CancellationToken cancellationToken)
+    private static async Task<Changes> ReadChangesAsync(NpgsqlConnection connection, long since, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT coalesce(max(version), 0) FROM articles"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
@@ -104,7 +107,8 @@ internal sealed class ArticleTable(PostgreSqlDatabase database, TimeProvider tim
         await _publishing.WaitAsync(cancellationToken);
         try
         {
-            return await PublishUnderLockAsync(incoming, refused, cancellationToken);
+            // Run again on a new connection when the server ended the session (a restart): nothing was committed then.
+            return await database.ExecuteAsync((connection, token) => PublishUnderLockAsync(connection, incoming, refused, token), cancellationToken);
         }
         finally
         {
@@ -112,9 +116,8 @@ internal sealed class ArticleTable(PostgreSqlDatabase database, TimeProvider tim
         }
     }
 
-    private async Task<ArticlePublishResult> PublishUnderLockAsync(Dictionary<(string Language, string Id), (HelpArticle Article, string Hash)> incoming, List<ArticleRefusal> refused, CancellationToken cancellationToken)
+    private async Task<ArticlePublishResult> PublishUnderLockAsync(NpgsqlConnection connection, Dictionary<(string Language, string Id), (HelpArticle Article, string Hash)> incoming, List<ArticleRefusal> refused, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         // Publishers take turns, so that versions become visible in the order they were taken and no reader skips one.
