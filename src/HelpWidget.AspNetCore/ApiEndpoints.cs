@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -285,7 +287,11 @@ internal static class ApiEndpoints
     public static ProblemHttpResult NotFound(HttpContext http) =>
         ApiInput.Refuse(http, "unknown", StatusCodes.Status404NotFound, "not_found");
 
-    /// <summary>Traces each call and turns a failure into a 500 ProblemDetails that tells nothing of its cause.</summary>
+    /// <summary>
+    /// Traces each call and turns a failure into a ProblemDetails that tells nothing of its cause: 503 with
+    /// <c>Retry-After</c> when the store could not be reached (a database error or a timeout: it passes, so the caller
+    /// may try again), 500 otherwise.
+    /// </summary>
     public static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> Guard(string endpoint) => async (context, next) =>
     {
         using var activity = ApiTelemetry.Source.StartActivity("HelpWidget API " + endpoint);
@@ -298,10 +304,38 @@ internal static class ApiEndpoints
         catch (Exception ex) when (!(ex is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
         {
             activity?.SetStatus(ActivityStatusCode.Error);
-            Log.RequestFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(ApiTelemetry.Name), endpoint, ex);
+            var unavailable = IsUnavailable(ex);
+            Log.RequestFailed(
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(ApiTelemetry.Name),
+                endpoint,
+                unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+                ex);
+            if (unavailable)
+            {
+                http.Response.Headers.RetryAfter = StoreRetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return ApiProblems.Result(http, StatusCodes.Status503ServiceUnavailable, "store_unavailable", StoreRetryAfterSeconds);
+            }
+
             return ApiProblems.Result(http, StatusCodes.Status500InternalServerError, "server_error");
         }
     };
+
+    /// <summary>The seconds a caller is asked to wait when the store could not be reached.</summary>
+    private const int StoreRetryAfterSeconds = 5;
+
+    /// <summary>Gets a value indicating whether a failure is the store being out of reach for a while, not a defect.</summary>
+    private static bool IsUnavailable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is DbException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static async Task<HelpArticle?> VisibleArticleAsync(IKnowledgeProvider provider, string id, HelpUser user, string? language, CancellationToken cancellationToken)
     {

@@ -26,6 +26,7 @@ internal static class ApiProblems
         ["article_not_found"] = ("Not found.", "There is no such article.", "Artikeln finns inte."),
         ["announcement_not_found"] = ("Not found.", "There is no such announcement.", "Meddelandet finns inte."),
         ["not_found"] = ("Not found.", "There is nothing at this address.", "Det finns inget på den här adressen."),
+        ["store_unavailable"] = ("Help is unavailable for a moment.", "Help cannot reach its storage just now. Try again in {0} seconds.", "Hjälpen når inte sin lagring just nu. Försök igen om {0} sekunder."),
         ["body_too_large"] = ("The request body is too large.", "The request body is larger than {0} bytes.", "Begärans innehåll är större än {0} byte."),
         ["malformed_json"] = ("The request body is not valid JSON.", "The request body is not JSON of the expected shape.", "Begärans innehåll är inte JSON i den väntade formen."),
         ["unsupported_media_type"] = ("The request body is not JSON.", "The request body must be JSON (application/json).", "Begärans innehåll måste vara JSON (application/json)."),

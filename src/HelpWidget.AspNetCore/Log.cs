@@ -10,8 +10,8 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Information, "HelpWidget API: a request was refused by rate-limiting policy '{Policy}'; retry after {RetryAfterSeconds} s.")]
     public static partial void RateLimited(ILogger logger, string policy, int retryAfterSeconds);
 
-    [LoggerMessage(3, LogLevel.Error, "HelpWidget API {Endpoint} failed; the caller got 500.")]
-    public static partial void RequestFailed(ILogger logger, string endpoint, Exception exception);
+    [LoggerMessage(3, LogLevel.Error, "HelpWidget API {Endpoint} failed; the caller got {Status}.")]
+    public static partial void RequestFailed(ILogger logger, string endpoint, int status, Exception exception);
 
     [LoggerMessage(4, LogLevel.Debug, "HelpWidget API: feedback stored for article '{ArticleId}'.")]
     public static partial void FeedbackStored(ILogger logger, string articleId);

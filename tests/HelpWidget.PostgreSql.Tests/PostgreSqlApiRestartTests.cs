@@ -44,10 +44,11 @@ public sealed class PostgreSqlApiRestartTests
         using (var english = await PostFeedbackAsync(client, "during", "en"))
         using (var swedish = await PostFeedbackAsync(client, "during-sv", "sv"))
         {
-            Assert.Equal(HttpStatusCode.InternalServerError, english.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, english.StatusCode);
+            Assert.Equal("5", english.Headers.RetryAfter?.ToString());
             Assert.Equal("application/problem+json", english.Content.Headers.ContentType?.MediaType);
-            Assert.Equal("Help could not answer just now; try again later.", await DetailAsync(english));
-            Assert.Equal("Hjälpen kunde inte svara just nu; försök igen senare.", await DetailAsync(swedish));
+            Assert.Equal("Help cannot reach its storage just now. Try again in 5 seconds.", await DetailAsync(english));
+            Assert.Equal("Hjälpen når inte sin lagring just nu. Försök igen om 5 sekunder.", await DetailAsync(swedish));
             Assert.DoesNotContain("127.0.0.1", await english.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
         }
 
