@@ -1,4 +1,6 @@
 // Many instances: the PostgreSQL store and shared search
+using HelpWidget.Lucene;
+using HelpWidget.Markdown;
 using HelpWidget.PostgreSql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
