@@ -9,8 +9,9 @@ namespace HelpWidget.Packaging.Tests;
 /// Follows the README's "Add HelpWidget to your app" as a new user would: packs every package with the README's one
 /// command, creates a `dotnet new blazor` app, adds the README's local package source and packages, adds the README's
 /// lines to the template's files, publishes it once, runs the published app on 127.0.0.1 and finds the README's article.
+/// The packages are packed once for every test of the class (<see cref="PackedFeed"/>).
 /// </summary>
-public sealed partial class PackageConsumerTests : IDisposable
+public sealed partial class PackageConsumerTests(PackageConsumerTests.PackedFeed packed) : IDisposable, IClassFixture<PackageConsumerTests.PackedFeed>
 {
     /// <summary>The README's pack command; the test runs it with its own output folder and a test version.</summary>
     private const string PackCommand = "dotnet pack HelpWidget.Packages.slnf -c Release -o ~/helpwidget-feed";
@@ -32,10 +33,10 @@ public sealed partial class PackageConsumerTests : IDisposable
         var steps = new StepTimer();
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         Assert.Contains(PackCommand, readme, StringComparison.Ordinal);
-        var feed = Directory.CreateDirectory(Path.Combine(_work.FullName, "feed")).FullName;
-        await DotNet.RunAsync(root, Token, "pack", "HelpWidget.Packages.slnf", "-c", "Release", "-o", feed, $"-p:Version={Version}");
+        var feed = packed.Folder;
         AssertPackageContents(feed);
-        steps.Done("pack");
+        TestContext.Current.TestOutputHelper?.WriteLine($"pack (once for the class): {packed.Duration.TotalSeconds:0.0} s");
+        steps.Done("package contents");
 
         var app = await CreateAppAsync(readme, feed);
         steps.Done("new app with the README's lines");
@@ -73,6 +74,34 @@ public sealed partial class PackageConsumerTests : IDisposable
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(Token);
+        }
+    }
+
+    /// <summary>
+    /// Every package of <c>HelpWidget.Packages.slnf</c> packed with the README's command (its own output folder and a test
+    /// version), once for the tests of the class: each consumer app takes what it needs from this one feed.
+    /// </summary>
+    public sealed class PackedFeed : IAsyncLifetime
+    {
+        private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("hw-feed-");
+
+        /// <summary>Gets the folder holding the packages.</summary>
+        public string Folder => _folder.FullName;
+
+        /// <summary>Gets how long the packing took, for the test's output.</summary>
+        public TimeSpan Duration { get; private set; }
+
+        public async ValueTask InitializeAsync()
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await DotNet.RunAsync(RepositoryRoot(), TestContext.Current.CancellationToken, "pack", "HelpWidget.Packages.slnf", "-c", "Release", "-o", Folder, $"-p:Version={Version}");
+            Duration = watch.Elapsed;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _folder.Delete(recursive: true);
+            return default;
         }
     }
 

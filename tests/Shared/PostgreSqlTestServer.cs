@@ -11,7 +11,7 @@ namespace HelpWidget.Testing;
 /// string of a user that may create databases, that server is used; otherwise a private server is made from Debian's
 /// packages (<c>/usr/lib/postgresql/*/bin</c>): <c>initdb -A trust</c> into a temporary folder, started with
 /// <c>pg_ctl</c> on 127.0.0.1 and a spare port, as the <c>postgres</c> user when the tests run as root, and deleted
-/// when the assembly's tests end. Every test takes its own database (<see cref="CreateDatabaseAsync"/>) or schema
+/// when the assembly's tests end (the folder is in memory, <c>/dev/shm</c>, when that has room: see <see cref="CreateServerFolder"/>). Every test takes its own database (<see cref="CreateDatabaseAsync"/>) or schema
 /// (<see cref="NewSchema"/>). Linked into the test projects that need PostgreSQL.
 /// </summary>
 public sealed class PostgreSqlTestServer : IAsyncLifetime
@@ -53,7 +53,7 @@ public sealed class PostgreSqlTestServer : IAsyncLifetime
         }
 
         _binaries = FindBinaries();
-        _folder = Directory.CreateTempSubdirectory("hw-postgres-").FullName;
+        _folder = CreateServerFolder();
         _port = SparePort();
         Directory.CreateDirectory(Path.Combine(_folder, "socket"));
         if (Environment.UserName == "root")
@@ -93,13 +93,25 @@ public sealed class PostgreSqlTestServer : IAsyncLifetime
     /// <exception cref="InvalidOperationException">The server is not private (<see cref="EnvironmentVariable"/> is set).</exception>
     public Task StopAsync() => RunAsync(PgCtl, ["stop", "-D", DataFolder, "-m", "fast", "-w"], asPostgres: true);
 
-    /// <summary>Starts the private server again on the same port, waiting until it accepts connections.</summary>
+    /// <summary>
+    /// Starts the private server again on the same port, waiting until it accepts connections. Pooled connections of
+    /// <see cref="ConnectionString"/> opened before the restart are dropped, so the next one is a new connection.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The server is not private (<see cref="EnvironmentVariable"/> is set).</exception>
-    public Task StartAsync() => RunAsync(
-        PgCtl,
-        ["start", "-D", DataFolder, "-l", Path.Combine(_folder!, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {_port} -k {Path.Combine(_folder!, "socket")} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"],
-        asPostgres: true);
+    public async Task StartAsync()
+    {
+        await RunAsync(
+            PgCtl,
+            ["start", "-D", DataFolder, "-l", Path.Combine(_folder!, "server.log"), "-w", "-t", "60",
+                "-o", $"-p {_port} -k {Path.Combine(_folder!, "socket")} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"],
+            asPostgres: true);
+        if (ConnectionString.Length > 0)
+        {
+            // The pool still holds connections to the server that was stopped: each would fail once before being replaced.
+            await using var stale = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(stale);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -167,6 +179,26 @@ public sealed class PostgreSqlTestServer : IAsyncLifetime
             $"or the environment variable {EnvironmentVariable} set to the connection string of a server where databases may be created.");
     }
 
+    /// <summary>
+    /// A new folder for the server's files, in memory (<c>/dev/shm</c>) when that has room to spare. Every test takes a
+    /// database of its own, so an assembly's run leaves some 200 of them (about 60,000 files, most of a gigabyte):
+    /// deleting those from a disk took over a minute on a loaded machine, long enough for xUnit's runner to take the
+    /// silent test process for a crashed one (it waits 60 s after the last message). In memory it takes a second or two.
+    /// </summary>
+    private static string CreateServerFolder()
+    {
+        const long room = 4L * 1024 * 1024 * 1024;
+        var memory = new DirectoryInfo("/dev/shm");
+        if (!OperatingSystem.IsWindows() && memory.Exists && new DriveInfo(memory.FullName).AvailableFreeSpace >= room)
+        {
+            var folder = Path.Combine(memory.FullName, $"hw-postgres-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return folder;
+        }
+
+        return Directory.CreateTempSubdirectory("hw-postgres-").FullName;
+    }
+
     private static int SparePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -178,6 +210,9 @@ public sealed class PostgreSqlTestServer : IAsyncLifetime
     {
         var info = new ProcessStartInfo
         {
+            // Standard input too: the test process's own is the test runner's channel to it, and no child (nor the
+            // server pg_ctl leaves running) may hold it.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -201,10 +236,20 @@ public sealed class PostgreSqlTestServer : IAsyncLifetime
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{program} could not be started.");
+        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(120));
+        }
+        catch (TimeoutException)
+        {
+            // Not left running behind the tests: a command that hangs this long is stopped, and the test says which.
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} did not finish within 120 s.");
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
