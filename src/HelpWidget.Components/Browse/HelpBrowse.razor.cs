@@ -11,6 +11,13 @@ namespace HelpWidget.Components;
 public sealed partial class HelpBrowse : IDisposable
 {
     private ElementReference _searchInput;
+
+    /// <summary>
+    /// What is in the search box: bound with <c>@bind</c>, as the panel's own box is, so Blazor never echoes a keystroke
+    /// back and a render that arrives late cannot undo what the user typed since.
+    /// </summary>
+    private string _query = string.Empty;
+    private string? _queryParameter;
     private CancellationTokenSource? _cancellation;
     private IReadOnlyList<ArticleHit> _hits = [];
     private string? _loadedKey;
@@ -108,21 +115,29 @@ public sealed partial class HelpBrowse : IDisposable
             return;
         }
 
-        var key = string.Join('\n', AreaId, User?.Id, string.Join(',', User?.Audiences ?? []), Language, Query);
+        if (Query != _queryParameter)
+        {
+            _queryParameter = Query;
+            _query = Query;
+        }
+
+        var key = LoadKey(_query);
         if (key != _loadedKey && Area is not null)
         {
             _loadedKey = key;
-            await LoadAsync(Query);
+            await LoadAsync(_query);
         }
     }
 
     private string ArticleCount(int count) => count == 1 ? L["AreaArticleCountOne"] : L["AreaArticleCountMany", count];
 
-    private async Task OnInputAsync(ChangeEventArgs args)
+    private string LoadKey(string query) => string.Join('\n', AreaId, User?.Id, string.Join(',', User?.Audiences ?? []), Language, query);
+
+    private async Task OnTypedAsync()
     {
-        var query = args.Value as string ?? string.Empty;
-        Query = query;
-        _loadedKey = string.Join('\n', AreaId, User?.Id, string.Join(',', User?.Audiences ?? []), Language, query);
+        var query = _query;
+        _queryParameter = query;
+        _loadedKey = LoadKey(query);
         await QueryChanged.InvokeAsync(query);
         await LoadAsync(query);
     }
