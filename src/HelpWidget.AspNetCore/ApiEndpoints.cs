@@ -35,10 +35,12 @@ internal static class ApiEndpoints
         string[]? tags,
         string? max,
         string? typing,
+        string? area,
         CancellationToken cancellationToken)
     {
         const string Endpoint = "search";
         var problem = ApiInput.CheckText(http, Endpoint, q, "q", ApiInput.MaxQueryLength) ?? ApiInput.CheckLanguage(http, Endpoint, lang);
+        problem ??= AreaEndpoints.CheckArea(http, Endpoint, area);
         HelpContext context = HelpContext.None;
         var count = 0;
         problem ??= ApiInput.TryReadContext(http, Endpoint, route, keys, tags, out context);
@@ -58,6 +60,7 @@ internal static class ApiEndpoints
                 MaxResults = count,
                 // Any other value is the full ranking: the flag only ever makes an answer quicker, never refuses one.
                 AsYouType = string.Equals(typing, "true", StringComparison.OrdinalIgnoreCase),
+                Area = area,
             },
             cancellationToken));
     }

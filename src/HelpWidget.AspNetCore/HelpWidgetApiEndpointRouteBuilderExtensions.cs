@@ -10,7 +10,7 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the HelpWidget HTTP API under <paramref name="prefix"/>: <c>GET search</c>, <c>GET suggestions</c>,
-    /// <c>GET articles/{id}</c>, <c>POST feedback</c>, <c>GET announcements</c>,
+    /// <c>GET areas</c>, <c>GET articles/{id}</c>, <c>POST feedback</c>, <c>GET announcements</c>,
     /// <c>POST announcements/{id}/dismissal</c>, <c>POST tickets</c>, <c>GET tickets/{reference}</c> and <c>POST events</c> (insight events of remote widgets). Each answers
     /// for the caller's user (<c>HttpContext.User</c>, read by <see cref="HelpUser.FromClaims"/>), so articles and
     /// announcements outside the caller's audiences are never returned; every error is a ProblemDetails response.
@@ -57,6 +57,13 @@ public static class HelpWidgetApiEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AddEndpointFilter(ApiEndpoints.Guard("suggestions"))
+            .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Search);
+        group.MapGet("areas", AreaEndpoints.GetAreasAsync)
+            .WithName("HelpWidgetAreas")
+            .WithSummary("Lists the areas the caller can browse, with the number of articles the caller may see in each.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AddEndpointFilter(ApiEndpoints.Guard("areas"))
             .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Search);
         group.MapGet("articles/{id}", ApiEndpoints.GetArticleAsync)
             .WithName("HelpWidgetArticle")

@@ -17,7 +17,11 @@ internal static partial class ApiQuery
     private const int MaxListValueLength = 100;
 
     public static string Search(SearchRequest request) =>
-        "search?" + Join([("q", PlainText(request.Query)), .. Common(request), .. Typing(request)]);
+        "search?" + Join([("q", PlainText(request.Query)), .. Common(request), .. Typing(request), .. AreaOf(request)]);
+
+    /// <summary>The areas of the request's language for its user.</summary>
+    public static string Areas(SearchRequest request) =>
+        "areas" + (Language(request.Language) is { } lang ? "?lang=" + Uri.EscapeDataString(lang) : string.Empty);
 
     public static string Suggestions(SearchRequest request) =>
         "suggestions?" + Join(Common(request));
@@ -100,6 +104,10 @@ internal static partial class ApiQuery
     /// <summary>Asks for the quickest ranking while the query is still being typed; the full ranking needs no parameter.</summary>
     private static IEnumerable<(string Name, string Value)> Typing(SearchRequest request) =>
         request.AsYouType ? [("typing", "true")] : [];
+
+    /// <summary>Narrows a search to an area; a request whose area is not an id finds nothing and is not sent.</summary>
+    private static IEnumerable<(string Name, string Value)> AreaOf(SearchRequest request) =>
+        request.Area is { } area ? [("area", area)] : [];
 
     private static IEnumerable<string> List(IReadOnlyList<string>? values) =>
         (values ?? []).Where(v => v is not null && v.Trim().Length > 0 && IsText(v, MaxListValueLength)).Take(MaxListValues);

@@ -27,7 +27,9 @@ public static class HelpServerHelpWidgetBuilderExtensions
     /// sends insight events to the server's store (<c>POST events</c>), and an <see cref="IHelpConnectivity"/>
     /// that call the server's API through the <see cref="HelpServerOptions.HttpClientName"/> client, with the standard
     /// resilience handler tuned for a help panel (short attempts, a few retries with back-off, a circuit breaker).
-    /// A service the app registered before this call is kept. The options are validated when the app starts.
+    /// It also registers an <see cref="IHelpAreaCatalog"/> that asks the server (<c>GET areas</c>), in place of the engine's,
+    /// which has no area definitions in a client. Any other service the app registered before this call is kept. The
+    /// options are validated when the app starts.
     /// </summary>
     /// <param name="builder">The HelpWidget builder.</param>
     /// <param name="configure">Sets the options; <see cref="HelpServerOptions.Address"/> is required.</param>
@@ -68,6 +70,10 @@ public static class HelpServerHelpWidgetBuilderExtensions
         services.TryAddSingleton<IAnnouncementSource>(sp => sp.GetRequiredService<HelpServerAnnouncements>());
         services.TryAddSingleton<IAnnouncementDismissals>(sp => sp.GetRequiredService<HelpServerAnnouncements>());
         services.TryAddSingleton<IHelpConnectivity>(sp => sp.GetRequiredService<HelpServerClient>().Connectivity);
+
+        // The server counts the areas for the caller (its own roll-out and audiences); it replaces the engine's catalog, which has no area definitions here.
+        services.RemoveAll<IHelpAreaCatalog>();
+        services.AddSingleton<IHelpAreaCatalog>(sp => new HelpServerAreaCatalog(sp.GetRequiredService<HelpServerClient>()));
 
         // Insight events go to the help server's store: the widget records them whenever a sink is registered.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHelpEventSink, HelpServerEventSink>(sp => new HelpServerEventSink(sp.GetRequiredService<HelpServerClient>())));

@@ -14,4 +14,5 @@ namespace HelpWidget.Http;
 [JsonSerializable(typeof(TicketBody))]
 [JsonSerializable(typeof(ProblemBody))]
 [JsonSerializable(typeof(EventsBody))]
+[JsonSerializable(typeof(IReadOnlyList<HelpAreaSummary>))]
 internal sealed partial class HelpServerJsonContext : JsonSerializerContext;

@@ -11,6 +11,12 @@ internal sealed class HelpServerKnowledgeProvider(HelpServerClient client) : IKn
     public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Area is not null && !ApiQuery.IsId(request.Area))
+        {
+            // No area can have this id; the server would refuse it.
+            return SearchResults.Empty;
+        }
+
         using var message = new HttpRequestMessage(HttpMethod.Get, ApiQuery.Search(request));
         using var response = await client.SendAsync("search", message, request.User, cancellationToken).ConfigureAwait(false);
         return response.IsSuccessStatusCode

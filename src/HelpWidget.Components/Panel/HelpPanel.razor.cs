@@ -58,6 +58,9 @@ public sealed partial class HelpPanel : IDisposable
     private bool _articleOffline;
     private bool _disposed;
 
+    /// <summary>The areas the user may browse (none: no Browse button); see HelpPanel.Browse.cs.</summary>
+    private IReadOnlyList<HelpAreaSummary> _areas = [];
+
     [Inject]
     private IKnowledgeProvider Knowledge { get; set; } = default!;
 
@@ -115,7 +118,12 @@ public sealed partial class HelpPanel : IDisposable
 
     private PanelNavigation Nav => _memory.Navigation;
 
-    private string BodyKey => Nav.View == PanelView.Article ? "article:" + Nav.ArticleId : Nav.View.ToString();
+    private string BodyKey => Nav.View switch
+    {
+        PanelView.Article => "article:" + Nav.ArticleId,
+        PanelView.Browse => "browse:" + Nav.AreaId,
+        _ => Nav.View.ToString(),
+    };
 
     private string TitleId => Id + "-title";
 
@@ -195,6 +203,7 @@ public sealed partial class HelpPanel : IDisposable
 
             await LoadSuggestionsAsync();
             RecordSuggestionsShown();
+            await LoadAreasAsync();
         }
 
         if (Open && Start is { } start && !ReferenceEquals(start, _applied))

@@ -11,6 +11,9 @@ internal sealed class PanelMemory
 
     public string Query { get; set; } = string.Empty;
 
+    /// <summary>The search typed in the area open in the Browse view.</summary>
+    public string AreaQuery { get; set; } = string.Empty;
+
     public HelpContactDraft Contact { get; set; } = new();
 
     public TicketReceipt? Receipt { get; set; }

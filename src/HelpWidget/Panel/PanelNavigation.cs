@@ -16,11 +16,14 @@ internal sealed class PanelNavigation
     /// <summary>Gets or sets the article shown, or last shown.</summary>
     public string? ArticleId { get; set; }
 
+    /// <summary>Gets or sets the area open in the browse view; <see langword="null"/> shows the list of areas.</summary>
+    public string? AreaId { get; set; }
+
     /// <summary>Gets a value indicating whether the request shown is finished: a ticket sent, or a problem an article solved while writing one.</summary>
     public bool Finished { get; private set; }
 
     /// <summary>Gets where the user is.</summary>
-    public PanelPlace Current => new(View, View == PanelView.Article ? ArticleId : null);
+    public PanelPlace Current => new(View, View == PanelView.Article ? ArticleId : null, View == PanelView.Browse ? AreaId : null);
 
     /// <summary>Gets a value indicating whether Back leads somewhere.</summary>
     public bool CanGoBack => _back.Count > 0;
@@ -28,11 +31,14 @@ internal sealed class PanelNavigation
     /// <summary>Gets a value indicating whether Forward leads somewhere.</summary>
     public bool CanGoForward => _forward.Count > 0;
 
-    /// <summary>Moves to a view (an article, for the article view), remembering where the user was; a new step forgets the way forward.</summary>
+    /// <summary>
+    /// Moves to a view (an article, for the article view; an area or the list of areas, for the browse view),
+    /// remembering where the user was; a new step forgets the way forward.
+    /// </summary>
     /// <returns><see langword="true"/> when the user moved; <see langword="false"/> when they were there already.</returns>
-    public bool Navigate(PanelView view, string? articleId = null)
+    public bool Navigate(PanelView view, string? articleId = null, string? areaId = null)
     {
-        var target = new PanelPlace(view, view == PanelView.Article ? articleId : null);
+        var target = new PanelPlace(view, view == PanelView.Article ? articleId : null, view == PanelView.Browse ? areaId : null);
         if (Current == target)
         {
             return false;
@@ -45,6 +51,11 @@ internal sealed class PanelNavigation
         if (view == PanelView.Article)
         {
             ArticleId = articleId;
+        }
+
+        if (view == PanelView.Browse)
+        {
+            AreaId = areaId;
         }
 
         return true;
@@ -128,6 +139,11 @@ internal sealed class PanelNavigation
         if (place.ArticleId is { } articleId)
         {
             ArticleId = articleId;
+        }
+
+        if (place.View == PanelView.Browse)
+        {
+            AreaId = place.AreaId;
         }
 
         return true;

@@ -14,7 +14,10 @@ internal enum PanelView
 
     /// <summary>The receipt of a ticket just sent.</summary>
     Receipt,
+
+    /// <summary>The areas to browse, or the articles of one area (<see cref="PanelNavigation.AreaId"/>).</summary>
+    Browse,
 }
 
-/// <summary>A place in the panel's history: a view, and for an article view, which article.</summary>
-internal readonly record struct PanelPlace(PanelView View, string? ArticleId);
+/// <summary>A place in the panel's history: a view, for an article view which article, and for the browse view which area (none: the list of areas).</summary>
+internal readonly record struct PanelPlace(PanelView View, string? ArticleId, string? AreaId = null);
