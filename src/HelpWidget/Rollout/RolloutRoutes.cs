@@ -8,6 +8,10 @@ internal static class RolloutRoutes
     /// <summary>Routes longer than this are compared by their start only: no app has such a path, and the work stays bounded.</summary>
     private const int MaxRouteLength = 2048;
 
+    /// <summary>RFC 3986's path characters (unreserved, sub-delimiters, ':' and '@'), '%' for escapes, and '*'.</summary>
+    private static readonly System.Buffers.SearchValues<char> PathCharacters = System.Buffers.SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~*!$&'()+,;=:@%");
+
     /// <summary>Why <paramref name="pattern"/> is not a route pattern; <see langword="null"/> when it is one.</summary>
     public static string? Problem(string? pattern)
     {
@@ -43,8 +47,17 @@ internal static class RolloutRoutes
                 return $"'*' must be a whole segment (such as /orders/*/lines), not part of '{segment}'";
             }
 
-            if (segment.FirstOrDefault(c => !IsPathCharacter(c)) is var bad and not '\0')
+            var at = segment.AsSpan().IndexOfAnyExcept(PathCharacters);
+            while (at >= 0 && char.IsLetterOrDigit(segment[at]))
             {
+                // Letters beyond ASCII (/utlägg) are fine: the route is compared percent-decoded.
+                var next = segment.AsSpan(at + 1).IndexOfAnyExcept(PathCharacters);
+                at = next < 0 ? -1 : at + 1 + next;
+            }
+
+            if (at >= 0)
+            {
+                var bad = segment[at];
                 return char.IsControl(bad) || char.IsWhiteSpace(bad)
                     ? "it has a space or control character"
                     : $"it has the character '{bad}', which a route pattern cannot have (no query string, fragment or backslash)";
@@ -91,7 +104,4 @@ internal static class RolloutRoutes
 
         return true;
     }
-
-    private static bool IsPathCharacter(char c) =>
-        char.IsLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '*' or '!' or '$' or '&' or '\'' or '(' or ')' or '+' or ',' or ';' or '=' or ':' or '@' or '%';
 }
