@@ -64,6 +64,9 @@ public static class HelpWidgetServiceCollectionExtensions
         services.TryAddSingleton<ITicketAttachmentInspector, TicketAttachmentInspector>();
         services.AddLocalization();
 
+        // Areas: counted through the registered (decorated) knowledge provider; none without an IHelpAreaSource.
+        services.TryAddSingleton<IHelpAreaCatalog>(sp => ActivatorUtilities.CreateInstance<HelpWidget.Areas.HelpAreaCatalog>(sp));
+
         // Roll-out (docs/rollout.md): HelpWidget:Rollout through IOptionsMonitor; the knowledge provider the app adds,
         // before or after this call, is wrapped so that areas that are not live stay out of search, suggestions and browsing.
         RolloutRegistration.Register(services);
