@@ -38,6 +38,8 @@ builder.Services.AddCascadingAuthenticationState();
 
 // One configuration section: HelpWidget's keys are the engine's options and the Markdown folders' (ArticlesPath,
 // AnnouncementsPath, DefaultLanguage, WatchForChanges); HelpWidget:Lucene and HelpWidget:Sqlite are the backends'.
+// HelpWidget:Rollout (live areas, who sees the Help button and where) is read by AddHelpWidget() itself, and a change to
+// it applies without a restart: see appsettings.Pilot.json and docs/rollout.md.
 var settings = builder.Configuration.GetSection("HelpWidget");
 var helpWidget = builder.Services.AddHelpWidget(options => settings.Bind(options))
     .AddMarkdownContent(options => settings.Bind(options))

@@ -2,6 +2,7 @@ using HelpWidget.Announcements;
 using HelpWidget.Attachments;
 using HelpWidget.Insights;
 using HelpWidget.Privacy;
+using HelpWidget.Rollout;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -65,6 +66,12 @@ public static class HelpWidgetServiceCollectionExtensions
 
         // Areas: counted through the registered (decorated) knowledge provider; none without an IHelpAreaSource.
         services.TryAddSingleton<IHelpAreaCatalog>(sp => ActivatorUtilities.CreateInstance<HelpWidget.Areas.HelpAreaCatalog>(sp));
+
+        // Roll-out (docs/rollout.md): HelpWidget:Rollout through IOptionsMonitor; the knowledge provider the app adds,
+        // before or after this call, is wrapped so that areas that are not live stay out of search, suggestions and browsing.
+        RolloutRegistration.Register(services);
+        services = RolloutRegistration.Decorating(services);
+        // End of roll-out.
         return new HelpWidgetBuilder(services);
     }
 

@@ -17,12 +17,16 @@ internal sealed record DemoPerson(string Key, string Name, string Email, IReadOn
     public const string Manager = "manager";
     public const string SupportManager = "support-manager";
 
+    /// <summary>The role of the people who try HelpWidget first, before everyone gets it.</summary>
+    public const string Pilot = "pilot";
+
     /// <summary>Gets everyone the chooser offers, in the order it shows them.</summary>
     public static IReadOnlyList<DemoPerson> All { get; } =
     [
-        new("aino.virtanen", "Aino Virtanen", "aino.virtanen@nordhav.example", [Employee]),
+        // Aino and Karin are in the roll-out's pilot group (appsettings.Pilot.json, docs/rollout.md); Magnus is not.
+        new("aino.virtanen", "Aino Virtanen", "aino.virtanen@nordhav.example", [Pilot, Employee]),
         new("magnus.haugen", "Magnus Haugen", "magnus.haugen@nordhav.example", [Employee, Manager]),
-        new("karin.sjoberg", "Karin Sjöberg", "karin.sjoberg@nordhav.example", [Employee, Manager, SupportManager]),
+        new("karin.sjoberg", "Karin Sjöberg", "karin.sjoberg@nordhav.example", [Pilot, Employee, Manager, SupportManager]),
     ];
 
     /// <summary>Gets the role that describes the person best: the last, most specific one.</summary>

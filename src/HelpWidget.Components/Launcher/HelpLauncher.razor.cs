@@ -31,6 +31,7 @@ public partial class HelpLauncher : IAsyncDisposable
     private readonly string _panelId = "hw-panel-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _noteId = "hw-note-" + Guid.NewGuid().ToString("N")[..8];
     private ElementReference _launcher;
+    private ElementReference _root;
     private bool _open;
     private bool _returnFocus;
     private HelpPanelStart? _start;
@@ -47,9 +48,15 @@ public partial class HelpLauncher : IAsyncDisposable
     private bool _static;
     private bool _showStaticNote;
 
+    /// <summary>Whether the roll-out shows the button to this user on this route (the panel is there either way).</summary>
+    private bool _shown = true;
+    private System.Security.Claims.ClaimsPrincipal? _principal;
+    private IDisposable? _rolloutChanged;
+
     /// <summary>Whether the panel's stylesheet has loaded (or failed to: an unstyled panel beats none).</summary>
     private bool _panelStyled;
     private bool _loadingPanelStyles;
+    private bool _startingShortcut;
 
     private string ThemeAttribute { get; set; } = "page";
 
@@ -73,6 +80,12 @@ public partial class HelpLauncher : IAsyncDisposable
 
     [Inject]
     private HelpHost Host { get; set; } = default!;
+
+    [Inject]
+    private IHelpRollout Rollout { get; set; } = default!;
+
+    [Inject]
+    private IOptionsMonitor<HelpRolloutOptions> RolloutOptions { get; set; } = default!;
 
     /// <summary>Gets or sets the callback invoked when the panel opened.</summary>
     [Parameter]
@@ -176,6 +189,7 @@ public partial class HelpLauncher : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
+        _rolloutChanged?.Dispose();
         Navigation.LocationChanged -= OnLocationChanged;
         Session.Requested -= OnRequestedAsync;
         Session.Opened -= OnSessionOpened;
@@ -186,12 +200,7 @@ public partial class HelpLauncher : IAsyncDisposable
         Session.TicketCreated -= OnSessionTicketCreated;
         try
         {
-            if (_shortcutHandle is not null)
-            {
-                await _shortcutHandle.InvokeVoidAsync("dispose");
-                await _shortcutHandle.DisposeAsync();
-            }
-
+            await StopShortcutAsync();
             if (_module is not null)
             {
                 await _module.DisposeAsync();
@@ -224,6 +233,15 @@ public partial class HelpLauncher : IAsyncDisposable
         _open = Session.IsOpen;
         OpenFromLink(Navigation.Uri);
         Navigation.LocationChanged += OnLocationChanged;
+
+        // A change of the roll-out's settings shows or hides the button at once, without a reload of the page.
+        _rolloutChanged = RolloutOptions.OnChange((_, _) => _ = InvokeAsync(() =>
+        {
+            if (!_disposed && UpdateShown())
+            {
+                StateHasChanged();
+            }
+        }));
         Session.Requested += OnRequestedAsync;
         Session.Opened += OnSessionOpened;
         Session.Closed += OnSessionClosed;
@@ -240,10 +258,16 @@ public partial class HelpLauncher : IAsyncDisposable
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        if (User is null && AuthenticationState is not null)
+        if (AuthenticationState is not null)
         {
-            _claimsUser = HelpUser.FromClaims((await AuthenticationState).User);
+            _principal = (await AuthenticationState).User;
+            if (User is null)
+            {
+                _claimsUser = HelpUser.FromClaims(_principal);
+            }
         }
+
+        UpdateShown();
 
         if (EffectiveUser is { Id: not null } user)
         {
@@ -275,15 +299,23 @@ public partial class HelpLauncher : IAsyncDisposable
     /// <inheritdoc />
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && !string.IsNullOrWhiteSpace(Shortcut))
+        // The shortcut belongs to the button: on while it is shown, off while the roll-out hides it.
+        if (_shown && _shortcutHandle is null && !_startingShortcut && !string.IsNullOrWhiteSpace(Shortcut))
         {
             await StartShortcutAsync(Shortcut);
+        }
+        else if (!_shown && _shortcutHandle is not null)
+        {
+            await StopShortcutAsync();
         }
 
         if (_returnFocus)
         {
             _returnFocus = false;
-            await _launcher.FocusAsync();
+            if (_shown)
+            {
+                await _launcher.FocusAsync();
+            }
         }
 
         // After a render, not in SetOpen: a panel opened while prerendering (a help link) loads them once interactive.
@@ -391,16 +423,48 @@ public partial class HelpLauncher : IAsyncDisposable
             return;
         }
 
-        _selfReference = DotNetObjectReference.Create(this);
-        _shortcutHandle = await module.InvokeAsync<IJSObjectReference>("init", _selfReference, shortcut, _launcher);
+        _selfReference ??= DotNetObjectReference.Create(this);
+        _startingShortcut = true;
+        try
+        {
+            _shortcutHandle = await module.InvokeAsync<IJSObjectReference>("init", _selfReference, shortcut, _launcher);
+        }
+        finally
+        {
+            _startingShortcut = false;
+        }
+
         if (_disposed)
         {
             // Disposed while the listener was being added: remove it again.
-            await _shortcutHandle.InvokeVoidAsync("dispose");
-            await _shortcutHandle.DisposeAsync();
+            await StopShortcutAsync();
             await module.DisposeAsync();
             _selfReference.Dispose();
         }
+    }
+
+    private async Task StopShortcutAsync()
+    {
+        if (_shortcutHandle is { } handle)
+        {
+            _shortcutHandle = null;
+            await handle.InvokeVoidAsync("dispose");
+            await handle.DisposeAsync();
+        }
+    }
+
+    /// <summary>Asks the roll-out whether this user sees the button on this page; <see langword="true"/> when the answer changed.</summary>
+    private bool UpdateShown(string? uri = null)
+    {
+        var route = "/" + Navigation.ToBaseRelativePath(uri ?? Navigation.Uri);
+        var shown = Rollout.ShowsLauncher(EffectiveUser ?? HelpUser.Anonymous, route, _principal?.Claims);
+        if (shown == _shown)
+        {
+            return false;
+        }
+
+        _shown = shown;
+        return true;
     }
 
     /// <summary>Imports the launcher's module once (for the shortcut and the panel's styles); <see langword="null"/> when disposed meanwhile.</summary>
@@ -433,7 +497,7 @@ public partial class HelpLauncher : IAsyncDisposable
                 return;
             }
 
-            if (!await module.InvokeAsync<bool>("loadPanelStyles", _launcher))
+            if (!await module.InvokeAsync<bool>("loadPanelStyles", _root))
             {
                 Logger.PanelStylesFailed(PanelStylesPath);
             }
@@ -462,10 +526,14 @@ public partial class HelpLauncher : IAsyncDisposable
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {
-        if (OpenFromLink(e.Location))
+        // Both, not either: a help link to another route also moves the button in or out of the roll-out's routes.
+        _ = InvokeAsync(() =>
         {
-            _ = InvokeAsync(StateHasChanged);
-        }
+            if (!_disposed && (OpenFromLink(e.Location) | UpdateShown(e.Location)))
+            {
+                StateHasChanged();
+            }
+        });
     }
 
     /// <summary>Opens the panel when the address carries a help link; other addresses change nothing.</summary>
