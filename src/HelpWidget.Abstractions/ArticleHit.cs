@@ -23,4 +23,10 @@ public sealed class ArticleHit
 
     /// <summary>Gets the relevance score; comparable only within one result list.</summary>
     public double Score { get; init; }
+
+    /// <summary>
+    /// Gets the id of the <see cref="HelpArea"/> the article belongs to, or <see langword="null"/> when it is in no area.
+    /// Defaults to <see langword="null"/>.
+    /// </summary>
+    public string? Area { get; init; }
 }

@@ -29,4 +29,13 @@ public sealed class SearchRequest
     /// Defaults to <see langword="false"/>: the provider's full ranking.
     /// </summary>
     public bool AsYouType { get; init; }
+
+    /// <summary>
+    /// Gets the id of the <see cref="HelpArea"/> to search in, or <see langword="null"/> to search every area.
+    /// When set, only articles whose <see cref="HelpArticle.Area"/> equals it (ordinal, ignoring case) are returned;
+    /// with an empty or whitespace <see cref="Query"/>, <see cref="IKnowledgeProvider.SearchAsync"/> then browses the
+    /// area: every article of it the user may see, most helpful first, up to <see cref="MaxResults"/>.
+    /// Without an area an empty query finds nothing. Defaults to <see langword="null"/>.
+    /// </summary>
+    public string? Area { get; init; }
 }

@@ -25,6 +25,9 @@ internal sealed class LanguageIndex
     public const string AskedField = "asked";
     public const string ContextField = "ctx";
     public const string AudienceField = "aud";
+
+    /// <summary>The keyword field of the article's area, lower-cased; absent for an article in no area.</summary>
+    public const string AreaField = "area";
     public const string Everyone = "*";
 
     private readonly LanguageIndexWriter _writer;
@@ -167,6 +170,11 @@ internal sealed class LanguageIndex
         {
             // Tags join the contexts under a '#' so a page that declares a tag finds its articles without text analysis.
             document.Add(new StringField(ContextField, TagContext(tag), Field.Store.NO));
+        }
+
+        if (article.Area is { Length: > 0 } area)
+        {
+            document.Add(new StringField(AreaField, area.ToLowerInvariant(), Field.Store.NO));
         }
 
         if (article.Audiences.Count == 0)

@@ -392,7 +392,8 @@ internal sealed class LanguageIndexWriter
         && a.Text == b.Text
         && a.Tags.SequenceEqual(b.Tags, StringComparer.Ordinal)
         && a.Contexts.SequenceEqual(b.Contexts, StringComparer.Ordinal)
-        && a.Audiences.SequenceEqual(b.Audiences, StringComparer.Ordinal);
+        && a.Audiences.SequenceEqual(b.Audiences, StringComparer.Ordinal)
+        && a.Area == b.Area;
 
     /// <summary>The learned searches of an article and their trust; <see langword="default"/> when it has none.</summary>
     private readonly record struct Asked(string? Text, float Trust);

@@ -17,7 +17,7 @@ namespace HelpWidget.Lucene;
 /// A language with an embedding generator is also ranked by meaning once its articles' vectors are ready
 /// (<see cref="SemanticLayer"/>); until then, and for queries still being typed, by words alone.
 /// </summary>
-internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
+internal sealed partial class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
 {
     private const string GenerationPrefix = "index-";
 
@@ -192,6 +192,11 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
     {
         var settings = _options;
         var max = Math.Clamp(request.MaxResults, 1, SearchRequest.MaxResultsLimit);
+        if (request.Area is not null)
+        {
+            // Areas: LuceneKnowledgeProvider.Areas.cs.
+            return SearchArea(snapshot, request, max);
+        }
 
         var order = snapshot.SearchOrder(request.Language, settings.DefaultLanguage).ToList();
         var refinable = false;
@@ -643,6 +648,7 @@ internal sealed class LuceneKnowledgeProvider : IKnowledgeProvider, IDisposable
         Summary = article.Summary,
         SnippetHtml = snippet,
         Score = score,
+        Area = article.Area,
     };
 
     /// <summary>

@@ -14,13 +14,13 @@ public abstract partial class KnowledgeProviderConformanceTests : IAsyncLifetime
     /// <summary>Gets the articles every conformance test searches: English and Swedish, public and restricted.</summary>
     public static IReadOnlyList<HelpArticle> Articles { get; } =
     [
-        TestArticles.Article("password-reset", "Reset your password", "Open the password portal, confirm with your phone and choose a new password.", language: "en", contexts: ["/profile", "account"]),
-        TestArticles.Article("vpn-connect", "Connect to the VPN", "Start the VPN client from the system tray and sign in to reach internal systems.", language: "en", contexts: ["/", "network"]),
-        TestArticles.Article("expense-claim", "Submit an expense claim", "Attach the receipt, choose a category and submit the claim for approval.", language: "en", contexts: ["/expenses"]),
-        TestArticles.Article("expense-approve", "Approve expense claims", "Managers approve the expense claims of their team in the approval queue.", language: "en", contexts: ["/expenses"], audiences: ["manager"]),
-        TestArticles.Article("salary-review", "Salary review for managers", "Managers propose salary changes during the yearly salary review.", language: "en", audiences: ["manager", "hr"]),
-        TestArticles.Article("password-reset", "Byt ditt lösenord", "Öppna lösenordsportalen, bekräfta med telefonen och välj ett nytt lösenord.", language: "sv", contexts: ["/profile", "account"]),
-        TestArticles.Article("expense-approve", "Attestera utlägg", "Chefer attesterar teamets utlägg i attestkön.", language: "sv", contexts: ["/expenses"], audiences: ["manager"]),
+        TestArticles.Article("password-reset", "Reset your password", "Open the password portal, confirm with your phone and choose a new password.", language: "en", contexts: ["/profile", "account"], area: "accounts"),
+        TestArticles.Article("vpn-connect", "Connect to the VPN", "Start the VPN client from the system tray and sign in to reach internal systems.", language: "en", contexts: ["/", "network"], area: "accounts"),
+        TestArticles.Article("expense-claim", "Submit an expense claim", "Attach the receipt, choose a category and submit the claim for approval.", language: "en", contexts: ["/expenses"], area: "money"),
+        TestArticles.Article("expense-approve", "Approve expense claims", "Managers approve the expense claims of their team in the approval queue.", language: "en", contexts: ["/expenses"], audiences: ["manager"], area: "money"),
+        TestArticles.Article("salary-review", "Salary review for managers", "Managers propose salary changes during the yearly salary review.", language: "en", audiences: ["manager", "hr"], area: "money"),
+        TestArticles.Article("password-reset", "Byt ditt lösenord", "Öppna lösenordsportalen, bekräfta med telefonen och välj ett nytt lösenord.", language: "sv", contexts: ["/profile", "account"], area: "accounts"),
+        TestArticles.Article("expense-approve", "Attestera utlägg", "Chefer attesterar teamets utlägg i attestkön.", language: "sv", contexts: ["/expenses"], audiences: ["manager"], area: "money"),
     ];
 
     /// <summary>Gets hostile query text: query syntax, markup, control characters, oversize input, wrong scripts.</summary>

@@ -11,8 +11,9 @@ public static class TestArticles
     /// <param name="contexts">The contexts. Defaults to none.</param>
     /// <param name="audiences">The audiences. Defaults to everyone.</param>
     /// <param name="tags">The tags. Defaults to none.</param>
+    /// <param name="area">The id of the article's area. Defaults to none.</param>
     /// <returns>The article.</returns>
-    public static HelpArticle Article(string id, string title, string text, string language = "en", string[]? contexts = null, string[]? audiences = null, string[]? tags = null) => new()
+    public static HelpArticle Article(string id, string title, string text, string language = "en", string[]? contexts = null, string[]? audiences = null, string[]? tags = null, string? area = null) => new()
     {
         Id = id,
         Language = language,
@@ -23,5 +24,6 @@ public static class TestArticles
         Contexts = contexts ?? [],
         Audiences = audiences ?? [],
         Tags = tags ?? [],
+        Area = area,
     };
 }

@@ -62,6 +62,9 @@ public static class HelpWidgetServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TicketAttachmentOptions>, TicketAttachmentOptionsValidator>());
         services.TryAddSingleton<ITicketAttachmentInspector, TicketAttachmentInspector>();
         services.AddLocalization();
+
+        // Areas: counted through the registered (decorated) knowledge provider; none without an IHelpAreaSource.
+        services.TryAddSingleton<IHelpAreaCatalog>(sp => ActivatorUtilities.CreateInstance<HelpWidget.Areas.HelpAreaCatalog>(sp));
         return new HelpWidgetBuilder(services);
     }
 
