@@ -44,6 +44,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly Lazy<OnnxModelSession> _session;
+    private readonly Lazy<OnnxModelSession> _querySession;
     private readonly Lock _lifetime = new();
     private int _activeCalls;
     private bool _disposed;
@@ -67,6 +68,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             Model = options.Model,
             MaxTokens = options.MaxTokens,
             IntraOpThreads = options.IntraOpThreads,
+            QueryIntraOpThreads = options.QueryIntraOpThreads,
             InterOpThreads = options.InterOpThreads,
             MaxBatchSize = options.MaxBatchSize,
             QueryPrefix = options.QueryPrefix,
@@ -79,14 +81,17 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         // The model id says what changes the vectors, so a cache keyed by it never mixes vectors of different settings.
         var modelId = _options.MaxTokens == 256 ? _model.ModelId : $"{_model.ModelId};max-tokens={_options.MaxTokens}";
         Metadata = new EmbeddingGeneratorMetadata(ProviderName, null, modelId, ModelDescriptor.Dimensions);
-        _session = new Lazy<OnnxModelSession>(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+        _session = new Lazy<OnnxModelSession>(() => Load(_options.IntraOpThreads), LazyThreadSafetyMode.ExecutionAndPublication);
+        _querySession = _options.QueryIntraOpThreads == _options.IntraOpThreads
+            ? _session
+            : new Lazy<OnnxModelSession>(() => Load(_options.QueryIntraOpThreads), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Gets the provider name, the model id (such as <c>snowflake-arctic-embed-xs</c>) and the dimensions (384).</summary>
     public EmbeddingGeneratorMetadata Metadata { get; }
 
     /// <summary>Gets whether the model has been loaded (by a first call).</summary>
-    public bool IsLoaded => _session.IsValueCreated;
+    public bool IsLoaded => _session.IsValueCreated || _querySession.IsValueCreated;
 
     /// <summary>Embeds each of <paramref name="values"/>, in order.</summary>
     /// <param name="values">The texts; empty ones are allowed (they embed as an empty text).</param>
@@ -137,7 +142,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
         try
         {
-            return Task.FromResult(Generate(texts, IsQuery(options) ? _queryPrefix : string.Empty, cancellationToken));
+            var query = IsQuery(options);
+            return Task.FromResult(Generate(query ? _querySession.Value : _session.Value, texts, query ? _queryPrefix : string.Empty, cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -197,10 +203,8 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     internal WordPieceTokenizer Tokenizer => _session.Value.Tokenizer;
 
-    private GeneratedEmbeddings<Embedding<float>> Generate(List<string> texts, string prefix, CancellationToken cancellationToken)
+    private GeneratedEmbeddings<Embedding<float>> Generate(OnnxModelSession session, List<string> texts, string prefix, CancellationToken cancellationToken)
     {
-        var session = _session.Value;
-
         var started = _timeProvider.GetTimestamp();
         var tokens = new List<int>[texts.Count];
         var tokenCount = 0L;
@@ -265,6 +269,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             _session.Value.Dispose();
         }
+
+        if (_querySession != _session && _querySession.IsValueCreated)
+        {
+            _querySession.Value.Dispose();
+        }
     }
 
     /// <summary>
@@ -299,11 +308,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The session is owned by the generator and disposed with it.")]
-    private OnnxModelSession Load()
+    private OnnxModelSession Load(int intraOpThreads)
     {
         var started = _timeProvider.GetTimestamp();
-        var session = OnnxModelSession.Create(_model, _options.IntraOpThreads, _options.InterOpThreads);
-        Log.ModelLoaded(_logger, _model.ModelId, _timeProvider.GetElapsedTime(started).TotalMilliseconds, _options.IntraOpThreads, _options.InterOpThreads);
+        var session = OnnxModelSession.Create(_model, intraOpThreads, _options.InterOpThreads);
+        Log.ModelLoaded(_logger, _model.ModelId, _timeProvider.GetElapsedTime(started).TotalMilliseconds, intraOpThreads, _options.InterOpThreads);
         return session;
     }
 }

@@ -33,6 +33,11 @@ internal sealed class OnnxEmbeddingOptionsValidator : IValidateOptions<OnnxEmbed
             failures.Add($"IntraOpThreads {options.IntraOpThreads} is outside 1 to 64.");
         }
 
+        if (options.QueryIntraOpThreads is < 1 or > 64)
+        {
+            failures.Add($"QueryIntraOpThreads {options.QueryIntraOpThreads} is outside 1 to 64.");
+        }
+
         if (options.InterOpThreads is < 1 or > 64)
         {
             failures.Add($"InterOpThreads {options.InterOpThreads} is outside 1 to 64.");

@@ -49,7 +49,23 @@ internal sealed class AudienceFilter : Filter
     }
 
     public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs) =>
-        BitsFilteredDocIdSet.Wrap(_byLeaf.GetOrAdd(context.DocBase, _ => Visible(context)), acceptDocs);
+        BitsFilteredDocIdSet.Wrap(VisibleIn(context), acceptDocs);
+
+    /// <summary>
+    /// The best <paramref name="count"/> documents of <paramref name="query"/>, of those <paramref name="filter"/> lets
+    /// through when there is one. The documents are checked as they are collected, not through a filtered query, and
+    /// collected in any order: Lucene then scores a disjunction a window of documents at a time instead of one document
+    /// at a time, 2 to 3 times faster for the queries of this engine at 10,000 articles (<c>--lexical-steps</c>
+    /// benchmark). The hits and their order are the same (ties by document number).
+    /// </summary>
+    public static TopDocs Search(IndexSearcher searcher, Query query, int count, AudienceFilter? filter)
+    {
+        var top = TopScoreDocCollector.Create(Math.Clamp(count, 1, Math.Max(1, searcher.IndexReader.MaxDoc)), docsScoredInOrder: false);
+        searcher.Search(query, filter is null ? top : new VisibleCollector(filter, top));
+        return top.GetTopDocs();
+    }
+
+    private FixedBitSet VisibleIn(AtomicReaderContext context) => _byLeaf.GetOrAdd(context.DocBase, _ => Visible(context));
 
     private FixedBitSet Visible(AtomicReaderContext context)
     {
@@ -65,5 +81,29 @@ internal sealed class AudienceFilter : Filter
         }
 
         return visible;
+    }
+
+    /// <summary>Passes on to the collector of the best hits only the documents the users may see.</summary>
+    private sealed class VisibleCollector(AudienceFilter filter, ICollector inner) : ICollector
+    {
+        private FixedBitSet? _visible;
+
+        public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+        public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            _visible = filter.VisibleIn(context);
+            inner.SetNextReader(context);
+        }
+
+        public void Collect(int doc)
+        {
+            if (_visible!.Get(doc))
+            {
+                inner.Collect(doc);
+            }
+        }
     }
 }

@@ -84,6 +84,10 @@ internal sealed class LanguageIndex
     /// <summary>Gets the filter of the documents <paramref name="user"/> may see.</summary>
     public AudienceFilter AudienceFilter(HelpUser user) => Lucene.AudienceFilter.For(this, user, _audienceFilters);
 
+    /// <summary>The best <paramref name="count"/> documents of <paramref name="query"/> that <paramref name="user"/> may see.</summary>
+    public TopDocs Search(Query query, HelpUser user, int count) =>
+        Lucene.AudienceFilter.Search(Searcher, query, count, HasRestrictedArticles ? AudienceFilter(user) : null);
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AudienceFilter> _audienceFilters = new(StringComparer.Ordinal);
 
     /// <summary>Gets the article of a document of <see cref="Reader"/>; <see langword="null"/> for a deleted one.</summary>

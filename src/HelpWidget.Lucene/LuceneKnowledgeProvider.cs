@@ -588,9 +588,7 @@ internal sealed partial class LuceneKnowledgeProvider : IKnowledgeProvider, IDis
     private List<ArticleHit> Search(LanguageIndex index, QueryText query, SearchRequest request, int max)
     {
         var signals = Signals.Current;
-        var candidates = index.HasRestrictedArticles
-            ? index.Searcher.Search(QueryBuilder.Build(index, query), index.AudienceFilter(request.User), max * Ranking.CandidatesPerResult)
-            : index.Searcher.Search(QueryBuilder.Build(index, query), max * Ranking.CandidatesPerResult);
+        var candidates = index.Search(QueryBuilder.Build(index, query), request.User, max * Ranking.CandidatesPerResult);
         return [.. candidates.ScoreDocs
             .Select(d => (d.Doc, Score: d.Score * Ranking.Factor(index.Article(d.Doc), request.Context, signals)))
             .OrderByDescending(c => c.Score)
@@ -614,9 +612,7 @@ internal sealed partial class LuceneKnowledgeProvider : IKnowledgeProvider, IDis
         // The query's vector is computed on another thread (unless cached) while this one finds the word matches: on
         // a machine with two cores or more, the Lucene part costs no time of its own.
         var embedding = Semantic.QueryVectorAsync(vectors, query.Text, cancellationToken);
-        var lexical = index.HasRestrictedArticles
-            ? index.Searcher.Search(QueryBuilder.Build(index, query), index.AudienceFilter(request.User), HybridRanking.Candidates)
-            : index.Searcher.Search(QueryBuilder.Build(index, query), HybridRanking.Candidates);
+        var lexical = index.Search(QueryBuilder.Build(index, query), request.User, HybridRanking.Candidates);
         if (await embedding is not { } vector || vector.Length != dense.Dimensions)
         {
             return Search(index, query, request, max);
@@ -683,7 +679,7 @@ internal sealed partial class LuceneKnowledgeProvider : IKnowledgeProvider, IDis
     /// <summary>Hits without snippets, in Lucene's order: suggestions and the spelling check.</summary>
     private static List<ArticleHit> Search(LanguageIndex index, Query query, HelpUser user, int max)
     {
-        var top = index.HasRestrictedArticles ? index.Searcher.Search(query, index.AudienceFilter(user), max) : index.Searcher.Search(query, max);
+        var top = index.Search(query, user, max);
         return [.. top.ScoreDocs.Select(d => Hit(index.Article(d.Doc), d.Score, string.Empty))];
     }
 

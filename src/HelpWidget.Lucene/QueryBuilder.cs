@@ -72,9 +72,12 @@ internal static class QueryBuilder
             if (words.Count > 0)
             {
                 var nGrams = new BooleanQuery(disableCoord: true) { Boost = tuning.NGramWeight };
+                // A gram in a large share of the articles ("tion", "ment") tells them apart little (its BM25 weight is a
+                // fraction of a rare gram's) but costs the most to score: only the rarer grams are kept.
+                var common = Math.Max(tuning.NGramMinCommonDocs, (int)(index.Reader.NumDocs * tuning.NGramMaxDocShare));
                 foreach (var gram in QueryText.Analyse(index.NGramAnalyzer, LanguageIndex.NGramField, string.Join(' ', words)).Distinct(StringComparer.Ordinal).Take(256))
                 {
-                    AddIfPresent(nGrams, index, LanguageIndex.NGramField, gram, 1f);
+                    AddIfPresent(nGrams, index, LanguageIndex.NGramField, gram, 1f, common);
                 }
 
                 if (nGrams.Clauses.Count > 0)
@@ -109,7 +112,7 @@ internal static class QueryBuilder
     /// Adds a clause for the term only when the index has it: a clause for an absent term still costs a weight and
     /// its similarity cache. The term's statistics are looked up once and handed to the query.
     /// </summary>
-    private static void AddIfPresent(BooleanQuery query, LanguageIndex index, string field, string text, float boost)
+    private static void AddIfPresent(BooleanQuery query, LanguageIndex index, string field, string text, float boost, int maxDocFreq = int.MaxValue)
     {
         if (!index.HasTerms(field))
         {
@@ -118,7 +121,7 @@ internal static class QueryBuilder
 
         var term = new Term(field, text);
         var context = TermContext.Build(index.Reader.Context, term);
-        if (context.DocFreq > 0)
+        if (context.DocFreq > 0 && context.DocFreq <= maxDocFreq)
         {
             query.Add(new TermQuery(term, context) { Boost = boost }, Occur.SHOULD);
         }
@@ -134,11 +137,15 @@ internal static class QueryBuilder
     private static DisjunctionMaxQuery Best(LanguageIndex index, IEnumerable<string[]> alternatives, float boost, HashSet<string> known)
     {
         var best = new DisjunctionMaxQuery(0f) { Boost = boost };
+        // Alternatives with the same stems ("setting", "settings") score the same by their stems: those are scored
+        // once, which leaves the best score of every document as it was and spares a nested disjunction per repeat.
+        var scored = new HashSet<string>(StringComparer.Ordinal);
         foreach (var words in alternatives)
         {
             // Stems carry the field weights; the folded words catch what stems written with diacritics miss.
             var stems = new BooleanQuery(disableCoord: true);
             var folded = new BooleanQuery(disableCoord: true);
+            var key = new List<string>();
             foreach (var word in words)
             {
                 foreach (var term in QueryText.Analyse(index.Analyzer, LanguageIndex.BodyField, word))
@@ -146,13 +153,15 @@ internal static class QueryBuilder
                     if (!known.Contains(term))
                     {
                         stems.Add(Fields(index, term), Occur.SHOULD);
+                        key.Add(term);
                     }
                 }
 
                 AddIfPresent(folded, index, LanguageIndex.WordsField, word, index.Tuning.BodyBoost);
             }
 
-            best.Add(stems.Clauses.Count == 0 ? folded : new DisjunctionMaxQuery(0f) { stems, folded });
+            var repeated = stems.Clauses.Count > 0 && !scored.Add(string.Join('\n', key));
+            best.Add(stems.Clauses.Count == 0 || repeated ? folded : new DisjunctionMaxQuery(0f) { stems, folded });
         }
 
         return best;

@@ -66,6 +66,20 @@ if (args.Length > 0 && args[0] == "--profile-lexical")
     return 0;
 }
 
+// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --lexical-steps [rounds]  where a lexical query's time goes (read, build, Lucene, rank), whole-search p50/p99 and plain BM25 in the same run
+if (args.Length > 0 && args[0] == "--lexical-steps")
+{
+    await LexicalSteps.RunAsync(Console.Out, args.Length > 1 ? Math.Clamp(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), 2, 20) : 3);
+    return 0;
+}
+
+// dotnet run -c Release --project tests/HelpWidget.Benchmarks -- --query-embedding [queries]  the local model's time per search query with one and with two ONNX Runtime threads
+if (args.Length > 0 && args[0] == "--query-embedding")
+{
+    await QueryEmbeddingReport.RunAsync(Console.Out, args.Length > 1 ? Math.Clamp(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), 10, 2000) : 100);
+    return 0;
+}
+
 if (args.Contains("--latency"))
 {
     await LatencyReport.RunAsync(Console.Out);

@@ -57,6 +57,20 @@ public sealed class OnnxEmbeddingGeneratorTests(ModelFixture models)
     }
 
     [Fact]
+    public async Task GenerateAsync_QueryOnItsOwnThreads_GivesTheVectorOfTheArticlesSession()
+    {
+        // Queries run in a second session with two threads (the default); with one thread they share the articles' session.
+        using var shared = new OnnxEmbeddingGenerator(new OnnxEmbeddingOptions { QueryIntraOpThreads = 1 });
+        string[] queries = ["letters crossed out", "How do I share my calendar with a colleague in another company?"];
+        var ownThreads = await models.Arctic.GenerateAsync(queries, s_query, Token);
+        var oneThread = await shared.GenerateAsync(queries, s_query, Token);
+        for (var i = 0; i < queries.Length; i++)
+        {
+            Assert.Equal(1.0, Cosine(ownThreads[i], oneThread[i]), 4);
+        }
+    }
+
+    [Fact]
     public void IsQuery_InputTypeAsStringOrJson_RecognisesOnlyQuery()
     {
         Assert.True(OnnxEmbeddingGenerator.IsQuery(s_query));

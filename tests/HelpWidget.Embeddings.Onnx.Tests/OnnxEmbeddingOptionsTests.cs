@@ -11,6 +11,8 @@ public sealed class OnnxEmbeddingOptionsTests
     {
         { o => o.IntraOpThreads = 0, "IntraOpThreads 0" },
         { o => o.IntraOpThreads = 65, "IntraOpThreads 65" },
+        { o => o.QueryIntraOpThreads = 0, "QueryIntraOpThreads 0" },
+        { o => o.QueryIntraOpThreads = 65, "QueryIntraOpThreads 65" },
         { o => o.InterOpThreads = -1, "InterOpThreads -1" },
         { o => o.MaxTokens = 4, "MaxTokens 4" },
         { o => o.MaxTokens = 600, "MaxTokens 600" },
@@ -51,6 +53,7 @@ public sealed class OnnxEmbeddingOptionsTests
         Assert.Equal(OnnxEmbeddingModel.ArcticXs, options.Model);
         Assert.Equal(256, options.MaxTokens);
         Assert.Equal(1, options.IntraOpThreads);
+        Assert.Equal(2, options.QueryIntraOpThreads);
         Assert.Equal(1, options.InterOpThreads);
         Assert.Equal(16, options.MaxBatchSize);
         Assert.Null(options.QueryPrefix);
