@@ -100,7 +100,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         """;
 
     /// <summary>The version of the events' schema this store writes, kept in <c>help_settings</c>; an older file is migrated once.</summary>
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
 
     /// <summary>
     /// Brings a database of the first version (without vote successors, vote counters and weekly counters) up to date;
@@ -123,6 +123,34 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         DELETE FROM help_counts_weekly;
         INSERT INTO help_counts_weekly (week, metric, key1, key2, value)
             SELECT (day + 3) / 7, metric, key1, key2, SUM(value) FROM help_counts GROUP BY (day + 3) / 7, metric, key1, key2;
+        """;
+
+    /// <summary>
+    /// Brings a database of the second version up to date: counts per article (views, views from search, contact forms
+    /// opened after an article) for the events stored before. Every step can run again.
+    /// </summary>
+    private const string ArticleMigration = """
+        DELETE FROM help_counts WHERE metric IN (21, 22, 23);
+        INSERT INTO help_counts (day, metric, key1, key2, value)
+            SELECT at / 86400000, 21, article_id, '', COUNT(*) FROM help_events WHERE kind = 5 AND article_id IS NOT NULL GROUP BY 1, 3;
+        INSERT INTO help_counts (day, metric, key1, key2, value)
+            SELECT at / 86400000, 22, article_id, '', COUNT(*) FROM help_events WHERE kind = 5 AND article_id IS NOT NULL AND source = 2 GROUP BY 1, 3;
+        INSERT INTO help_counts (day, metric, key1, key2, value)
+            SELECT day, 23, article, '', COUNT(*) FROM (
+                SELECT c.at / 86400000 AS day,
+                    (SELECT v.article_id FROM help_events v
+                     WHERE v.session_id = c.session_id AND v.kind = 5 AND v.article_id IS NOT NULL AND (v.at < c.at OR (v.at = c.at AND v.id < c.id))
+                     ORDER BY v.at DESC, v.id DESC LIMIT 1) AS article
+                FROM help_events c WHERE c.kind = 7)
+            WHERE article IS NOT NULL GROUP BY 1, 3;
+        DELETE FROM help_counts_weekly WHERE metric IN (21, 22, 23);
+        INSERT INTO help_counts_weekly (week, metric, key1, key2, value)
+            SELECT (day + 3) / 7, metric, key1, key2, SUM(value) FROM help_counts WHERE metric IN (21, 22, 23) GROUP BY (day + 3) / 7, metric, key1, key2;
+        DELETE FROM help_counts_monthly WHERE metric IN (21, 22, 23);
+        INSERT INTO help_counts_monthly (month, metric, key1, key2, value)
+            SELECT (CAST(strftime('%Y', day * 86400, 'unixepoch') AS INTEGER) - 1970) * 12 + CAST(strftime('%m', day * 86400, 'unixepoch') AS INTEGER) - 1,
+                metric, key1, key2, SUM(value)
+            FROM help_counts WHERE metric IN (21, 22, 23) GROUP BY 1, metric, key1, key2;
         """;
 
     private const long Day = HelpInsightsCounters.MillisecondsPerDay;
@@ -160,9 +188,11 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             }
 
             command.CommandText = "SELECT coalesce((SELECT value FROM help_settings WHERE name = 'events_schema'), 1);";
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) < SchemaVersion)
+            var version = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            if (version < SchemaVersion)
             {
-                command.CommandText = Migration + $"INSERT OR REPLACE INTO help_settings (name, value) VALUES ('events_schema', {SchemaVersion});";
+                command.CommandText = (version < 2 ? Migration : string.Empty) + ArticleMigration
+                    + $"INSERT OR REPLACE INTO help_settings (name, value) VALUES ('events_schema', {SchemaVersion});";
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -328,6 +358,16 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                 cancellationToken,
                 ("$user", e.UserKey), ("$at", at), ("$window", window)) is 1L;
 
+            // A contact form opened counts for the article read last before it in its session.
+            var readBefore = e.Kind == HelpEventKind.ContactStarted ? await ScalarAsync(
+                "read-before",
+                """
+                SELECT article_id FROM help_events INDEXED BY help_events_session
+                WHERE session_id = $session AND kind = 5 AND article_id IS NOT NULL AND at <= $at ORDER BY at DESC, id DESC LIMIT 1;
+                """,
+                cancellationToken,
+                ("$session", e.SessionId), ("$at", at)) : null;
+
             // A vote replaces the one of the same user and article before it (in time, then in order of writing), and is
             // replaced by the first one after it: each vote keeps the time of its successor, so a report counts the
             // last vote in its period without reading every vote.
@@ -388,7 +428,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             var row = new HelpInsightsEventRow
             {
                 Kind = kind, At = at, Query = e.Query, Language = e.Language, Route = e.Route, ArticleId = e.ArticleId, Source = e.Source,
-                Helpful = e.Helpful, Reason = e.Reason, IsSimulated = e.IsSimulated, FailedDeflection = failed,
+                Helpful = e.Helpful, Reason = e.Reason, IsSimulated = e.IsSimulated, FailedDeflection = failed, ArticleReadBefore = readBefore as string,
             };
             foreach (var (metric, key1, key2) in HelpInsightsCounters.Of(row))
             {
@@ -599,7 +639,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             var blocks = HelpInsightsCounters.Split(firstDay, endDay);
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
-                {BlocksSql(blocks, "metric, key1, key2, SUM(value)", "c.metric, c.key1, c.key2, c.value", "c.metric <= 17")} GROUP BY metric, key1, key2;
+                {BlocksSql(blocks, "metric, key1, key2, SUM(value)", "c.metric, c.key1, c.key2, c.value", "(c.metric <= 17 OR c.metric >= 21)")} GROUP BY metric, key1, key2;
                 WITH RECURSIVE days (day) AS (SELECT $first UNION ALL SELECT day + 1 FROM days WHERE day + 1 < $end)
                 SELECT c.day, c.metric, c.value FROM days JOIN help_counts c ON c.day = days.day AND c.metric IN (6, 14);
                 """;
@@ -623,8 +663,12 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT kind, at, query, language, route, article_id, followed, failed, simulated, helpful, reason, source FROM help_events INDEXED BY help_events_at
-                WHERE at >= $from AND at < $to;
+                SELECT e.kind, e.at, e.query, e.language, e.route, e.article_id, e.followed, e.failed, e.simulated, e.helpful, e.reason, e.source,
+                    CASE WHEN e.kind = 7 THEN (SELECT v.article_id FROM help_events v INDEXED BY help_events_session
+                        WHERE v.session_id = e.session_id AND v.kind = 5 AND v.article_id IS NOT NULL AND (v.at < e.at OR (v.at = e.at AND v.id < e.id))
+                        ORDER BY v.at DESC, v.id DESC LIMIT 1) END
+                FROM help_events e INDEXED BY help_events_at
+                WHERE e.at >= $from AND e.at < $to;
                 """;
             command.Parameters.AddWithValue("$from", from);
             command.Parameters.AddWithValue("$to", to);
@@ -646,6 +690,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                     Helpful = reader.IsDBNull(9) ? null : reader.GetInt32(9) == 1,
                     Reason = Text(10),
                     Source = (HelpArticleSource)reader.GetInt32(11),
+                    ArticleReadBefore = Text(12),
                 });
             }
         }

@@ -168,9 +168,23 @@ public static class HelpInsightsCounters
                 break;
             case HelpEventKind.ArticleViewed:
                 yield return (HelpInsightsMetric.View, string.Empty, string.Empty);
+                if (row.ArticleId is { } viewed)
+                {
+                    yield return (HelpInsightsMetric.ArticleView, viewed, string.Empty);
+                    if (row.Source == HelpArticleSource.Search)
+                    {
+                        yield return (HelpInsightsMetric.ArticleViewFromSearch, viewed, string.Empty);
+                    }
+                }
+
                 break;
             case HelpEventKind.ContactStarted:
                 yield return (HelpInsightsMetric.Contact, row.Route ?? "/", string.Empty);
+                if (row.ArticleReadBefore is { } before)
+                {
+                    yield return (HelpInsightsMetric.ContactAfterArticle, before, string.Empty);
+                }
+
                 break;
             case HelpEventKind.TicketCreated:
                 yield return (HelpInsightsMetric.Ticket, row.Route ?? "/", string.Empty);

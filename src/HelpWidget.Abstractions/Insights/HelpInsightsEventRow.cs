@@ -41,4 +41,10 @@ public readonly record struct HelpInsightsEventRow
 
     /// <summary>Gets a value indicating whether a ticket came within 24 hours after the same user read an article.</summary>
     public bool FailedDeflection { get; init; }
+
+    /// <summary>
+    /// Gets, for a contact form opened, the article read last before it in its session (in time, then in order of
+    /// recording); <see langword="null"/> when none was, and for other kinds.
+    /// </summary>
+    public string? ArticleReadBefore { get; init; }
 }

@@ -60,7 +60,10 @@ public enum HelpInsightsMetric : short
     /// </summary>
     Vote = 17,
 
-    /// <summary>The routes of searches; keys: <see cref="HelpInsightsCounters.RouteKey"/> and the route. Read only for the rows a report shows.</summary>
+    /// <summary>
+    /// The routes of searches; keys: <see cref="HelpInsightsCounters.RouteKey"/> and the route. Read only for the rows a
+    /// report shows: metrics from this one to <see cref="FollowedRoute"/> are not read in bulk.
+    /// </summary>
     SearchRoute = 18,
 
     /// <summary>The routes of searches without results; keys as <see cref="SearchRoute"/>.</summary>
@@ -68,4 +71,16 @@ public enum HelpInsightsMetric : short
 
     /// <summary>The routes of searches followed by a ticket; keys as <see cref="SearchRoute"/>.</summary>
     FollowedRoute = 20,
+
+    /// <summary>Articles opened, per article; keys: the article and an empty string.</summary>
+    ArticleView = 21,
+
+    /// <summary>Articles opened from search results, per article; keys: the article and an empty string.</summary>
+    ArticleViewFromSearch = 22,
+
+    /// <summary>
+    /// Contact forms opened, per the last article read before them in their session; keys: the article and an empty
+    /// string. A contact form opened with no article read before it is not counted here.
+    /// </summary>
+    ContactAfterArticle = 23,
 }

@@ -139,7 +139,41 @@ public static class HelpInsightsReportBuilder
                 .Select(id => new HelpArticleDeflections { ArticleId = id, Resolutions = resolutionsByArticle.GetValueOrDefault(id), Confirmations = confirmations.GetValueOrDefault(id) })
                 .OrderByDescending(a => a.Resolutions).ThenByDescending(a => a.Confirmations).ThenBy(a => a.ArticleId, StringComparer.Ordinal)
                 .Take(query.Top)],
+            Articles = Articles(counts),
         };
+    }
+
+    /// <summary>The figures of every article: views, views from search and contacts after it from their counters, votes as for the ratings.</summary>
+    private static List<HelpArticleFigures> Articles(IReadOnlyDictionary<(HelpInsightsMetric Metric, string Key1, string Key2), int> counts)
+    {
+        var figures = new SortedDictionary<string, (int Views, int FromSearch, int Yes, int No, int Contacts)>(StringComparer.Ordinal);
+        foreach (var ((metric, key1, key2), value) in counts)
+        {
+            if (value <= 0 || metric is not (HelpInsightsMetric.ArticleView or HelpInsightsMetric.ArticleViewFromSearch or HelpInsightsMetric.ContactAfterArticle or HelpInsightsMetric.Vote))
+            {
+                continue;
+            }
+
+            var f = figures.GetValueOrDefault(key1);
+            figures[key1] = metric switch
+            {
+                HelpInsightsMetric.ArticleView => f with { Views = f.Views + value },
+                HelpInsightsMetric.ArticleViewFromSearch => f with { FromSearch = f.FromSearch + value },
+                HelpInsightsMetric.ContactAfterArticle => f with { Contacts = f.Contacts + value },
+                _ when key2[0] == '1' => f with { Yes = f.Yes + value },
+                _ => f with { No = f.No + value },
+            };
+        }
+
+        return [.. figures.Select(f => new HelpArticleFigures
+        {
+            ArticleId = f.Key,
+            Views = f.Value.Views,
+            ViewsFromSearch = f.Value.FromSearch,
+            Yes = f.Value.Yes,
+            No = f.Value.No,
+            ContactsAfter = f.Value.Contacts,
+        })];
     }
 
     /// <summary>The worst-rated articles: the votes of the period (replaced ones already subtracted) per article, answer and reason.</summary>

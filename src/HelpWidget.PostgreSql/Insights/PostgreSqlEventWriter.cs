@@ -172,11 +172,20 @@ internal sealed class PostgreSqlEventWriter(NpgsqlConnection connection, NpgsqlT
             }
         }
 
+        // A contact form opened counts for the article read last before it in its session (this batch's rows included).
+        var readBefore = kind == HelpEventKind.ContactStarted ? await ScalarAsync(
+            "read-before",
+            """
+            SELECT article_id FROM help_events
+            WHERE session_id = @session AND kind = 5 AND article_id IS NOT NULL AND (at < @at OR (at = @at AND id < @id)) ORDER BY at DESC, id DESC LIMIT 1;
+            """,
+            cancellationToken,
+            Text("session", e.SessionId), Long("at", at), Long("id", id)) as string : null;
         var day = DayOf(at);
         var row = new HelpInsightsEventRow
         {
             Kind = kind, At = at, Query = e.Query, Language = e.Language, Route = e.Route, ArticleId = e.ArticleId, Source = e.Source,
-            Helpful = e.Helpful, Reason = e.Reason, IsSimulated = e.IsSimulated, FailedDeflection = failed,
+            Helpful = e.Helpful, Reason = e.Reason, IsSimulated = e.IsSimulated, FailedDeflection = failed, ArticleReadBefore = readBefore,
         };
         foreach (var (metric, key1, key2) in HelpInsightsCounters.Of(row))
         {

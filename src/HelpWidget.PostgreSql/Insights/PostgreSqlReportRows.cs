@@ -47,7 +47,7 @@ internal sealed class PostgreSqlReportRows(NpgsqlConnection connection, IPersona
         var blocks = Blocks(firstDay, endDay);
         await using var batch = connection.CreateBatch();
         var counts = new NpgsqlBatchCommand(
-            $"SELECT metric, key1, key2, SUM(value)::integer FROM ({BlocksSql(blocks, "metric, key1, key2, value", "metric <= 17")}) c GROUP BY metric, key1, key2;");
+            $"SELECT metric, key1, key2, SUM(value)::integer FROM ({BlocksSql(blocks, "metric, key1, key2, value", "(metric <= 17 OR metric >= 21)")}) c GROUP BY metric, key1, key2;");
         AddBlockParameters(counts.Parameters, blocks);
         var perDay = new NpgsqlBatchCommand("SELECT unit, metric, value::integer FROM help_counts WHERE grain = 0 AND unit = ANY(@days) AND metric IN (6, 14);");
         perDay.Parameters.Add(new NpgsqlParameter<int[]>("days", [.. Enumerable.Range(0, (int)(endDay - firstDay)).Select(i => (int)(firstDay + i))]));
@@ -70,8 +70,12 @@ internal sealed class PostgreSqlReportRows(NpgsqlConnection connection, IPersona
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT kind, at, query, language, route, article_id, followed, failed, simulated, helpful, reason, source FROM help_events
-            WHERE at >= @from AND at < @to;
+            SELECT e.kind, e.at, e.query, e.language, e.route, e.article_id, e.followed, e.failed, e.simulated, e.helpful, e.reason, e.source,
+                CASE WHEN e.kind = 7 THEN (SELECT v.article_id FROM help_events v
+                    WHERE v.session_id = e.session_id AND v.kind = 5 AND v.article_id IS NOT NULL AND (v.at < e.at OR (v.at = e.at AND v.id < e.id))
+                    ORDER BY v.at DESC, v.id DESC LIMIT 1) END
+            FROM help_events e
+            WHERE e.at >= @from AND e.at < @to;
             """;
         command.Parameters.Add(new NpgsqlParameter<long>("from", startAt));
         command.Parameters.Add(new NpgsqlParameter<long>("to", endAt));
@@ -93,6 +97,7 @@ internal sealed class PostgreSqlReportRows(NpgsqlConnection connection, IPersona
                 Helpful = reader.IsDBNull(9) ? null : reader.GetBoolean(9),
                 Reason = Text(10),
                 Source = (HelpArticleSource)reader.GetInt16(11),
+                ArticleReadBefore = Text(12),
             });
         }
     }

@@ -58,5 +58,6 @@ public sealed class SqliteAndPostgreSqlReportTests(PostgreSqlTestServer server) 
 
         var whole = await sqlite.GetReportAsync(periods[0], Token);
         Assert.True(whole is { Tickets: > 0, SelfServiceResolutions: > 0, TopSearches.Count: > 0, WorstRatedArticles.Count: > 0 }, "The events must exercise the report.");
+        Assert.True(whole.Articles.Sum(a => a.ViewsFromSearch) > 0 && whole.Articles.Sum(a => a.ContactsAfter) > 0 && whole.Articles.Sum(a => a.No) > 0, "The events must exercise the figures per article.");
     }
 }
