@@ -639,7 +639,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             var blocks = HelpInsightsCounters.Split(firstDay, endDay);
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
-                {BlocksSql(blocks, "metric, key1, key2, SUM(value)", "c.metric, c.key1, c.key2, c.value", "(c.metric <= 17 OR c.metric >= 21)")} GROUP BY metric, key1, key2;
+                {BlocksSql(blocks, "metric, key1, key2, SUM(value)", "c.metric, c.key1, c.key2, c.value", "c.metric IN (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 21, 22, 23)")} GROUP BY metric, key1, key2;
                 WITH RECURSIVE days (day) AS (SELECT $first UNION ALL SELECT day + 1 FROM days WHERE day + 1 < $end)
                 SELECT c.day, c.metric, c.value FROM days JOIN help_counts c ON c.day = days.day AND c.metric IN (6, 14);
                 """;

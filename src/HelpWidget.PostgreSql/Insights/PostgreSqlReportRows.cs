@@ -47,7 +47,7 @@ internal sealed class PostgreSqlReportRows(NpgsqlConnection connection, IPersona
         var blocks = Blocks(firstDay, endDay);
         await using var batch = connection.CreateBatch();
         var counts = new NpgsqlBatchCommand(
-            $"SELECT metric, key1, key2, SUM(value)::integer FROM ({BlocksSql(blocks, "metric, key1, key2, value", "(metric <= 17 OR metric >= 21)")}) c GROUP BY metric, key1, key2;");
+            $"SELECT metric, key1, key2, SUM(value)::integer FROM ({BlocksSql(blocks, "metric, key1, key2, value", "metric IN (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 21, 22, 23)")}) c GROUP BY metric, key1, key2;");
         AddBlockParameters(counts.Parameters, blocks);
         var perDay = new NpgsqlBatchCommand("SELECT unit, metric, value::integer FROM help_counts WHERE grain = 0 AND unit = ANY(@days) AND metric IN (6, 14);");
         perDay.Parameters.Add(new NpgsqlParameter<int[]>("days", [.. Enumerable.Range(0, (int)(endDay - firstDay)).Select(i => (int)(firstDay + i))]));
