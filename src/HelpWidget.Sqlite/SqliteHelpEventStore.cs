@@ -100,7 +100,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         """;
 
     /// <summary>The version of the events' schema this store writes, kept in <c>help_settings</c>; an older file is migrated once.</summary>
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
 
     /// <summary>
     /// Brings a database of the first version (without vote successors, vote counters and weekly counters) up to date;
@@ -125,16 +125,38 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             SELECT (day + 3) / 7, metric, key1, key2, SUM(value) FROM help_counts GROUP BY (day + 3) / 7, metric, key1, key2;
         """;
 
-    private const long Day = 86_400_000;
+    /// <summary>
+    /// Brings a database of the second version up to date: counts per article (views, views from search, contact forms
+    /// opened after an article) for the events stored before. Every step can run again.
+    /// </summary>
+    private const string ArticleMigration = """
+        DELETE FROM help_counts WHERE metric IN (21, 22, 23);
+        INSERT INTO help_counts (day, metric, key1, key2, value)
+            SELECT at / 86400000, 21, article_id, '', COUNT(*) FROM help_events WHERE kind = 5 AND article_id IS NOT NULL GROUP BY 1, 3;
+        INSERT INTO help_counts (day, metric, key1, key2, value)
+            SELECT at / 86400000, 22, article_id, '', COUNT(*) FROM help_events WHERE kind = 5 AND article_id IS NOT NULL AND source = 2 GROUP BY 1, 3;
+        INSERT INTO help_counts (day, metric, key1, key2, value)
+            SELECT day, 23, article, '', COUNT(*) FROM (
+                SELECT c.at / 86400000 AS day,
+                    (SELECT v.article_id FROM help_events v
+                     WHERE v.session_id = c.session_id AND v.kind = 5 AND v.article_id IS NOT NULL AND (v.at < c.at OR (v.at = c.at AND v.id < c.id))
+                     ORDER BY v.at DESC, v.id DESC LIMIT 1) AS article
+                FROM help_events c WHERE c.kind = 7)
+            WHERE article IS NOT NULL GROUP BY 1, 3;
+        DELETE FROM help_counts_weekly WHERE metric IN (21, 22, 23);
+        INSERT INTO help_counts_weekly (week, metric, key1, key2, value)
+            SELECT (day + 3) / 7, metric, key1, key2, SUM(value) FROM help_counts WHERE metric IN (21, 22, 23) GROUP BY (day + 3) / 7, metric, key1, key2;
+        DELETE FROM help_counts_monthly WHERE metric IN (21, 22, 23);
+        INSERT INTO help_counts_monthly (month, metric, key1, key2, value)
+            SELECT (CAST(strftime('%Y', day * 86400, 'unixepoch') AS INTEGER) - 1970) * 12 + CAST(strftime('%m', day * 86400, 'unixepoch') AS INTEGER) - 1,
+                metric, key1, key2, SUM(value)
+            FROM help_counts WHERE metric IN (21, 22, 23) GROUP BY 1, metric, key1, key2;
+        """;
 
-    /// <summary>Stands for "none" in the counters' keys, which cannot be null; no stored text holds a control character.</summary>
-    private const string None = "\u0001";
+    private const long Day = HelpInsightsCounters.MillisecondsPerDay;
 
     private static readonly string[] InsertParameters =
         ["$kind", "$at", "$user", "$session", "$language", "$route", "$article", "$query", "$results", "$source", "$helpful", "$reason", "$announcement", "$simulated", "$failed", "$next"];
-
-    /// <summary>Separates the query from the language in the key of a route counter; no stored text holds a control character.</summary>
-    private const char Separator = '\u0002';
 
     private readonly SqliteDatabase _database;
     private readonly IPersonalDataScrubber? _scrubber;
@@ -166,9 +188,11 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             }
 
             command.CommandText = "SELECT coalesce((SELECT value FROM help_settings WHERE name = 'events_schema'), 1);";
-            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) < SchemaVersion)
+            var version = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            if (version < SchemaVersion)
             {
-                command.CommandText = Migration + $"INSERT OR REPLACE INTO help_settings (name, value) VALUES ('events_schema', {SchemaVersion});";
+                command.CommandText = (version < 2 ? Migration : string.Empty) + ArticleMigration
+                    + $"INSERT OR REPLACE INTO help_settings (name, value) VALUES ('events_schema', {SchemaVersion});";
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -289,7 +313,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         try
         {
             await using var connection = await _database.OpenAsync(cancellationToken);
-            return await new ReportReader(connection, query, _scrubber).ReadAsync(cancellationToken);
+            return await HelpInsightsReportBuilder.BuildAsync(query, new ReportRows(connection, _scrubber), cancellationToken);
         }
         finally
         {
@@ -297,35 +321,15 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         }
     }
 
-    private static long DayOf(long at) => at >= 0 ? at / Day : ((at + 1) / Day) - 1;
+    private static long DayOf(long at) => HelpInsightsCounters.DayOf(at);
 
-    private static readonly int s_epochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+    private static long MonthOf(long day) => HelpInsightsCounters.MonthOf(day);
 
-    /// <summary>The month of a day (days since 1970-01-01), as months since January 1970.</summary>
-    private static long MonthOf(long day)
-    {
-        var date = DateOnly.FromDayNumber((int)(s_epochDay + day));
-        return ((date.Year - 1970) * 12L) + date.Month - 1;
-    }
+    private static long WeekOf(long day) => HelpInsightsCounters.WeekOf(day);
 
-    /// <summary>The week (Monday to Sunday, UTC) of a day (days since 1970-01-01, a Thursday), as weeks since the Monday before it.</summary>
-    private static long WeekOf(long day) => day >= -3 ? (day + 3) / 7 : ((day + 4) / 7) - 1;
+    private static long FirstDayOfWeek(long week) => HelpInsightsCounters.FirstDayOfWeek(week);
 
-    /// <summary>The first day (a Monday) of a week, as days since 1970-01-01.</summary>
-    private static long FirstDayOfWeek(long week) => (week * 7) - 3;
-
-    /// <summary>The first day of a month (months since January 1970), as days since 1970-01-01.</summary>
-    private static long FirstDayOf(long month) => new DateOnly(1970 + (int)(month / 12), (int)(month % 12) + 1, 1).DayNumber - s_epochDay;
-
-    private static string Key(string? value) => value ?? None;
-
-    private static string? Unkey(string value) => value == None ? null : value;
-
-    /// <summary>The second key of a vote counter: the answer (1 or 0) and the reason.</summary>
-    private static string VoteKey(bool helpful, string? reason) => (helpful ? "1" : "0") + Separator + Key(reason);
-
-    /// <summary>The key of a search's route counter: its query and language.</summary>
-    private static string RouteKey(string? query, string? language) => Key(query) + Separator + Key(language);
+    private static long FirstDayOf(long month) => HelpInsightsCounters.FirstDayOfMonth(month);
 
     /// <summary>
     /// Writes events one by one within a transaction, keeping the session summaries and day counters in step: a ticket
@@ -353,6 +357,16 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                 "SELECT EXISTS (SELECT 1 FROM help_events INDEXED BY help_events_user_views WHERE kind = 5 AND user_key = $user AND at <= $at AND at >= $at - $window);",
                 cancellationToken,
                 ("$user", e.UserKey), ("$at", at), ("$window", window)) is 1L;
+
+            // A contact form opened counts for the article read last before it in its session.
+            var readBefore = e.Kind == HelpEventKind.ContactStarted ? await ScalarAsync(
+                "read-before",
+                """
+                SELECT article_id FROM help_events INDEXED BY help_events_session
+                WHERE session_id = $session AND kind = 5 AND article_id IS NOT NULL AND at <= $at ORDER BY at DESC, id DESC LIMIT 1;
+                """,
+                cancellationToken,
+                ("$session", e.SessionId), ("$at", at)) : null;
 
             // A vote replaces the one of the same user and article before it (in time, then in order of writing), and is
             // replaced by the first one after it: each vote keeps the time of its successor, so a report counts the
@@ -394,20 +408,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                 [.. InsertParameters.Zip(values)]);
 
             var kind = e.Kind;
-            await UpdateSessionAsync(e.SessionId, session => session with
-            {
-                UserKey = session.Start is null && kind == HelpEventKind.SessionStarted ? e.UserKey : session.UserKey,
-                Start = session.Start ?? (kind == HelpEventKind.SessionStarted ? at : null),
-                Last = Math.Max(session.Last, at),
-                Searched = session.Searched || kind is HelpEventKind.Search or HelpEventKind.ZeroResultSearch,
-                Viewed = session.Viewed || kind == HelpEventKind.ArticleViewed,
-                Contacted = session.Contacted || kind == HelpEventKind.ContactStarted,
-                Ticketed = session.Ticketed || kind == HelpEventKind.TicketCreated,
-                Helped = session.Helped || kind is HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed,
-                Articles = kind is HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed && e.ArticleId is { } article && !session.Articles.Contains(article)
-                    ? [.. session.Articles, article]
-                    : session.Articles,
-            }, e.UserKey, at, cancellationToken);
+            await UpdateSessionAsync(e.SessionId, session => session.With(e, at), e.UserKey, at, cancellationToken);
 
             if (kind == HelpEventKind.TicketCreated)
             {
@@ -417,93 +418,60 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                     "SELECT session_id FROM help_sessions INDEXED BY help_sessions_user WHERE user_key = $user AND undone = 0 AND last >= $at - $window AND start <= $at;",
                     cancellationToken,
                     ("$user", e.UserKey), ("$at", at), ("$window", window));
-                foreach (var row in undone)
+                foreach (var session in undone)
                 {
-                    await UpdateSessionAsync((string)row[0]!, session => session with { Undone = true }, e.UserKey, at, cancellationToken);
+                    await UpdateSessionAsync((string)session[0]!, summary => summary with { Undone = true }, e.UserKey, at, cancellationToken);
                 }
             }
 
             var day = DayOf(at);
-            if (e.IsSimulated)
+            var row = new HelpInsightsEventRow
             {
-                await CountAsync(day, Metric.Simulated, string.Empty, string.Empty, cancellationToken);
+                Kind = kind, At = at, Query = e.Query, Language = e.Language, Route = e.Route, ArticleId = e.ArticleId, Source = e.Source,
+                Helpful = e.Helpful, Reason = e.Reason, IsSimulated = e.IsSimulated, FailedDeflection = failed, ArticleReadBefore = readBefore as string,
+            };
+            foreach (var (metric, key1, key2) in HelpInsightsCounters.Of(row))
+            {
+                await CountAsync(day, metric, key1, key2, cancellationToken);
             }
 
-            if (e is { Kind: HelpEventKind.Vote, ArticleId: not null, Helpful: { } answer })
+            if (kind == HelpEventKind.ArticleViewed)
             {
-                await CountAsync(day, Metric.Vote, e.ArticleId, VoteKey(answer, e.Reason), cancellationToken);
+                foreach (var ticket in await ReadAsync(
+                    "mark-failed",
+                    """
+                    UPDATE help_events SET failed = 1
+                    WHERE id IN (SELECT id FROM help_events INDEXED BY help_events_user_tickets WHERE kind = 8 AND user_key = $user AND at >= $at AND at <= $at + $window)
+                        AND failed = 0
+                    RETURNING at;
+                    """,
+                    cancellationToken,
+                    ("$user", e.UserKey), ("$at", at), ("$window", window)))
+                {
+                    await CountAsync(DayOf((long)ticket[0]!), HelpInsightsMetric.FailedDeflection, string.Empty, string.Empty, cancellationToken);
+                }
             }
 
-            switch (kind)
+            if (kind == HelpEventKind.TicketCreated)
             {
-                case HelpEventKind.Search or HelpEventKind.ZeroResultSearch:
-                    await CountAsync(day, Metric.Search, Key(e.Query), Key(e.Language), cancellationToken);
-                    if (e.Route is not null)
+                foreach (var search in await ReadAsync(
+                    "mark-followed",
+                    """
+                    UPDATE help_events AS s SET followed = 1
+                    WHERE s.id IN (SELECT id FROM help_events INDEXED BY help_events_session WHERE session_id = $session AND kind IN (2, 3) AND at < $at)
+                        AND s.followed = 0
+                        AND NOT EXISTS (SELECT 1 FROM help_events v WHERE v.session_id = $session AND v.kind = 5 AND v.at > s.at AND v.at < $at)
+                    RETURNING at, query, language, route;
+                    """,
+                    cancellationToken,
+                    ("$session", e.SessionId), ("$at", at)))
+                {
+                    var searchRow = new HelpInsightsEventRow { Kind = HelpEventKind.Search, At = (long)search[0]!, Query = (string?)search[1], Language = (string?)search[2], Route = (string?)search[3] };
+                    foreach (var (metric, key1, key2) in HelpInsightsCounters.OfFollowedSearch(searchRow))
                     {
-                        await CountAsync(day, Metric.SearchRoute, RouteKey(e.Query, e.Language), e.Route, cancellationToken);
+                        await CountAsync(DayOf(searchRow.At), metric, key1, key2, cancellationToken);
                     }
-
-                    if (kind == HelpEventKind.ZeroResultSearch)
-                    {
-                        await CountAsync(day, Metric.ZeroResults, Key(e.Query), Key(e.Language), cancellationToken);
-                        if (e.Route is not null)
-                        {
-                            await CountAsync(day, Metric.ZeroResultsRoute, RouteKey(e.Query, e.Language), e.Route, cancellationToken);
-                        }
-                    }
-
-                    break;
-                case HelpEventKind.ArticleViewed:
-                    await CountAsync(day, Metric.View, string.Empty, string.Empty, cancellationToken);
-                    foreach (var ticket in await ReadAsync(
-                        "mark-failed",
-                        """
-                        UPDATE help_events SET failed = 1
-                        WHERE id IN (SELECT id FROM help_events INDEXED BY help_events_user_tickets WHERE kind = 8 AND user_key = $user AND at >= $at AND at <= $at + $window)
-                            AND failed = 0
-                        RETURNING at;
-                        """,
-                        cancellationToken,
-                        ("$user", e.UserKey), ("$at", at), ("$window", window)))
-                    {
-                        await CountAsync(DayOf((long)ticket[0]!), Metric.FailedDeflection, string.Empty, string.Empty, cancellationToken);
-                    }
-
-                    break;
-                case HelpEventKind.ContactStarted:
-                    await CountAsync(day, Metric.Contact, e.Route ?? "/", string.Empty, cancellationToken);
-                    break;
-                case HelpEventKind.TicketCreated:
-                    await CountAsync(day, Metric.Ticket, e.Route ?? "/", string.Empty, cancellationToken);
-                    if (failed)
-                    {
-                        await CountAsync(day, Metric.FailedDeflection, string.Empty, string.Empty, cancellationToken);
-                    }
-
-                    foreach (var search in await ReadAsync(
-                        "mark-followed",
-                        """
-                        UPDATE help_events AS s SET followed = 1
-                        WHERE s.id IN (SELECT id FROM help_events INDEXED BY help_events_session WHERE session_id = $session AND kind IN (2, 3) AND at < $at)
-                            AND s.followed = 0
-                            AND NOT EXISTS (SELECT 1 FROM help_events v WHERE v.session_id = $session AND v.kind = 5 AND v.at > s.at AND v.at < $at)
-                        RETURNING at, query, language, route;
-                        """,
-                        cancellationToken,
-                        ("$session", e.SessionId), ("$at", at)))
-                    {
-                        var (searchDay, query, language) = (DayOf((long)search[0]!), (string?)search[1], (string?)search[2]);
-                        await CountAsync(searchDay, Metric.Followed, Key(query), Key(language), cancellationToken);
-                        if (search[3] is string route)
-                        {
-                            await CountAsync(searchDay, Metric.FollowedRoute, RouteKey(query, language), route, cancellationToken);
-                        }
-                    }
-
-                    break;
-                case HelpEventKind.DeflectionConfirmed when e.ArticleId is not null:
-                    await CountAsync(day, Metric.Confirmation, e.ArticleId, string.Empty, cancellationToken);
-                    break;
+                }
             }
         }
 
@@ -511,7 +479,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
         /// Applies <paramref name="change"/> to a session's summary, checks whether a ticket of its user now undoes its
         /// resolution, and moves the day counters of the day it started by the difference.
         /// </summary>
-        private async Task UpdateSessionAsync(string sessionId, Func<SessionState, SessionState> change, string userKey, long at, CancellationToken cancellationToken)
+        private async Task UpdateSessionAsync(string sessionId, Func<HelpSessionSummary, HelpSessionSummary> change, string userKey, long at, CancellationToken cancellationToken)
         {
             var rows = await ReadAsync(
                 "session-read",
@@ -519,8 +487,8 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                 cancellationToken,
                 ("$session", sessionId));
             var before = rows.Count == 0
-                ? new SessionState(userKey, null, at, false, false, false, false, false, false, [])
-                : new SessionState(
+                ? new HelpSessionSummary(userKey, null, at, false, false, false, false, false, false, [])
+                : new HelpSessionSummary(
                     (string)rows[0][0]!, (long?)rows[0][1], (long)rows[0][2]!, (long)rows[0][3]! == 1, (long)rows[0][4]! == 1, (long)rows[0][5]! == 1,
                     (long)rows[0][6]! == 1, (long)rows[0][7]! == 1, (long)rows[0][8]! == 1, rows[0][9] is string articles ? articles.Split('\n') : []);
             var after = change(before);
@@ -548,26 +516,20 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
                 cancellationToken,
                 ("$session", sessionId), ("$user", after.UserKey), ("$start", after.Start), ("$last", after.Last), ("$searched", after.Searched ? 1 : 0),
                 ("$viewed", after.Viewed ? 1 : 0), ("$contacted", after.Contacted ? 1 : 0), ("$ticketed", after.Ticketed ? 1 : 0), ("$helped", after.Helped ? 1 : 0),
-                ("$undone", after.Undone ? 1 : 0), ("$articles", after.Articles.Length == 0 ? null : string.Join('\n', after.Articles)));
+                ("$undone", after.Undone ? 1 : 0), ("$articles", after.Articles.Count == 0 ? null : string.Join('\n', after.Articles)));
 
             if (after.Start is { } started)
             {
                 var day = DayOf(started);
-                var changes = after.Contribution()
-                    .Concat(before.Contribution().Select(c => (c.Metric, c.Key, Delta: -c.Delta)))
-                    .GroupBy(c => (c.Metric, c.Key))
-                    .Select(g => (g.Key.Metric, g.Key.Key, Delta: g.Sum(c => c.Delta)));
+                var changes = after.ChangesFrom(before);
                 foreach (var (metric, key, delta) in changes)
                 {
-                    if (delta != 0)
-                    {
-                        await CountAsync(day, metric, key, string.Empty, cancellationToken, delta);
-                    }
+                    await CountAsync(day, metric, key, string.Empty, cancellationToken, delta);
                 }
             }
         }
 
-        private Task CountAsync(long day, Metric metric, string key1, string key2, CancellationToken cancellationToken, int delta = 1) => ExecuteAsync(
+        private Task CountAsync(long day, HelpInsightsMetric metric, string key1, string key2, CancellationToken cancellationToken, int delta = 1) => ExecuteAsync(
             "count",
             """
             INSERT INTO help_counts (day, metric, key1, key2, value) VALUES ($day, $metric, $key1, $key2, $delta)
@@ -631,176 +593,39 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
     }
 
     /// <summary>
-    /// Reads the figures of a period: whole UTC days from the counters of months, weeks and days, the partial days at
-    /// its ends from the events and session summaries, the votes of the period (the last of each user and article
-    /// counting) from the vote counters less the replaced votes, and the routes and comments of the rows shown.
+    /// Reads what a report needs for <see cref="HelpInsightsReportBuilder"/>: whole days from the counters of months,
+    /// weeks and days, the partial days' events and session summaries, the replaced votes, and the routes and comments of
+    /// the rows shown.
     /// </summary>
-    private sealed class ReportReader(SqliteConnection connection, HelpInsightsQuery query, IPersonalDataScrubber? scrubber)
+    private sealed class ReportRows(SqliteConnection connection, IPersonalDataScrubber? scrubber) : IHelpInsightsRows
     {
-        private readonly long _from = query.From.ToUnixTimeMilliseconds();
-        private readonly long _to = query.To.ToUnixTimeMilliseconds();
-        private readonly Dictionary<(Metric Metric, string Key1, string Key2), int> _counts = [];
-        private readonly Dictionary<long, int> _ticketsByDay = [];
-        private readonly Dictionary<long, int> _resolvedByDay = [];
-        private (long First, long End)? _wholeDays;
-
-        public async Task<HelpInsightsReport> ReadAsync(CancellationToken cancellationToken)
+        private static string Table(HelpInsightsGrain grain) => grain switch
         {
-            var firstWholeDay = DayOf(_from - 1) + 1;
-            var endWholeDay = DayOf(_to);
-            var edges = new List<(long From, long To)>();
-            if (firstWholeDay >= endWholeDay)
-            {
-                edges.Add((_from, _to));
-            }
-            else
-            {
-                edges.Add((_from, firstWholeDay * Day));
-                edges.Add((endWholeDay * Day, _to));
-                _wholeDays = (firstWholeDay, endWholeDay);
-                await ReadCountsAsync(firstWholeDay, endWholeDay, cancellationToken);
-            }
+            HelpInsightsGrain.Month => "help_counts_monthly",
+            HelpInsightsGrain.Week => "help_counts_weekly",
+            _ => "help_counts",
+        };
 
-            foreach (var (from, to) in edges.Where(edge => edge.From < edge.To))
-            {
-                await ReadEdgeAsync(from, to, cancellationToken);
-                await ReadEdgeSessionsAsync(from, to, cancellationToken);
-            }
-
-            var ratings = await ReadRatingsAsync(cancellationToken);
-
-            int Sum(Metric metric) => _counts.Where(c => c.Key.Metric == metric).Sum(c => c.Value);
-            async Task<List<HelpQueryCount>> QueriesAsync(Metric metric, Metric routeMetric)
-            {
-                var top = _counts
-                    .Where(c => c.Key.Metric == metric && c.Key.Key1 != None && c.Value > 0)
-                    .Select(c => (Query: c.Key.Key1, Language: Unkey(c.Key.Key2), Count: c.Value))
-                    .OrderByDescending(q => q.Count).ThenBy(q => q.Query, StringComparer.Ordinal).ThenBy(q => q.Language, StringComparer.Ordinal)
-                    .Take(query.Top)
-                    .ToList();
-                var routes = await ReadRoutesAsync(routeMetric, [.. top.Select(q => RouteKey(q.Query, q.Language))], cancellationToken);
-                return [.. top.Select(q => new HelpQueryCount { Query = q.Query, Language = q.Language, Count = q.Count, Route = routes[RouteKey(q.Query, q.Language)] })];
-            }
-
-            Dictionary<string, int> ByKey(Metric metric) => _counts.Where(c => c.Key.Metric == metric && c.Value > 0).ToDictionary(c => c.Key.Key1, c => c.Value, StringComparer.Ordinal);
-
-            var resolutionsByArticle = ByKey(Metric.ResolvedWithArticle);
-            var confirmations = ByKey(Metric.Confirmation);
-            var days = new List<HelpInsightsDay>();
-            var lastDay = DateOnly.FromDateTime(query.To.UtcDateTime.AddTicks(-1));
-            var epoch = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
-            for (var day = DateOnly.FromDateTime(query.From.UtcDateTime); day <= lastDay; day = day.AddDays(1))
-            {
-                days.Add(new HelpInsightsDay { Date = day, Resolutions = _resolvedByDay.GetValueOrDefault(day.DayNumber - epoch), Tickets = _ticketsByDay.GetValueOrDefault(day.DayNumber - epoch) });
-            }
-
-            var contacts = _counts.Where(c => c.Key.Metric is Metric.Contact or Metric.Ticket && c.Value > 0).GroupBy(c => c.Key.Key1, StringComparer.Ordinal);
-            return new HelpInsightsReport
-            {
-                From = query.From,
-                To = query.To,
-                Funnel = new HelpInsightsFunnel
-                {
-                    Sessions = Sum(Metric.Sessions),
-                    WithSearch = Sum(Metric.WithSearch),
-                    WithArticle = Sum(Metric.WithArticle),
-                    WithContact = Sum(Metric.WithContact),
-                    WithTicket = Sum(Metric.WithTicket),
-                },
-                Searches = Sum(Metric.Search),
-                SimulatedEvents = Sum(Metric.Simulated),
-                ArticleViews = Sum(Metric.View),
-                SelfServiceResolutions = Sum(Metric.Resolved),
-                Tickets = Sum(Metric.Ticket),
-                FailedDeflections = Sum(Metric.FailedDeflection),
-                Days = days,
-                TopSearches = await QueriesAsync(Metric.Search, Metric.SearchRoute),
-                ZeroResultSearches = await QueriesAsync(Metric.ZeroResults, Metric.ZeroResultsRoute),
-                SearchesFollowedByTicket = await QueriesAsync(Metric.Followed, Metric.FollowedRoute),
-                WorstRatedArticles = ratings,
-                PagesWithMostContacts = [.. contacts
-                    .Select(g => new HelpRouteContacts
-                    {
-                        Route = g.Key,
-                        ContactsStarted = g.Where(c => c.Key.Metric == Metric.Contact).Sum(c => c.Value),
-                        Tickets = g.Where(c => c.Key.Metric == Metric.Ticket).Sum(c => c.Value),
-                    })
-                    .OrderByDescending(r => r.ContactsStarted + r.Tickets).ThenBy(r => r.Route, StringComparer.Ordinal)
-                    .Take(query.Top)],
-                TopDeflectingArticles = [.. resolutionsByArticle.Keys.Union(confirmations.Keys, StringComparer.Ordinal)
-                    .Select(id => new HelpArticleDeflections { ArticleId = id, Resolutions = resolutionsByArticle.GetValueOrDefault(id), Confirmations = confirmations.GetValueOrDefault(id) })
-                    .OrderByDescending(a => a.Resolutions).ThenByDescending(a => a.Confirmations).ThenBy(a => a.ArticleId, StringComparer.Ordinal)
-                    .Take(query.Top)],
-            };
-        }
-
-        private void Add(Metric metric, string key1, string key2, int value)
+        private static string Unit(HelpInsightsGrain grain) => grain switch
         {
-            var key = (metric, key1, key2);
-            _counts[key] = _counts.GetValueOrDefault(key) + value;
-        }
-
-        /// <summary>
-        /// Splits whole days [<paramref name="firstDay"/>, <paramref name="endDay"/>) into the fewest counter rows to
-        /// read: whole months from the monthly counters, whole weeks of the rest from the weekly ones, the other days
-        /// from the daily ones. Each block is (table, its unit column, first unit, end unit), the end excluded.
-        /// </summary>
-        private static List<(string Table, string Unit, long From, long To)> Blocks(long firstDay, long endDay)
-        {
-            var blocks = new List<(string Table, string Unit, long From, long To)>();
-            var firstMonth = MonthOf(firstDay) + (FirstDayOf(MonthOf(firstDay)) < firstDay ? 1 : 0);
-            var endMonth = MonthOf(endDay);
-            if (firstMonth < endMonth)
-            {
-                blocks.Add(("help_counts_monthly", "month", firstMonth, endMonth));
-                AddWeeksAndDays(firstDay, FirstDayOf(firstMonth));
-                AddWeeksAndDays(FirstDayOf(endMonth), endDay);
-            }
-            else
-            {
-                AddWeeksAndDays(firstDay, endDay);
-            }
-
-            return blocks;
-
-            void AddWeeksAndDays(long first, long end)
-            {
-                var firstWeek = WeekOf(first) + (FirstDayOfWeek(WeekOf(first)) < first ? 1 : 0);
-                var endWeek = WeekOf(end);
-                if (firstWeek < endWeek)
-                {
-                    blocks.Add(("help_counts_weekly", "week", firstWeek, endWeek));
-                    AddDays(first, FirstDayOfWeek(firstWeek));
-                    AddDays(FirstDayOfWeek(endWeek), end);
-                }
-                else
-                {
-                    AddDays(first, end);
-                }
-            }
-
-            void AddDays(long first, long end)
-            {
-                if (first < end)
-                {
-                    blocks.Add(("help_counts", "day", first, end));
-                }
-            }
-        }
+            HelpInsightsGrain.Month => "month",
+            HelpInsightsGrain.Week => "week",
+            _ => "day",
+        };
 
         /// <summary>
         /// <c>SELECT <paramref name="result"/> FROM</c> the counter rows of <paramref name="blocks"/> that meet
         /// <paramref name="condition"/> (on the row <c>c</c>; key columns after the unit make it an index seek per unit),
         /// each giving <paramref name="columns"/>; parameters <c>$f{i}</c>, <c>$t{i}</c> per block.
         /// </summary>
-        private static string BlocksSql(List<(string Table, string Unit, long From, long To)> blocks, string result, string columns, string condition)
+        private static string BlocksSql(IReadOnlyList<(HelpInsightsGrain Grain, long From, long To)> blocks, string result, string columns, string condition)
         {
             var units = blocks.Select((b, i) => $"u{i} (u) AS (SELECT $f{i} UNION ALL SELECT u + 1 FROM u{i} WHERE u + 1 < $t{i})");
-            var rows = blocks.Select((b, i) => $"SELECT {columns} FROM u{i} JOIN {b.Table} c ON c.{b.Unit} = u{i}.u AND {condition}");
+            var rows = blocks.Select((b, i) => $"SELECT {columns} FROM u{i} JOIN {Table(b.Grain)} c ON c.{Unit(b.Grain)} = u{i}.u AND {condition}");
             return $"WITH RECURSIVE {string.Join(", ", units)} SELECT {result} FROM ({string.Join(" UNION ALL ", rows)})";
         }
 
-        private static void AddBlockParameters(SqliteCommand command, List<(string Table, string Unit, long From, long To)> blocks)
+        private static void AddBlockParameters(SqliteCommand command, IReadOnlyList<(HelpInsightsGrain Grain, long From, long To)> blocks)
         {
             for (var i = 0; i < blocks.Count; i++)
             {
@@ -809,13 +634,12 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             }
         }
 
-        /// <summary>Sums the counters of whole days (but the routes of searches, read per row of the report), and the tickets and resolutions of each day.</summary>
-        private async Task ReadCountsAsync(long firstDay, long endDay, CancellationToken cancellationToken)
+        public async Task ReadCountersAsync(long firstDay, long endDay, HelpInsightsAccumulator accumulator, CancellationToken cancellationToken)
         {
-            var blocks = Blocks(firstDay, endDay);
+            var blocks = HelpInsightsCounters.Split(firstDay, endDay);
             await using var command = connection.CreateCommand();
             command.CommandText = $"""
-                {BlocksSql(blocks, "metric, key1, key2, SUM(value)", "c.metric, c.key1, c.key2, c.value", "c.metric <= 17")} GROUP BY metric, key1, key2;
+                {BlocksSql(blocks, "metric, key1, key2, SUM(value)", "c.metric, c.key1, c.key2, c.value", "c.metric IN (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 21, 22, 23)")} GROUP BY metric, key1, key2;
                 WITH RECURSIVE days (day) AS (SELECT $first UNION ALL SELECT day + 1 FROM days WHERE day + 1 < $end)
                 SELECT c.day, c.metric, c.value FROM days JOIN help_counts c ON c.day = days.day AND c.metric IN (6, 14);
                 """;
@@ -825,92 +649,53 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                Add((Metric)reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
+                accumulator.AddCounter((HelpInsightsMetric)reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3));
             }
 
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var byDay = (Metric)reader.GetInt32(1) == Metric.Ticket ? _ticketsByDay : _resolvedByDay;
-                var day = reader.GetInt64(0);
-                byDay[day] = byDay.GetValueOrDefault(day) + reader.GetInt32(2);
+                accumulator.AddDayCounter(reader.GetInt64(0), (HelpInsightsMetric)reader.GetInt32(1), reader.GetInt32(2));
             }
         }
 
-        /// <summary>Counts the events of a partial day as the day counters count them.</summary>
-        private async Task ReadEdgeAsync(long from, long to, CancellationToken cancellationToken)
+        public async Task ReadEventsAsync(long from, long to, HelpInsightsAccumulator accumulator, CancellationToken cancellationToken)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                SELECT kind, at, query, language, route, article_id, followed, failed, simulated, helpful, reason FROM help_events INDEXED BY help_events_at
-                WHERE at >= $from AND at < $to;
+                SELECT e.kind, e.at, e.query, e.language, e.route, e.article_id, e.followed, e.failed, e.simulated, e.helpful, e.reason, e.source,
+                    CASE WHEN e.kind = 7 THEN (SELECT v.article_id FROM help_events v INDEXED BY help_events_session
+                        WHERE v.session_id = e.session_id AND v.kind = 5 AND v.article_id IS NOT NULL AND (v.at < e.at OR (v.at = e.at AND v.id < e.id))
+                        ORDER BY v.at DESC, v.id DESC LIMIT 1) END
+                FROM help_events e INDEXED BY help_events_at
+                WHERE e.at >= $from AND e.at < $to;
                 """;
             command.Parameters.AddWithValue("$from", from);
             command.Parameters.AddWithValue("$to", to);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var kind = (HelpEventKind)reader.GetInt32(0);
                 string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-                if (reader.GetInt32(8) == 1)
+                accumulator.AddEvent(new HelpInsightsEventRow
                 {
-                    Add(Metric.Simulated, string.Empty, string.Empty, 1);
-                }
-
-                switch (kind)
-                {
-                    case HelpEventKind.Search or HelpEventKind.ZeroResultSearch:
-                        var (queryKey, languageKey, route) = (Key(Text(2)), Key(Text(3)), Text(4));
-                        var routeKey = RouteKey(Text(2), Text(3));
-                        void Count(Metric metric, Metric routeMetric)
-                        {
-                            Add(metric, queryKey, languageKey, 1);
-                            if (route is not null)
-                            {
-                                Add(routeMetric, routeKey, route, 1);
-                            }
-                        }
-
-                        Count(Metric.Search, Metric.SearchRoute);
-                        if (kind == HelpEventKind.ZeroResultSearch)
-                        {
-                            Count(Metric.ZeroResults, Metric.ZeroResultsRoute);
-                        }
-
-                        if (reader.GetInt32(6) == 1)
-                        {
-                            Count(Metric.Followed, Metric.FollowedRoute);
-                        }
-
-                        break;
-                    case HelpEventKind.ArticleViewed:
-                        Add(Metric.View, string.Empty, string.Empty, 1);
-                        break;
-                    case HelpEventKind.ContactStarted:
-                        Add(Metric.Contact, Text(4) ?? "/", string.Empty, 1);
-                        break;
-                    case HelpEventKind.TicketCreated:
-                        Add(Metric.Ticket, Text(4) ?? "/", string.Empty, 1);
-                        var day = DayOf(reader.GetInt64(1));
-                        _ticketsByDay[day] = _ticketsByDay.GetValueOrDefault(day) + 1;
-                        if (reader.GetInt32(7) == 1)
-                        {
-                            Add(Metric.FailedDeflection, string.Empty, string.Empty, 1);
-                        }
-
-                        break;
-                    case HelpEventKind.DeflectionConfirmed when Text(5) is { } article:
-                        Add(Metric.Confirmation, article, string.Empty, 1);
-                        break;
-                    case HelpEventKind.Vote when Text(5) is { } article && !reader.IsDBNull(9):
-                        Add(Metric.Vote, article, VoteKey(reader.GetInt32(9) == 1, Text(10)), 1);
-                        break;
-                }
+                    Kind = (HelpEventKind)reader.GetInt32(0),
+                    At = reader.GetInt64(1),
+                    Query = Text(2),
+                    Language = Text(3),
+                    Route = Text(4),
+                    ArticleId = Text(5),
+                    FollowedByTicket = reader.GetInt32(6) == 1,
+                    FailedDeflection = reader.GetInt32(7) == 1,
+                    IsSimulated = reader.GetInt32(8) == 1,
+                    Helpful = reader.IsDBNull(9) ? null : reader.GetInt32(9) == 1,
+                    Reason = Text(10),
+                    Source = (HelpArticleSource)reader.GetInt32(11),
+                    ArticleReadBefore = Text(12),
+                });
             }
         }
 
-        /// <summary>Counts the sessions that started in a partial day as the day counters count them.</summary>
-        private async Task ReadEdgeSessionsAsync(long from, long to, CancellationToken cancellationToken)
+        public async Task ReadSessionsAsync(long from, long to, HelpInsightsAccumulator accumulator, CancellationToken cancellationToken)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
@@ -922,67 +707,56 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var session = new SessionState(
+                accumulator.AddSession(new HelpSessionSummary(
                     reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt32(3) == 1, reader.GetInt32(4) == 1, reader.GetInt32(5) == 1,
-                    reader.GetInt32(6) == 1, reader.GetInt32(7) == 1, reader.GetInt32(8) == 1, reader.IsDBNull(9) ? [] : reader.GetString(9).Split('\n'));
-                foreach (var (metric, key, delta) in session.Contribution())
-                {
-                    Add(metric, key, string.Empty, delta);
-                }
-
-                if (session.Resolved)
-                {
-                    var day = DayOf(session.Start!.Value);
-                    _resolvedByDay[day] = _resolvedByDay.GetValueOrDefault(day) + 1;
-                }
+                    reader.GetInt32(6) == 1, reader.GetInt32(7) == 1, reader.GetInt32(8) == 1, reader.IsDBNull(9) ? [] : reader.GetString(9).Split('\n')));
             }
         }
 
-        /// <summary>
-        /// The most frequent route of each query and language (the rows of a table of the report): the partial days'
-        /// counts read with the edges, and the whole days' from the counters of their months, weeks and days, by key.
-        /// </summary>
-        private async Task<Dictionary<string, string?>> ReadRoutesAsync(Metric routeMetric, List<string> keys, CancellationToken cancellationToken)
+        public async Task ReadReplacedVotesAsync(long from, long to, HelpInsightsAccumulator accumulator, CancellationToken cancellationToken)
         {
-            var wanted = keys.ToHashSet(StringComparer.Ordinal);
-            var routes = _counts
-                .Where(c => c.Key.Metric == routeMetric && wanted.Contains(c.Key.Key1))
-                .ToDictionary(c => (c.Key.Key1, c.Key.Key2), c => c.Value);
-            if (_wholeDays is var (first, end) && keys.Count > 0)
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT article_id, helpful, reason, COUNT(*) FROM help_events INDEXED BY help_events_replaced_votes
+                WHERE kind = 6 AND next_at IS NOT NULL AND next_at >= $from AND next_at < $to AND at >= $from AND article_id IS NOT NULL AND helpful IS NOT NULL
+                GROUP BY article_id, helpful, reason;
+                """;
+            command.Parameters.AddWithValue("$from", from);
+            command.Parameters.AddWithValue("$to", to);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                var blocks = Blocks(first, end);
-                await using var command = connection.CreateCommand();
-                command.CommandText = BlocksSql(
-                    blocks,
-                    "key1, key2, SUM(value)",
-                    "c.key1, c.key2, c.value",
-                    "c.metric = $metric AND c.key1 IN (SELECT value FROM json_each($keys))") + " GROUP BY key1, key2;";
-                AddBlockParameters(command, blocks);
-                command.Parameters.AddWithValue("$metric", (int)routeMetric);
-                command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(keys));
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var key = (reader.GetString(0), reader.GetString(1));
-                    routes[key] = routes.GetValueOrDefault(key) + reader.GetInt32(2);
-                }
+                accumulator.SubtractReplacedVotes(reader.GetString(0), reader.GetInt32(1) == 1, reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt32(3));
             }
+        }
 
-            return keys.Distinct(StringComparer.Ordinal).ToDictionary(
-                key => key,
-                key => routes.Where(r => r.Key.Item1 == key && r.Value > 0)
-                    .OrderByDescending(r => r.Value).ThenBy(r => r.Key.Item2, StringComparer.Ordinal)
-                    .Select(r => r.Key.Item2).FirstOrDefault(),
-                StringComparer.Ordinal);
+        public async Task ReadRouteCountersAsync(
+            HelpInsightsMetric metric, IReadOnlyCollection<string> keys, long firstDay, long endDay, HelpInsightsAccumulator accumulator, CancellationToken cancellationToken)
+        {
+            var blocks = HelpInsightsCounters.Split(firstDay, endDay);
+            await using var command = connection.CreateCommand();
+            command.CommandText = BlocksSql(
+                blocks,
+                "key1, key2, SUM(value)",
+                "c.key1, c.key2, c.value",
+                "c.metric = $metric AND c.key1 IN (SELECT value FROM json_each($keys))") + " GROUP BY key1, key2;";
+            AddBlockParameters(command, blocks);
+            command.Parameters.AddWithValue("$metric", (int)metric);
+            command.Parameters.AddWithValue("$keys", System.Text.Json.JsonSerializer.Serialize(keys));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                accumulator.AddCounter(metric, reader.GetString(0), reader.GetString(1), reader.GetInt32(2));
+            }
         }
 
         /// <summary>
         /// The comments of "No" answers to these articles in the period, scrubbed, most recent first, from the feedback
         /// table of the same file (kept by the store's <c>IHelpStore</c>); none without a scrubber or the table.
         /// </summary>
-        private async Task<Dictionary<string, List<string>>> ReadCommentsAsync(IEnumerable<string> articles, CancellationToken cancellationToken)
+        public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ReadCommentsAsync(IReadOnlyList<string> articleIds, HelpInsightsQuery query, CancellationToken cancellationToken)
         {
-            var comments = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var comments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             if (scrubber is null)
             {
                 return comments;
@@ -1007,7 +781,7 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
             command.Parameters.AddWithValue("$from", query.From.UtcDateTime.AddHours(-14).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$to", query.To.UtcDateTime.AddHours(15).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
             var article = command.Parameters.Add(new SqliteParameter { ParameterName = "$article" });
-            foreach (var id in articles)
+            foreach (var id in articleIds)
             {
                 article.Value = id;
                 var found = new List<(long Id, string Comment, DateTimeOffset At)>();
@@ -1028,111 +802,5 @@ internal sealed class SqliteHelpEventStore : IHelpEventStore, IDisposable
 
             return comments;
         }
-
-        private async Task<List<HelpArticleRating>> ReadRatingsAsync(CancellationToken cancellationToken)
-        {
-            // The last vote of each user and article in the period is each vote of the period but those replaced by a
-            // later one in the period: all votes from the counters, less the replaced ones, which are few.
-            var votes = _counts.Where(c => c.Key.Metric == Metric.Vote).ToDictionary(c => (c.Key.Key1, c.Key.Key2), c => c.Value);
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = """
-                    SELECT article_id, helpful, reason, COUNT(*) FROM help_events INDEXED BY help_events_replaced_votes
-                    WHERE kind = 6 AND next_at IS NOT NULL AND next_at >= $from AND next_at < $to AND at >= $from AND article_id IS NOT NULL AND helpful IS NOT NULL
-                    GROUP BY article_id, helpful, reason;
-                    """;
-                command.Parameters.AddWithValue("$from", _from);
-                command.Parameters.AddWithValue("$to", _to);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var key = (reader.GetString(0), VoteKey(reader.GetInt32(1) == 1, reader.IsDBNull(2) ? null : reader.GetString(2)));
-                    votes[key] = votes.GetValueOrDefault(key) - reader.GetInt32(3);
-                }
-            }
-
-            var counts = votes
-                .Where(v => v.Value > 0)
-                .Select(v => (Article: v.Key.Item1, Helpful: v.Key.Item2[0] == '1', Reason: Unkey(v.Key.Item2[2..]), Count: v.Value))
-                .ToList();
-            List<HelpArticleRating> ratings = [.. counts
-                .GroupBy(v => v.Article, StringComparer.Ordinal)
-                .Select(g => new HelpArticleRating
-                {
-                    ArticleId = g.Key,
-                    Yes = g.Where(v => v.Helpful).Sum(v => v.Count),
-                    No = g.Where(v => !v.Helpful).Sum(v => v.Count),
-                    Reasons = [.. g.Where(v => !v.Helpful && v.Reason is not null)
-                        .GroupBy(v => v.Reason!, StringComparer.Ordinal)
-                        .Select(r => new KeyValuePair<string, int>(r.Key, r.Sum(v => v.Count)))
-                        .OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)],
-                })
-                .OrderBy(r => (double)r.Yes / (r.Yes + r.No)).ThenByDescending(r => r.No).ThenBy(r => r.ArticleId, StringComparer.Ordinal)
-                .Take(query.Top)];
-            var comments = await ReadCommentsAsync(ratings.Select(r => r.ArticleId), cancellationToken);
-            return [.. ratings.Select(r => comments.TryGetValue(r.ArticleId, out var given)
-                ? new HelpArticleRating { ArticleId = r.ArticleId, Yes = r.Yes, No = r.No, Reasons = r.Reasons, Comments = given }
-                : r)];
-        }
-    }
-
-    /// <summary>A help session's summary; it counts in the day it started once its start is known.</summary>
-    private sealed record SessionState(
-        string UserKey, long? Start, long Last, bool Searched, bool Viewed, bool Contacted, bool Ticketed, bool Helped, bool Undone, string[] Articles)
-    {
-        public bool Resolved => Helped && !Undone;
-
-        /// <summary>What the session adds to the counters of its day.</summary>
-        public IEnumerable<(Metric Metric, string Key, int Delta)> Contribution()
-        {
-            if (Start is null)
-            {
-                yield break;
-            }
-
-            yield return (Metric.Sessions, string.Empty, 1);
-            yield return (Metric.WithSearch, string.Empty, Searched ? 1 : 0);
-            yield return (Metric.WithArticle, string.Empty, Viewed ? 1 : 0);
-            yield return (Metric.WithContact, string.Empty, Contacted ? 1 : 0);
-            yield return (Metric.WithTicket, string.Empty, Ticketed ? 1 : 0);
-            yield return (Metric.Resolved, string.Empty, Resolved ? 1 : 0);
-            if (Resolved)
-            {
-                foreach (var article in Articles)
-                {
-                    yield return (Metric.ResolvedWithArticle, article, 1);
-                }
-            }
-        }
-    }
-
-    /// <summary>What a day counter counts. The numbers are stored.</summary>
-    private enum Metric
-    {
-        Search = 1,
-        ZeroResults = 2,
-        Followed = 3,
-        View = 4,
-        Contact = 5,
-        Ticket = 6,
-        Confirmation = 7,
-        FailedDeflection = 8,
-        Sessions = 9,
-        WithSearch = 10,
-        WithArticle = 11,
-        WithContact = 12,
-        WithTicket = 13,
-        Resolved = 14,
-        ResolvedWithArticle = 15,
-        Simulated = 16,
-
-        // Votes per article, answer and reason (VoteKey): all votes, the replaced ones are subtracted when read.
-        Vote = 17,
-
-        // Metrics above 17 are not read in bulk. The routes of searches, keyed by query and language (RouteKey) and
-        // route: read only for the rows of the report.
-        SearchRoute = 18,
-        ZeroResultsRoute = 19,
-        FollowedRoute = 20,
     }
 }

@@ -49,6 +49,29 @@ public sealed class EventScript(DateTimeOffset start)
     /// <returns>This script.</returns>
     public EventScript View(string article) => Add(HelpEventKind.ArticleViewed, article: article);
 
+    /// <summary>Adds the view of an article opened from <paramref name="source"/>, such as search results.</summary>
+    /// <param name="article">The article's id.</param>
+    /// <param name="source">Where it was opened from.</param>
+    /// <returns>This script.</returns>
+    public EventScript View(string article, HelpArticleSource source)
+    {
+        Add(HelpEventKind.ArticleViewed, article: article);
+        var e = Events[^1];
+        Events[^1] = new HelpEvent
+        {
+            Kind = e.Kind,
+            OccurredAt = e.OccurredAt,
+            UserKey = e.UserKey,
+            SessionId = e.SessionId,
+            Language = e.Language,
+            Route = e.Route,
+            ArticleId = e.ArticleId,
+            Source = source,
+            IsSimulated = e.IsSimulated,
+        };
+        return this;
+    }
+
     /// <summary>Adds an answer to "Was this helpful?".</summary>
     /// <param name="article">The article's id.</param>
     /// <param name="helpful">The answer.</param>

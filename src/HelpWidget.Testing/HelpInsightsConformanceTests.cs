@@ -35,6 +35,22 @@ public abstract class HelpInsightsConformanceTests
 
 #pragma warning disable CS1591 // Each test is documented by its name (Method_Scenario_Expectation), which is what a test runner reports.
     [Fact]
+    public async Task ArticleFigures_CountViewsFromSearch_LastVotes_AndTheContactAfterTheLastArticleRead()
+    {
+        var script = new EventScript(Start)
+            .Session("alex", "s1").Search("vpn", 3).View("vpn-connect", HelpArticleSource.Search).View("printer-queue", HelpArticleSource.Related)
+            .Vote("vpn-connect", helpful: true).Vote("vpn-connect", helpful: false, reason: "outdated").Contact().Ticket()
+            .Session("kim", "s2").View("vpn-connect", HelpArticleSource.Suggestion).Vote("vpn-connect", helpful: true).Contact()
+            .Session("sam", "s3").Contact();
+
+        var report = await ReportAsync(script.Events, Week);
+
+        Assert.Equal(
+            [("printer-queue", 1, 0, 0, 0, 1), ("vpn-connect", 2, 1, 1, 1, 1)],
+            report.Articles.Select(a => (a.ArticleId, a.Views, a.ViewsFromSearch, a.Yes, a.No, a.ContactsAfter)));
+    }
+
+    [Fact]
     public async Task TicketAt23h59AfterTheArticle_IsAFailedDeflection_AndTheSessionIsNotResolved()
     {
         var script = new EventScript(Start)

@@ -120,6 +120,15 @@ public sealed class InsightsJourneyTests(InsightsJourneyTests.InsightsApp app) :
         // ordered by resolutions, then confirmations.
         await ExpectRowsAsync("Articles that solved the most needs", [[PrinterArticle, "1", "1"], [PasswordArticle, "1", "0"]]);
 
+        // By area, from the articles' front matter and the sample's areas.yml: the password article (accounts, devices and
+        // network) read from a search, voted "No", then C opened the contact form; the receipt article (expenses, leave)
+        // read from a search, voted "Yes", then A opened the contact form. The printer article was only confirmed.
+        await ExpectRowsAsync("Figures by area",
+        [
+            ["Accounts, devices and network", "1", "1", "1", "0", "1", Percent(0, 0), "1"],
+            ["Expenses, leave and your details", "1", "1", "1", "1", "0", Percent(1, 0), "1"],
+        ]);
+
         // Today's bar and row of the rate per day.
         var days = Section("Self Service Rate per day");
         await Expect(days.Locator("svg[role=img] rect.hw-insights-bar")).ToHaveCountAsync(1);
@@ -130,6 +139,7 @@ public sealed class InsightsJourneyTests(InsightsJourneyTests.InsightsApp app) :
 
         await AssertAccessibleAsync("insights-dashboard");
         await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "insights-dashboard-full.png"), FullPage = true });
+        await Section("Figures by area").ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "insights-figures-by-area.png") });
 
         // The gap's draft is a Markdown article for the knowledge folder.
         var draft = await Page.RunAndWaitForDownloadAsync(() =>

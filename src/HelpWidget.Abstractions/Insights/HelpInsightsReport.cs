@@ -64,4 +64,10 @@ public sealed class HelpInsightsReport
 
     /// <summary>Gets the articles that solved the most problems without a ticket, most first.</summary>
     public IReadOnlyList<HelpArticleDeflections> TopDeflectingArticles { get; init; } = [];
+
+    /// <summary>
+    /// Gets every article read, voted on or followed by a contact form in the period, ordered by id (ordinal), with its
+    /// figures; the figures by area are their sums. Defaults to empty.
+    /// </summary>
+    public IReadOnlyList<HelpArticleFigures> Articles { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
+using HelpWidget.Components.Insights;
 using Microsoft.Extensions.Logging;
 
 namespace HelpWidget.Components;
@@ -62,6 +63,9 @@ public sealed partial class HelpInsights
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<HelpWidgetStrings> L { get; set; } = default!;
@@ -343,7 +347,45 @@ public sealed partial class HelpInsights
             [false, true, true],
             deflecting);
 
-        return [top, zero, followed, worst, contacts, deflected];
+        var byArea = await AreaTableAsync(report, ArticleAsync, token);
+        return [top, zero, followed, worst, contacts, deflected, byArea];
+    }
+
+    /// <summary>The figures by area: each article of the period mapped to its area now, areas titled in the manager's language.</summary>
+    private async Task<InsightsTable> AreaTableAsync(HelpInsightsReport report, Func<string, string?, Task<HelpArticle?>> articleAsync, CancellationToken token)
+    {
+        var areaOf = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var figures in report.Articles)
+        {
+            areaOf[figures.ArticleId] = (await articleAsync(figures.ArticleId, null))?.Area;
+        }
+
+        IReadOnlyList<HelpArea> areas = [];
+        if (Services.GetService(typeof(IHelpAreaSource)) is IHelpAreaSource source)
+        {
+            try
+            {
+                areas = await source.LoadAreasAsync(token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // Without the definitions the areas keep their ids as titles.
+                Logger.InsightsAreasFailed(ex);
+            }
+        }
+
+        var rows = HelpInsightsAreas.Group(report.Articles, areaOf, areas, CultureInfo.CurrentUICulture, InsightsAreaStrings.NoArea)
+            .Select(area => new InsightsRow(
+            [
+                area.Title, Number(area.Articles), Number(area.Views), Number(area.ViewsFromSearch), Number(area.Yes), Number(area.No),
+                area.Helpfulness is { } helpfulness ? Percent(helpfulness) : InsightsAreaStrings.NoVotes, Number(area.ContactsAfter),
+            ]));
+        return new InsightsTable(
+            "figures-by-area",
+            InsightsAreaStrings.ByArea,
+            [InsightsAreaStrings.Area, InsightsAreaStrings.Articles, InsightsAreaStrings.Views, InsightsAreaStrings.ViewsFromSearch, L["InsightsYes"], L["InsightsNo"], L["InsightsHelpfulness"], InsightsAreaStrings.ContactsAfter],
+            [false, true, true, true, true, true, true, true],
+            [.. rows]);
     }
 
     private string ReasonText(string code)

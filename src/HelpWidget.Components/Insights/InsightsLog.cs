@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(1302, LogLevel.Warning, "Articles for the help insights dashboard could not be looked up; it shows their ids and offers drafts without the addressed mark.")]
     public static partial void InsightsArticlesFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(1303, LogLevel.Warning, "The help areas could not be loaded for the insights dashboard; its figures by area show the areas' ids.")]
+    public static partial void InsightsAreasFailed(this ILogger logger, Exception exception);
 }

@@ -1,6 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
-using static HelpWidget.PostgreSql.Insights.InsightsUnits;
+using static HelpWidget.HelpInsightsCounters;
 
 namespace HelpWidget.PostgreSql.Insights;
 
@@ -19,8 +19,8 @@ internal sealed class PostgreSqlEventWriter(NpgsqlConnection connection, NpgsqlT
     private static readonly long s_window = (long)HelpInsightsDefinitions.TicketWindow.TotalMilliseconds;
 
     private readonly Dictionary<string, NpgsqlCommand> _commands = [];
-    private readonly Dictionary<(long Day, InsightsMetric Metric, string Key1, string Key2), long> _counts = [];
-    private readonly Dictionary<string, SessionSummary> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<(long Day, HelpInsightsMetric Metric, string Key1, string Key2), long> _counts = [];
+    private readonly Dictionary<string, HelpSessionSummary> _sessions = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedSessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Ticket>> _tickets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<long>> _views = new(StringComparer.Ordinal);
@@ -62,7 +62,7 @@ internal sealed class PostgreSqlEventWriter(NpgsqlConnection connection, NpgsqlT
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                _sessions[reader.GetString(0)] = new SessionSummary(
+                _sessions[reader.GetString(0)] = new HelpSessionSummary(
                     reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetInt64(3), reader.GetBoolean(4), reader.GetBoolean(5),
                     reader.GetBoolean(6), reader.GetBoolean(7), reader.GetBoolean(8), reader.GetBoolean(9), reader.GetFieldValue<string[]>(10));
             }
@@ -157,20 +157,7 @@ internal sealed class PostgreSqlEventWriter(NpgsqlConnection connection, NpgsqlT
             ViewsOf(e.UserKey).Add(at);
         }
 
-        UpdateSession(e.SessionId, session => session with
-        {
-            UserKey = session.Start is null && kind == HelpEventKind.SessionStarted ? e.UserKey : session.UserKey,
-            Start = session.Start ?? (kind == HelpEventKind.SessionStarted ? at : null),
-            Last = Math.Max(session.Last, at),
-            Searched = session.Searched || kind is HelpEventKind.Search or HelpEventKind.ZeroResultSearch,
-            Viewed = session.Viewed || kind == HelpEventKind.ArticleViewed,
-            Contacted = session.Contacted || kind == HelpEventKind.ContactStarted,
-            Ticketed = session.Ticketed || kind == HelpEventKind.TicketCreated,
-            Helped = session.Helped || kind is HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed,
-            Articles = kind is HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed && e.ArticleId is { } article && !session.Articles.Contains(article)
-                ? [.. session.Articles, article]
-                : session.Articles,
-        }, e.UserKey, at);
+        UpdateSession(e.SessionId, session => session.With(e, at), e.UserKey, at);
 
         if (kind == HelpEventKind.TicketCreated)
         {
@@ -185,79 +172,55 @@ internal sealed class PostgreSqlEventWriter(NpgsqlConnection connection, NpgsqlT
             }
         }
 
+        // A contact form opened counts for the article read last before it in its session (this batch's rows included).
+        var readBefore = kind == HelpEventKind.ContactStarted ? await ScalarAsync(
+            "read-before",
+            """
+            SELECT article_id FROM help_events
+            WHERE session_id = @session AND kind = 5 AND article_id IS NOT NULL AND (at < @at OR (at = @at AND id < @id)) ORDER BY at DESC, id DESC LIMIT 1;
+            """,
+            cancellationToken,
+            Text("session", e.SessionId), Long("at", at), Long("id", id)) as string : null;
         var day = DayOf(at);
-        if (e.IsSimulated)
+        var row = new HelpInsightsEventRow
         {
-            Count(day, InsightsMetric.Simulated, string.Empty, string.Empty);
+            Kind = kind, At = at, Query = e.Query, Language = e.Language, Route = e.Route, ArticleId = e.ArticleId, Source = e.Source,
+            Helpful = e.Helpful, Reason = e.Reason, IsSimulated = e.IsSimulated, FailedDeflection = failed, ArticleReadBefore = readBefore,
+        };
+        foreach (var (metric, key1, key2) in HelpInsightsCounters.Of(row))
+        {
+            Count(day, metric, key1, key2);
         }
 
-        if (e is { Kind: HelpEventKind.Vote, ArticleId: not null, Helpful: { } answer })
+        if (kind == HelpEventKind.ArticleViewed)
         {
-            Count(day, InsightsMetric.Vote, e.ArticleId, VoteKey(answer, e.Reason));
+            foreach (var ticket in TicketsOf(e.UserKey).Where(t => !t.Failed && t.At >= at && t.At <= at + s_window))
+            {
+                ticket.Failed = true;
+                _failedTickets.Add(ticket.Id);
+                Count(DayOf(ticket.At), HelpInsightsMetric.FailedDeflection, string.Empty, string.Empty);
+            }
         }
 
-        switch (kind)
+        if (kind == HelpEventKind.TicketCreated)
         {
-            case HelpEventKind.Search or HelpEventKind.ZeroResultSearch:
-                Count(day, InsightsMetric.Search, Key(e.Query), Key(e.Language));
-                if (e.Route is not null)
+            foreach (var search in await ReadAsync(
+                "mark-followed",
+                """
+                UPDATE help_events AS s SET followed = true
+                WHERE s.session_id = @session AND s.kind IN (2, 3) AND s.at < @at AND NOT s.followed
+                    AND NOT EXISTS (SELECT 1 FROM help_events v WHERE v.session_id = @session AND v.kind = 5 AND v.at > s.at AND v.at < @at)
+                RETURNING s.at, s.query, s.language, s.route;
+                """,
+                cancellationToken,
+                Text("session", e.SessionId), Long("at", at)))
+            {
+                var searchRow = new HelpInsightsEventRow { Kind = HelpEventKind.Search, At = (long)search[0]!, Query = (string?)search[1], Language = (string?)search[2], Route = (string?)search[3] };
+                foreach (var (metric, key1, key2) in HelpInsightsCounters.OfFollowedSearch(searchRow))
                 {
-                    Count(day, InsightsMetric.SearchRoute, RouteKey(e.Query, e.Language), e.Route);
+                    Count(DayOf(searchRow.At), metric, key1, key2);
                 }
-
-                if (kind == HelpEventKind.ZeroResultSearch)
-                {
-                    Count(day, InsightsMetric.ZeroResults, Key(e.Query), Key(e.Language));
-                    if (e.Route is not null)
-                    {
-                        Count(day, InsightsMetric.ZeroResultsRoute, RouteKey(e.Query, e.Language), e.Route);
-                    }
-                }
-
-                break;
-            case HelpEventKind.ArticleViewed:
-                Count(day, InsightsMetric.View, string.Empty, string.Empty);
-                foreach (var ticket in TicketsOf(e.UserKey).Where(t => !t.Failed && t.At >= at && t.At <= at + s_window))
-                {
-                    ticket.Failed = true;
-                    _failedTickets.Add(ticket.Id);
-                    Count(DayOf(ticket.At), InsightsMetric.FailedDeflection, string.Empty, string.Empty);
-                }
-
-                break;
-            case HelpEventKind.ContactStarted:
-                Count(day, InsightsMetric.Contact, e.Route ?? "/", string.Empty);
-                break;
-            case HelpEventKind.TicketCreated:
-                Count(day, InsightsMetric.Ticket, e.Route ?? "/", string.Empty);
-                if (failed)
-                {
-                    Count(day, InsightsMetric.FailedDeflection, string.Empty, string.Empty);
-                }
-
-                foreach (var search in await ReadAsync(
-                    "mark-followed",
-                    """
-                    UPDATE help_events AS s SET followed = true
-                    WHERE s.session_id = @session AND s.kind IN (2, 3) AND s.at < @at AND NOT s.followed
-                        AND NOT EXISTS (SELECT 1 FROM help_events v WHERE v.session_id = @session AND v.kind = 5 AND v.at > s.at AND v.at < @at)
-                    RETURNING s.at, s.query, s.language, s.route;
-                    """,
-                    cancellationToken,
-                    Text("session", e.SessionId), Long("at", at)))
-                {
-                    var (searchDay, query, language) = (DayOf((long)search[0]!), (string?)search[1], (string?)search[2]);
-                    Count(searchDay, InsightsMetric.Followed, Key(query), Key(language));
-                    if (search[3] is string route)
-                    {
-                        Count(searchDay, InsightsMetric.FollowedRoute, RouteKey(query, language), route);
-                    }
-                }
-
-                break;
-            case HelpEventKind.DeflectionConfirmed when e.ArticleId is not null:
-                Count(day, InsightsMetric.Confirmation, e.ArticleId, string.Empty);
-                break;
+            }
         }
     }
 
@@ -310,9 +273,9 @@ internal sealed class PostgreSqlEventWriter(NpgsqlConnection connection, NpgsqlT
             .Where(c => c.Value != 0)
             .SelectMany(c => new[]
             {
-                (Grain: DayGrain, Unit: c.Key.Day, c.Key.Metric, c.Key.Key1, c.Key.Key2, c.Value),
-                (Grain: WeekGrain, Unit: WeekOf(c.Key.Day), c.Key.Metric, c.Key.Key1, c.Key.Key2, c.Value),
-                (Grain: MonthGrain, Unit: MonthOf(c.Key.Day), c.Key.Metric, c.Key.Key1, c.Key.Key2, c.Value),
+                (Grain: (short)HelpInsightsGrain.Day, Unit: c.Key.Day, c.Key.Metric, c.Key.Key1, c.Key.Key2, c.Value),
+                (Grain: (short)HelpInsightsGrain.Week, Unit: WeekOf(c.Key.Day), c.Key.Metric, c.Key.Key1, c.Key.Key2, c.Value),
+                (Grain: (short)HelpInsightsGrain.Month, Unit: MonthOf(c.Key.Day), c.Key.Metric, c.Key.Key1, c.Key.Key2, c.Value),
             })
             .GroupBy(r => (r.Grain, r.Unit, r.Metric, r.Key1, r.Key2))
             .Select(g => (g.Key.Grain, g.Key.Unit, g.Key.Metric, g.Key.Key1, g.Key.Key2, Value: g.Sum(r => r.Value)))
@@ -349,9 +312,9 @@ internal sealed class PostgreSqlEventWriter(NpgsqlConnection connection, NpgsqlT
     /// Applies <paramref name="change"/> to a session's summary, checks whether a ticket of its user now undoes its
     /// resolution, and moves the counters of the day it started by the difference.
     /// </summary>
-    private void UpdateSession(string sessionId, Func<SessionSummary, SessionSummary> change, string userKey, long at)
+    private void UpdateSession(string sessionId, Func<HelpSessionSummary, HelpSessionSummary> change, string userKey, long at)
     {
-        var before = _sessions.GetValueOrDefault(sessionId) ?? new SessionSummary(userKey, null, at, false, false, false, false, false, false, []);
+        var before = _sessions.GetValueOrDefault(sessionId) ?? new HelpSessionSummary(userKey, null, at, false, false, false, false, false, false, []);
         var after = change(before);
         if (!after.Undone && after.Start is { } start)
         {
@@ -363,21 +326,14 @@ internal sealed class PostgreSqlEventWriter(NpgsqlConnection connection, NpgsqlT
         if (after.Start is { } started)
         {
             var day = DayOf(started);
-            var changes = after.Contribution()
-                .Concat(before.Contribution().Select(c => (c.Metric, c.Key, Delta: -c.Delta)))
-                .GroupBy(c => (c.Metric, c.Key))
-                .Select(g => (g.Key.Metric, g.Key.Key, Delta: g.Sum(c => c.Delta)));
-            foreach (var (metric, key, delta) in changes)
+            foreach (var (metric, key, delta) in after.ChangesFrom(before))
             {
-                if (delta != 0)
-                {
-                    Count(day, metric, key, string.Empty, delta);
-                }
+                Count(day, metric, key, string.Empty, delta);
             }
         }
     }
 
-    private void Count(long day, InsightsMetric metric, string key1, string key2, int delta = 1)
+    private void Count(long day, HelpInsightsMetric metric, string key1, string key2, int delta = 1)
     {
         var key = (day, metric, key1, key2);
         _counts[key] = _counts.GetValueOrDefault(key) + delta;

@@ -2,7 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Npgsql;
-using static HelpWidget.PostgreSql.Insights.InsightsUnits;
+using static HelpWidget.HelpInsightsCounters;
 
 namespace HelpWidget.PostgreSql.Insights;
 
@@ -131,7 +131,7 @@ internal sealed class PostgreSqlHelpEventStore(PostgreSqlDatabase database, IPer
 
             if (command.CommandText.Contains("@cutoff", StringComparison.Ordinal))
             {
-                command.Parameters.Add(new NpgsqlParameter<long>("cutoff", day * Day));
+                command.Parameters.Add(new NpgsqlParameter<long>("cutoff", day * MillisecondsPerDay));
             }
 
             if (command.CommandText.Contains("@retention", StringComparison.Ordinal))
@@ -173,7 +173,7 @@ internal sealed class PostgreSqlHelpEventStore(PostgreSqlDatabase database, IPer
 
             // One snapshot for the counters, the partial days and the votes, while other instances write.
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-            var report = await new PostgreSqlReportReader(connection, query, scrubber, FeedbackTable).ReadAsync(cancellationToken);
+            var report = await HelpInsightsReportBuilder.BuildAsync(query, new PostgreSqlReportRows(connection, scrubber, FeedbackTable), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return report;
         }

@@ -87,7 +87,41 @@ public static class HelpInsightsCalculator
                 .OrderByDescending(r => r.ContactsStarted + r.Tickets).ThenBy(r => r.Route, StringComparer.Ordinal)
                 .Take(query.Top)],
             TopDeflectingArticles = Deflections(sessions.Where(s => s.Resolved).Select(s => s.Events), period, query.Top),
+            Articles = ArticleFigures(period, bySession),
         };
+    }
+
+    /// <summary>
+    /// Every article's views, views from search, last votes and the contact forms opened after it (the last article read
+    /// before a contact form in its session, in time and then in order given, takes the contact).
+    /// </summary>
+    private static List<HelpArticleFigures> ArticleFigures(List<HelpEvent> period, ILookup<string, HelpEvent> bySession)
+    {
+        var views = period.Where(e => e.Kind == HelpEventKind.ArticleViewed && e.ArticleId is not null).ToList();
+        var votes = period
+            .Where(e => e.Kind == HelpEventKind.Vote && e.ArticleId is not null && e.Helpful is not null)
+            .GroupBy(e => (e.UserKey, e.ArticleId!))
+            .Select(g => g.Last())
+            .ToList();
+        var contacts = period
+            .Where(e => e.Kind == HelpEventKind.ContactStarted)
+            .Select(contact => bySession[contact.SessionId]
+                .TakeWhile(e => !ReferenceEquals(e, contact))
+                .LastOrDefault(e => e.Kind == HelpEventKind.ArticleViewed && e.ArticleId is not null)?.ArticleId)
+            .OfType<string>()
+            .ToList();
+        return [.. views.Select(v => v.ArticleId!).Concat(votes.Select(v => v.ArticleId!)).Concat(contacts)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(id => new HelpArticleFigures
+            {
+                ArticleId = id,
+                Views = views.Count(v => v.ArticleId == id),
+                ViewsFromSearch = views.Count(v => v.ArticleId == id && v.Source == HelpArticleSource.Search),
+                Yes = votes.Count(v => v.ArticleId == id && v.Helpful == true),
+                No = votes.Count(v => v.ArticleId == id && v.Helpful == false),
+                ContactsAfter = contacts.Count(c => c == id),
+            })];
     }
 
     private static bool FollowedByTicketWithoutArticle(HelpEvent search, IEnumerable<HelpEvent> session)

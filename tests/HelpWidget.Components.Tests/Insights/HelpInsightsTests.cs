@@ -406,7 +406,7 @@ public sealed class HelpInsightsTests : HelpWidgetTestContext
             "Includes simulated demonstration data. 1,234 events in this period are not real use: the figures are for trying the dashboard, not for decisions.",
             cut.Find(".hw-insights-simulated").TextContent.Trim());
         var links = cut.FindAll("a.hw-insights-csv");
-        Assert.Equal(8, links.Count);
+        Assert.Equal(9, links.Count);
         Assert.All(links, link => Assert.StartsWith("\"Includes simulated demonstration data.\"\r\n", Csv(link), StringComparison.Ordinal));
     }
 

@@ -59,7 +59,8 @@ internal static class InsightsEvents
             {
                 HelpEventKind.Search or HelpEventKind.ZeroResultSearch =>
                     With(e, query: s_queries[random.Next(s_queries.Length)], results: kind == HelpEventKind.Search ? random.Next(1, 9) : 0),
-                HelpEventKind.ArticleViewed or HelpEventKind.DeflectionConfirmed => With(e, article: s_articles[random.Next(s_articles.Length)]),
+                HelpEventKind.ArticleViewed => With(e, article: s_articles[random.Next(s_articles.Length)], source: (HelpArticleSource)random.Next(6)),
+                HelpEventKind.DeflectionConfirmed => With(e, article: s_articles[random.Next(s_articles.Length)]),
                 HelpEventKind.Vote => With(e, article: s_articles[random.Next(s_articles.Length)], helpful: helpful, reason: helpful ? null : s_reasons[random.Next(s_reasons.Length)]),
                 _ => e,
             });
@@ -83,7 +84,7 @@ internal static class InsightsEvents
         IsSimulated = random.Next(4) == 0,
     };
 
-    private static HelpEvent With(HelpEvent e, string? query = null, int? results = null, string? article = null, bool? helpful = null, string? reason = null) => new()
+    private static HelpEvent With(HelpEvent e, string? query = null, int? results = null, string? article = null, bool? helpful = null, string? reason = null, HelpArticleSource source = HelpArticleSource.Unknown) => new()
     {
         Kind = e.Kind,
         OccurredAt = e.OccurredAt,
@@ -97,5 +98,6 @@ internal static class InsightsEvents
         ArticleId = article,
         Helpful = helpful,
         Reason = reason,
+        Source = source,
     };
 }
