@@ -82,10 +82,10 @@ public sealed partial class EmbedJourneyTests(EmbedFixture embed) : IAsyncLifeti
         await Expect(Launcher).ToBeVisibleAsync();
         await AssertAccessibleAsync("closed");
 
-        // Before the first click: the tag's script and its styles, and nothing of Blazor.
+        // Before the first click: the tag's script, its styles and the roll-out's answer for the page, and nothing of Blazor.
         var server = embed.HelpServerAddress.GetLeftPart(UriPartial.Authority);
         Assert.Equal(
-            [$"{server}/helpwidget/embed.css", $"{server}/helpwidget/embed.js"],
+            [$"{server}/helpwidget/embed.css", $"{server}/helpwidget/embed.js", $"{server}/helpwidget/embed/launcher?route=%2Fexpenses"],
             _requested.Where(url => url.StartsWith(server, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(_requested, url => url.Contains("blazor.server.js", StringComparison.Ordinal) || url.Contains("/_blazor", StringComparison.Ordinal));
         Assert.Equal("object", await Page.EvaluateAsync<string>("typeof window.HelpWidget"));

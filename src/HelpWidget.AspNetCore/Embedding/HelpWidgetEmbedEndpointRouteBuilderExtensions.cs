@@ -11,7 +11,8 @@ public static class HelpWidgetEmbedEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps <c>GET {prefix}/embed.js</c> (the script a page includes), <c>GET {prefix}/embed.css</c> (its button's
     /// styles), <c>GET {prefix}/embed/status</c> (how the script tells a help server that is down from one that does not
-    /// allow the page) and the Blazor hub at <c>/_blazor</c> the widget's circuit connects to, with the CORS policy
+    /// allow the page), <c>GET {prefix}/embed/launcher?route=</c> (whether the roll-out shows the page's user the Help
+    /// button on that route: <c>{"launcher":true}</c>, rate-limited as searches are) and the Blazor hub at <c>/_blazor</c> the widget's circuit connects to, with the CORS policy
     /// <see cref="HelpWidgetEmbedOptions.CorsPolicy"/> and the page's token read by the scheme
     /// <see cref="HelpWidgetEmbedOptions.AuthenticationScheme"/>. Register the services with <c>AddHelpWidgetEmbed()</c>.
     /// An app that is itself a Blazor Server app already maps that hub: it passes <paramref name="mapHub"/> as
@@ -43,6 +44,10 @@ public static class HelpWidgetEmbedEndpointRouteBuilderExtensions
         group.MapGet("embed.js", EmbedFiles.Script.Serve);
         group.MapGet("embed.css", EmbedFiles.Styles.Serve);
         group.MapGet("embed/status", () => TypedResults.NoContent()).RequireCors(HelpWidgetEmbedOptions.CorsPolicy);
+        group.MapGet(EmbedLauncherEndpoint.Name, EmbedLauncherEndpoint.GetAsync)
+            .RequireCors(HelpWidgetEmbedOptions.CorsPolicy)
+            .AddEndpointFilter(ApiEndpoints.Guard(EmbedLauncherEndpoint.Name))
+            .RequireRateLimiting(HelpWidgetApiRateLimitPolicies.Search);
         if (mapHub)
         {
             endpoints.MapBlazorHub(EmbedOrigins.HubPath)

@@ -1,6 +1,7 @@
 // HelpWidget's one tag: a placeholder Help button in a shadow root until the user asks for help (a click, "?", a
 // #help=<article> link, a data-helpwidget-article button or HelpWidget.open()); then the widget's own components start
-// in a Blazor Server circuit on the help server. Adds one global, HelpWidget; sets no cookie and keeps nothing in storage.
+// in a Blazor Server circuit on the help server. The button and "?" follow the help server's roll-out; the links and
+// HelpWidget.open() work for everyone. Adds one global, HelpWidget; sets no cookie and keeps nothing in storage.
 (() => {
   'use strict';
   if (window.HelpWidget) {
@@ -54,16 +55,32 @@
       el('span', {}, [labelText]),
     ]);
     note = el('div', { class: 'hw-embed-note', role: 'status' });
-    root = el('div', { class: 'hw-root hw-embed' + (placement ? ' hw-placed' : ''), lang: language, 'data-hw-theme': 'page', 'data-hw-position': request.position, hidden: '' }, [button, note]);
+    root = el('div', { class: 'hw-root hw-embed' + (placement ? ' hw-placed' : ''), lang: language, 'data-hw-theme': 'page', 'data-hw-position': request.position, hidden: '' }, [note]);
     // Shown once its styles are in: an unstyled button would jump into the page's flow first.
     sheet.addEventListener('load', () => root.removeAttribute('hidden'));
     shadow.append(sheet, root);
     button.addEventListener('click', () => open({}));
-    document.addEventListener('keydown', onKeyDown);
     document.addEventListener('click', onPageClick);
+    place();
     const link = /[#&?]help=([^&#]+)/.exec(location.hash) || /[?&]help=([^&#]+)/.exec(location.search);
     if (link) {
       open({ article: decodeURIComponent(link[1]) });
+    }
+  }
+
+  // The button and "?" are for those the help server's roll-out shows the Help button to on this route; asked again when
+  // the page sets a token provider. A server that cannot be asked leaves the button in place: a click says why.
+  async function place() {
+    const base = new URL('.', pageBase).pathname;
+    const route = location.pathname.startsWith(base) ? location.pathname.slice(base.length - 1) : location.pathname;
+    const bearer = tokenProvider || data.tokenUrl ? await token() : '';
+    // Any answer but {"launcher":false} (an error, no JSON, no answer) keeps the button.
+    const shown = await fetch(server + '/helpwidget/embed/launcher?route=' + encodeURIComponent(route), { headers: bearer ? { Authorization: 'Bearer ' + bearer } : {}, credentials: 'omit', cache: 'no-store' })
+      .then(answer => answer.json())
+      .then(answer => answer.launcher !== false, () => true);
+    if (shown && !component) {
+      root.prepend(button);
+      document.addEventListener('keydown', onKeyDown);
     }
   }
 
@@ -304,7 +321,12 @@
       }
     },
     /** Sets an async function returning a short-lived signed token for the user; used when the panel connects and reconnects. */
-    setTokenProvider: provider => { tokenProvider = typeof provider === 'function' ? provider : null; },
+    setTokenProvider: provider => {
+      tokenProvider = typeof provider === 'function' ? provider : null;
+      if (root) {
+        place();
+      }
+    },
     _ready: null,
   };
   window.HelpWidget = api;
