@@ -47,6 +47,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     private readonly Lazy<OnnxModelSession> _querySession;
     private readonly Lock _lifetime = new();
     private int _activeCalls;
+    private int _queryWarming;
     private bool _disposed;
 
     /// <summary>Creates a generator; the model is loaded on first use.</summary>
@@ -143,6 +144,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         try
         {
             var query = IsQuery(options);
+            if (!query)
+            {
+                WarmQuerySession();
+            }
+
             return Task.FromResult(Generate(query ? _querySession.Value : _session.Value, texts, query ? _queryPrefix : string.Empty, cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -241,6 +247,43 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
     }
 
     // A session is disposed only when no call uses it: disposing it under a running model would crash the process.
+    /// <summary>
+    /// Loads the queries' own session in the background once articles are being embedded, so that the first search does
+    /// not wait for a model load (about a second) and run past the search's time limit for its vector.
+    /// </summary>
+    private void WarmQuerySession()
+    {
+        if (ReferenceEquals(_querySession, _session) || _querySession.IsValueCreated || Interlocked.Exchange(ref _queryWarming, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                Enter();
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+
+            try
+            {
+                _ = _querySession.Value;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The session keeps the failure and throws it again to the first query, which reports it.
+            }
+            finally
+            {
+                Exit();
+            }
+        });
+    }
+
     private void Enter()
     {
         lock (_lifetime)

@@ -28,7 +28,7 @@ public static class EmbedSnippets
         app.UseRequestLocalization();   // the circuit's language comes from ?culture= on the hub's address
         app.UseCors();
         app.MapStaticAssets();          // _framework/blazor.server.js and the components' files
-        app.MapHelpWidgetEmbed();       // /helpwidget/embed.js, embed.css, embed/status and the hub at /_blazor
+        app.MapHelpWidgetEmbed();       // /helpwidget/embed.js, embed.css, embed/status, embed/launcher and the hub at /_blazor
         app.Run();
     }
 
